@@ -1,0 +1,199 @@
+import { join } from 'node:path';
+import { NATO_AGGREGATES, OTHER_ACTORS } from '../core/data/actors.js';
+import { buildSeries, type Point } from '../core/data/build-series.js';
+import type { DatasetData } from '../core/data/dataset.js';
+import { EMBEDDED_SOURCES } from '../core/data/sources.js';
+import type { Accession, Country, Flag, Indicator, Series, SeriesBreak, Unit } from '../core/data/types.js';
+import { readCsv } from './csv.js';
+
+/** The last year of the USSR; SIPRI and FAS continue it as the Russian Federation. */
+const USSR_DISSOLVED = 1991;
+const USSR_BREAK: SeriesBreak = {
+  year: USSR_DISSOLVED + 1,
+  note: 'USSR until 1991 (dissolved 26 December 1991), Russian Federation from 1992',
+};
+
+interface Group {
+  meta: Omit<Series, 'firstYear' | 'values' | 'flags'>;
+  points: Point[];
+}
+
+/** Collects points per (country, indicator, source) and turns them into series. */
+class SeriesCollector {
+  readonly #groups = new Map<string, Group>();
+
+  add(meta: Group['meta'], point: Point): void {
+    const k = `${meta.iso3}|${meta.indicator}|${meta.source}`;
+    let g = this.#groups.get(k);
+    if (g === undefined) {
+      g = { meta, points: [] };
+      this.#groups.set(k, g);
+    }
+    g.points.push(point);
+  }
+
+  series(): Series[] {
+    return [...this.#groups.values()].map((g) => buildSeries(g.meta, g.points));
+  }
+}
+
+function num(file: string, row: Record<string, string>, column: string): number {
+  const v = Number(row[column]);
+  if (row[column] === undefined || row[column] === '' || !Number.isFinite(v)) {
+    throw new Error(
+      `${file}: column ${column} holds "${row[column]}" where a number is expected (row ${JSON.stringify(row)})`,
+    );
+  }
+  return v;
+}
+
+/** Convert to million US dollars, rounding away the float noise of the multiplication. */
+const toMillions = (v: number, factor: number): number => Math.round(v * factor * 1e6) / 1e6;
+
+/**
+ * Build the compact dataset that `src/core` bundles from the CSV files in `dataDir`
+ * (the project's `data/` folder). Only the countries and indicators the product uses are kept.
+ */
+export function buildEmbeddedData(dataDir: string): DatasetData {
+  const path = (f: string) => join(dataDir, f);
+
+  const accessions: Accession[] = readCsv(path('nato_membership.csv')).map((r) => ({
+    iso3: r.iso3 as string,
+    date: r.accession_date as string,
+    year: Number((r.accession_date as string).slice(0, 4)),
+    source: r.source as string,
+  }));
+  const actors = new Set([...accessions.map((a) => a.iso3), ...OTHER_ACTORS]);
+  const withAggregates = new Set([...actors, ...NATO_AGGREGATES.map((a) => a.iso3)]);
+
+  const countries: Country[] = [];
+  const geo = readCsv(path('countries_geo.csv'));
+  for (const r of geo) {
+    const lat = r.capital_lat === '' ? Number.NaN : Number(r.capital_lat);
+    const lon = r.capital_lon === '' ? Number.NaN : Number(r.capital_lon);
+    countries.push({
+      iso3: r.iso3 as string,
+      name: r.name as string,
+      ...(Number.isFinite(lat) && Number.isFinite(lon)
+        ? { capital: { name: (r.capital_ne || r.capital_mledoze) as string, lat, lon } }
+        : {}),
+      borders: r.land_borders_iso3 ? (r.land_borders_iso3 as string).split(';') : [],
+    });
+  }
+  const russia = countries.find((c) => c.iso3 === 'RUS');
+  countries.push({
+    iso3: 'SUN',
+    name: 'USSR',
+    ...(russia?.capital ? { capital: russia.capital } : {}),
+    borders: [],
+    dissolved: { year: USSR_DISSOLVED, successor: 'RUS' },
+  });
+  for (const a of NATO_AGGREGATES) countries.push({ iso3: a.iso3, name: a.name, borders: [] });
+
+  const out = new SeriesCollector();
+
+  const f25 = 'nato_defexp_share_gdp_2025ed.csv';
+  for (const r of readCsv(path(f25))) {
+    if (!withAggregates.has(r.iso3 as string)) continue;
+    out.add(
+      { iso3: r.iso3 as string, indicator: 'milex_share_gdp', unit: 'pct_GDP', source: 'nato-2025' },
+      { year: num(f25, r, 'year'), value: num(f25, r, 'value'), flag: r.is_estimate === 'true' ? 'e' : '.' },
+    );
+  }
+
+  const fPress = 'nato_defexp_share_gdp_2025e_press.csv';
+  for (const r of readCsv(path(fPress))) {
+    out.add(
+      {
+        iso3: r.iso3 as string,
+        indicator: 'milex_share_gdp',
+        unit: 'pct_GDP',
+        source: 'nato-2025-press',
+        note: `quoted as "${r.quoted_as}"`,
+        urls: (r.source_urls as string).split(/\s+/).filter(Boolean),
+      },
+      { year: num(fPress, r, 'year'), value: num(fPress, r, 'value'), flag: 's' },
+    );
+  }
+
+  const f24 = 'nato_defexp_2024ed.csv';
+  const nato24: Record<string, { indicator: Indicator; unit: Unit }> = {
+    defexp_share_gdp: { indicator: 'milex_share_gdp', unit: 'pct_GDP' },
+    defexp_usd_current: { indicator: 'milex_usd_current', unit: 'USD_m_current' },
+    defexp_usd_const2015: { indicator: 'milex_usd_constant', unit: 'USD_m_const2015' },
+    gdp_usd_current: { indicator: 'gdp_usd_current', unit: 'USD_m_current' },
+    gdp_usd_const2015: { indicator: 'gdp_usd_constant', unit: 'USD_m_const2015' },
+  };
+  for (const r of readCsv(path(f24))) {
+    const m = nato24[r.indicator as string];
+    if (m === undefined || !withAggregates.has(r.iso3 as string)) continue;
+    out.add(
+      { iso3: r.iso3 as string, ...m, source: 'nato-2024' },
+      { year: num(f24, r, 'year'), value: num(f24, r, 'value'), flag: r.is_estimate === 'true' ? 'e' : '.' },
+    );
+  }
+
+  const fSipri = 'sipri_milex_subset_2025release.csv';
+  const sipri: Record<string, { indicator: Indicator; unit: Unit }> = {
+    milex_share_gdp: { indicator: 'milex_share_gdp', unit: 'pct_GDP' },
+    milex_usd_const2023: { indicator: 'milex_usd_constant', unit: 'USD_m_const2023' },
+    milex_usd_current: { indicator: 'milex_usd_current', unit: 'USD_m_current' },
+  };
+  const sipriFlag: Record<string, Flag> = { '': '.', estimate: 'e', uncertain: 'u' };
+  for (const r of readCsv(path(fSipri))) {
+    const m = sipri[r.indicator as string];
+    const flag = sipriFlag[r.sipri_flag as string];
+    if (m === undefined || flag === undefined) {
+      throw new Error(`${fSipri}: unexpected indicator "${r.indicator}" or flag "${r.sipri_flag}"`);
+    }
+    out.add(
+      {
+        iso3: r.iso3 as string,
+        ...m,
+        source: 'sipri-2025',
+        ...(r.sipri_footnote ? { note: `SIPRI notes ${r.sipri_footnote}` } : {}),
+        ...(r.iso3 === 'RUS' ? { breaks: [USSR_BREAK] } : {}),
+      },
+      { year: num(fSipri, r, 'year'), value: num(fSipri, r, 'value'), flag },
+    );
+  }
+
+  const fImf = 'gdp_imf_weo_oct2025.csv';
+  for (const r of readCsv(path(fImf))) {
+    if (r.indicator !== 'gdp_usd_current' || !actors.has(r.iso3 as string)) continue;
+    out.add(
+      { iso3: r.iso3 as string, indicator: 'gdp_usd_current', unit: 'USD_m_current', source: 'imf-weo-2025-10' },
+      {
+        year: num(fImf, r, 'year'),
+        value: toMillions(num(fImf, r, 'value'), 1000),
+        flag: r.is_projection === 'true' ? 'p' : '.',
+      },
+    );
+  }
+
+  const fWdi = 'gdp_wdi_constant2015usd.csv';
+  for (const r of readCsv(path(fWdi))) {
+    if (!actors.has(r.iso3 as string)) continue;
+    out.add(
+      { iso3: r.iso3 as string, indicator: 'gdp_usd_constant', unit: 'USD_m_const2015', source: 'wdi-2026-02' },
+      { year: num(fWdi, r, 'year'), value: toMillions(num(fWdi, r, 'value'), 1e-6) },
+    );
+  }
+
+  const fFas = 'nuclear_warheads_fas.csv';
+  for (const r of readCsv(path(fFas))) {
+    if (!countries.some((c) => c.iso3 === r.iso3)) continue;
+    out.add(
+      {
+        iso3: r.iso3 as string,
+        indicator: r.indicator as Indicator,
+        unit: 'warheads',
+        source: 'fas-2023',
+        ...(r.iso3 === 'RUS' ? { breaks: [USSR_BREAK] } : {}),
+      },
+      { year: num(fFas, r, 'year'), value: num(fFas, r, 'value') },
+    );
+  }
+
+  return { version: 1, sources: EMBEDDED_SOURCES, countries, accessions, series: out.series() };
+}
