@@ -1,0 +1,140 @@
+import { basename } from 'node:path';
+import type { CellValue } from 'exceljs';
+import { buildSeries, type Point } from '../../core/data/build-series.js';
+import type { Flag, Series, SeriesBreak, SourceInfo } from '../../core/data/types.js';
+import { DataFileError } from '../../core/errors.js';
+
+/** The formats {@link readPublishedFile} understands. */
+export type ImportFormat = 'sipri-xlsx' | 'nato-xlsx' | 'worldbank-csv';
+
+/** One publisher's file read into series of one source edition. */
+export interface ImportedEdition {
+  readonly format: ImportFormat;
+  readonly source: SourceInfo;
+  readonly series: Series[];
+  /** Things read but not understood (an unknown country name …); the rest of the file was imported. */
+  readonly warnings: string[];
+}
+
+/** The USSR → Russian Federation succession, carried by every RUS series of SIPRI. */
+export const USSR_BREAK: SeriesBreak = {
+  year: 1992,
+  note: 'USSR until 1991 (dissolved 26 December 1991), Russian Federation from 1992',
+};
+
+/** Letters of a 1-based spreadsheet column: 1 → A, 28 → AB. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** A place in a file: `file[!sheet][:R<row>][:C<column>]`, with the file's base name. */
+export function location(file: string, sheet?: string, row?: number, column?: number): string {
+  let s = basename(file);
+  if (sheet !== undefined) s += `!${sheet}`;
+  if (row !== undefined) s += `:R${row}`;
+  if (column !== undefined) s += `:C${column}`;
+  return s;
+}
+
+/** A {@link DataFileError} whose message starts with the location and whose `path` is that location. */
+export function fileError(
+  code: string,
+  message: string,
+  file: string,
+  sheet?: string,
+  row?: number,
+  column?: number,
+): DataFileError {
+  const where = location(file, sheet, row, column);
+  const cell = row !== undefined && column !== undefined ? ` (cell ${columnLetters(column)}${row})` : '';
+  return new DataFileError(code, `${where}${cell}: ${message}`, where);
+}
+
+/** Quote a cell value for an error message. */
+export function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof Date) return v.toISOString();
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** A cell's content reduced to a plain value: rich text joined, a formula replaced by its cached result. */
+export type Plain = number | string | null | { readonly error: string } | Date | boolean;
+
+/** Reduce an exceljs cell value to a {@link Plain} value. */
+export function plain(v: CellValue): Plain {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('error' in v) return { error: String(v.error) };
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return plain((v.result ?? null) as CellValue);
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+/** The text of a label cell, trimmed; `''` for an empty or non-text cell. */
+export function labelOf(v: CellValue): string {
+  const p = plain(v);
+  if (typeof p === 'string') return p.trim();
+  if (typeof p === 'number') return String(p);
+  return '';
+}
+
+/** True for a number written as text, such as `"1.5"` or `"-2e3"`. */
+export function isNumericText(s: string): boolean {
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s.trim());
+}
+
+/** Parse a year header: an integer (or integral float) or text of four digits, with an optional suffix. */
+export function parseYear(v: Plain, suffixes = ''): { year: number; suffix: string } | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1800 && v <= 2200 ? { year: v, suffix: '' } : undefined;
+  if (typeof v !== 'string') return undefined;
+  const m = new RegExp(`^\\s*(\\d{4})(?:\\.0+)?([${suffixes}]?)\\s*$`).exec(v);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  return year >= 1800 && year <= 2200 ? { year, suffix: m[2] ?? '' } : undefined;
+}
+
+interface Group {
+  meta: Omit<Series, 'firstYear' | 'values' | 'flags'>;
+  points: Point[];
+}
+
+/** Collects points per (country, indicator) and turns them into series. */
+export class SeriesCollector {
+  readonly #groups = new Map<string, Group>();
+
+  /** Add one point; the meta of the first point of a (country, indicator) pair is kept. */
+  add(meta: Group['meta'], point: Point): void {
+    const k = `${meta.iso3}|${meta.indicator}`;
+    let g = this.#groups.get(k);
+    if (g === undefined) {
+      g = { meta, points: [] };
+      this.#groups.set(k, g);
+    }
+    g.points.push(point);
+  }
+
+  /** True when a point of (iso3, indicator) was already added. */
+  has(iso3: string, indicator: string): boolean {
+    return this.#groups.has(`${iso3}|${indicator}`);
+  }
+
+  /** The collected series, in the order their first point arrived. */
+  series(): Series[] {
+    return [...this.#groups.values()].map((g) => buildSeries(g.meta, g.points));
+  }
+}
+
+/** Flag for an exceljs font colour: indexed 12 (blue) → estimate, indexed 10 (red) → highly uncertain. */
+export function flagOfFont(font: { color?: { indexed?: number; argb?: string } } | undefined): Flag {
+  const c = font?.color;
+  if (c === undefined) return '.';
+  if (c.indexed === 12 || c.argb === 'FF0000FF') return 'e';
+  if (c.indexed === 10 || c.argb === 'FFFF0000') return 'u';
+  return '.';
+}
