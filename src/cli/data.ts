@@ -10,7 +10,9 @@ const firstWithData = (s: Series) => s.firstYear + s.values.findIndex((v) => v !
 
 /** `armsrace data`: list, show and import data. */
 export function dataCommand(globals: () => GlobalOptions): Command {
-  const data = new Command('data').description('List the sourced data, show a country\'s series, import a newer edition');
+  const data = new Command('data').description(
+    "List the sourced data, show a country's series, import a newer edition",
+  );
 
   data
     .command('list')
@@ -69,14 +71,21 @@ export function dataCommand(globals: () => GlobalOptions): Command {
       const series = dataset.list({ iso3 });
       if (series.length === 0) {
         const known = [...new Set(dataset.data.series.map((s) => s.iso3))].sort().join(' ');
-        throw new InputError('unknown-country', `iso3: "${code}" has no series in the dataset; known: ${known}`, 'iso3');
+        throw new InputError(
+          'unknown-country',
+          `iso3: "${code}" has no series in the dataset; known: ${known}`,
+          'iso3',
+        );
       }
       const country = dataset.country(iso3);
       if (flags.format === 'json') return print(JSON.stringify({ country, series }, null, 2));
       const from = flags.from === undefined ? 2010 : Number(flags.from);
       const to = flags.to === undefined ? Math.max(...series.map((s) => lastYear(s) ?? 0)) : Number(flags.to);
       if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) {
-        throw new InputError('bad-year', `--from ${flags.from ?? from} --to ${flags.to ?? to}: use two years with from ≤ to, e.g. --from 1990 --to 2024`);
+        throw new InputError(
+          'bad-year',
+          `--from ${flags.from ?? from} --to ${flags.to ?? to}: use two years with from ≤ to, e.g. --from 1990 --to 2024`,
+        );
       }
       const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
       if (flags.format === 'csv') {
@@ -85,7 +94,19 @@ export function dataCommand(globals: () => GlobalOptions): Command {
             series.flatMap((s) =>
               years.flatMap((year) => {
                 const o = observationAt(s, year);
-                return o === undefined ? [] : [{ iso3, year, indicator: s.indicator, value: o.value, unit: s.unit, flag: o.flag, source: s.source }];
+                return o === undefined
+                  ? []
+                  : [
+                      {
+                        iso3,
+                        year,
+                        indicator: s.indicator,
+                        value: o.value,
+                        unit: s.unit,
+                        flag: o.flag,
+                        source: s.source,
+                      },
+                    ];
               }),
             ),
           ),
@@ -111,7 +132,9 @@ export function dataCommand(globals: () => GlobalOptions): Command {
         ),
         '',
         'Flags: e estimate, u highly uncertain, p projection, s quoted by the press.',
-        ...series.flatMap((s) => (s.breaks ?? []).map((b) => `Break in ${s.indicator} (${s.source}) at ${b.year}: ${b.note}`)),
+        ...series.flatMap((s) =>
+          (s.breaks ?? []).map((b) => `Break in ${s.indicator} (${s.source}) at ${b.year}: ${b.note}`),
+        ),
         'Sources:',
         ...[...new Set(series.map((s) => s.source))].map((id) => `  ${id}: ${dataset.source(id)?.citation ?? ''}`),
       ];
@@ -121,7 +144,10 @@ export function dataCommand(globals: () => GlobalOptions): Command {
   data
     .command('import')
     .description('Import a newer edition of a published file into your data directory (never into the embedded data)')
-    .argument('<file>', "SIPRI's Milex workbook (.xlsx), NATO's defence expenditure tables (.xlsx) or a World Bank indicator CSV")
+    .argument(
+      '<file>',
+      "SIPRI's Milex workbook (.xlsx), NATO's defence expenditure tables (.xlsx) or a World Bank indicator CSV",
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText(
       'after',
@@ -139,9 +165,13 @@ export function dataCommand(globals: () => GlobalOptions): Command {
           ...report.valuesRevised
             .slice(0, 20)
             .map((r) => `  revised ${r.iso3} ${r.indicator} ${r.year}: ${r.old} → ${r.new}`),
-          ...(report.valuesRevised.length > 20 ? [`  … and ${report.valuesRevised.length - 20} more (--format json lists all)`] : []),
+          ...(report.valuesRevised.length > 20
+            ? [`  … and ${report.valuesRevised.length - 20} more (--format json lists all)`]
+            : []),
           ...report.warnings.slice(0, 10).map((w) => `warning: ${w}`),
-          ...(report.warnings.length > 10 ? [`… and ${report.warnings.length - 10} more warnings (--format json lists all)`] : []),
+          ...(report.warnings.length > 10
+            ? [`… and ${report.warnings.length - 10} more warnings (--format json lists all)`]
+            : []),
         ].join('\n'),
       );
     });

@@ -12,7 +12,10 @@ export function buildProgram(): Command {
   const program = new Command('armsrace')
     .description('Data, models and a policy simulator for the NATO–Russia security dilemma')
     .version(version)
-    .option('--data-dir <dir>', 'your data directory with imported editions (default: $ARMSRACE_DATA_DIR or ~/.local/share/armsrace)')
+    .option(
+      '--data-dir <dir>',
+      'your data directory with imported editions (default: $ARMSRACE_DATA_DIR or ~/.local/share/armsrace)',
+    )
     .showHelpAfterError('(add --help for usage and examples)')
     .addHelpText(
       'after',
@@ -42,7 +45,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? 0
+        : 2;
     }
     if (error instanceof InputError || error instanceof DataFileError) {
       process.stderr.write(`armsrace: ${error.message}\n`);

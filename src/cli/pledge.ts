@@ -16,18 +16,22 @@ interface PledgeFlags {
   press: boolean;
 }
 
-const FLAG_LEGEND = 'Flags: e = estimate by the source, u = highly uncertain, s = quoted by the press (not NATO\'s table)';
+const FLAG_LEGEND =
+  "Flags: e = estimate by the source, u = highly uncertain, s = quoted by the press (not NATO's table)";
 
 function parseYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{4}$/.test(text)) throw new InputError('bad-year', `--year: "${text}" is not a year; use four digits, e.g. 2024`, 'year');
+  if (!/^\d{4}$/.test(text))
+    throw new InputError('bad-year', `--year: "${text}" is not a year; use four digits, e.g. 2024`, 'year');
   return Number(text);
 }
 
 /** `armsrace pledge`: who meets a spending threshold, and the path to The Hague's 3.5 %. */
 export function pledgeCommand(globals: () => GlobalOptions): Command {
   return new Command('pledge')
-    .description("Who meets the 2 % (or any) threshold in a year, by NATO's or SIPRI's figures; or each ally's path to The Hague's 3.5 %")
+    .description(
+      "Who meets the 2 % (or any) threshold in a year, by NATO's or SIPRI's figures; or each ally's path to The Hague's 3.5 %",
+    )
     .option('--year <year>', 'calendar year (default: the latest year of the edition)')
     .option('--threshold <share>', 'threshold as a percentage or a fraction', '2%')
     .addOption(new Option('--source <source>', 'whose figures').choices(['nato', 'sipri']).default('nato'))
@@ -48,7 +52,10 @@ Examples:
     .action(async (flags: PledgeFlags) => {
       const dataset = await datasetFor(globals());
       if (flags.path === 'hague') {
-        printHague(haguePath(dataset, { source: flags.source, ...(flags.edition ? { edition: flags.edition } : {}) }), flags.format);
+        printHague(
+          haguePath(dataset, { source: flags.source, ...(flags.edition ? { edition: flags.edition } : {}) }),
+          flags.format,
+        );
         return;
       }
       const year = parseYear(flags.year);
@@ -65,7 +72,7 @@ Examples:
 
 const pct = (share: number) => `${+(share * 100).toFixed(2)} %`;
 
-function printReport(r: PledgeReport, format: PledgeFlags['format']): void {
+function printReport(r: PledgeReport, format: PledgeFlags['format']) {
   if (format === 'json') return print(JSON.stringify(r, null, 2));
   if (format === 'csv') {
     return print(
@@ -105,12 +112,17 @@ function printReport(r: PledgeReport, format: PledgeFlags['format']): void {
       r.rows,
     ),
     '',
-    ...r.totals.map((x) => `${x.name}: ${x.burdenPct === null ? 'no figure' : `${x.burdenPct.toFixed(2)} % of GDP (${x.basis}${x.flag === 'e' ? ', estimate' : ''})`}`),
+    ...r.totals.map(
+      (x) =>
+        `${x.name}: ${x.burdenPct === null ? 'no figure' : `${x.burdenPct.toFixed(2)} % of GDP (${x.basis}${x.flag === 'e' ? ', estimate' : ''})`}`,
+    ),
     `${r.counts.meets} of ${r.counts.reported} allies reported in ${r.sourceKind.toUpperCase()}'s table meet ${t} ` +
       `(${r.counts.reported} of ${r.counts.expected} allies reported; ${r.counts.members} allies in ${r.year})`,
   ];
   if (r.counts.pressReported > 0) {
-    lines.push(`Quoted by the press only (flag s, not in NATO's table): ${r.counts.pressMeets} of ${r.counts.pressReported} meet ${t}`);
+    lines.push(
+      `Quoted by the press only (flag s, not in NATO's table): ${r.counts.pressMeets} of ${r.counts.pressReported} meet ${t}`,
+    );
   }
   if (r.counts.missing.length > 0) lines.push(`No figure: ${r.counts.missing.join(', ')}`);
   lines.push('Gap = threshold minus burden (negative: above the line), in USD at GDP of the year.', FLAG_LEGEND);
@@ -119,7 +131,7 @@ function printReport(r: PledgeReport, format: PledgeFlags['format']): void {
   print(lines.join('\n'));
 }
 
-function printHague(h: ReturnType<typeof haguePath>, format: PledgeFlags['format']): void {
+function printHague(h: ReturnType<typeof haguePath>, format: PledgeFlags['format']) {
   if (format === 'json') return print(JSON.stringify(h, null, 2));
   const years = (row: (typeof h.rows)[number]) => row.pathPct.map((_, i) => row.startYear + i);
   if (format === 'csv') {
@@ -151,7 +163,11 @@ function printHague(h: ReturnType<typeof haguePath>, format: PledgeFlags['format
           { header: 'start (% GDP)', align: 'right', cell: (x) => fixed(x.startPct, 2) },
           { header: `extra in ${h.by} (USD bn)`, align: 'right', cell: (x) => bn(x.extraInDueYearUsdM) },
           { header: `cumulative to ${h.by} (USD bn)`, align: 'right', cell: (x) => bn(x.cumulativeUsdM) },
-          { header: `at ${pct(h.referenceTarget)} (USD bn)`, align: 'right', cell: (x) => bn(x.cumulativeReferenceUsdM) },
+          {
+            header: `at ${pct(h.referenceTarget)} (USD bn)`,
+            align: 'right',
+            cell: (x) => bn(x.cumulativeReferenceUsdM),
+          },
         ],
         h.rows,
       ),

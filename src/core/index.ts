@@ -1,4 +1,3 @@
-export { type BurdenSource, resolveSource } from './analyze/pledge-source.js';
 export { type HaguePath, type HaguePathOptions, type HaguePathRow, haguePath } from './analyze/hague-path.js';
 export {
   type PledgeReport,
@@ -7,6 +6,7 @@ export {
   type PledgeTotal,
   pledgeReport,
 } from './analyze/pledge-report.js';
+export { type BurdenSource, resolveSource } from './analyze/pledge-source.js';
 export { buildSeries, type Point } from './data/build-series.js';
 export { Dataset, type DatasetData, lastYear, observationAt, observations, type SeriesQuery } from './data/dataset.js';
 export { DEFAULT_USD_INFLATION, type GdpPath, type GdpPathOptions, gdpPath } from './data/gdp-path.js';

@@ -17,13 +17,25 @@ export function parseShare(text: string | number, field: string): number {
   } else if (/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(raw)) {
     value = Number(raw);
     if (value > 1) {
-      throw new InputError('bad-share', `${field}: ${raw} is ambiguous; write a percentage such as ${raw}% or a fraction such as ${value / 100}`, field);
+      throw new InputError(
+        'bad-share',
+        `${field}: ${raw} is ambiguous; write a percentage such as ${raw}% or a fraction such as ${value / 100}`,
+        field,
+      );
     }
   } else {
-    throw new InputError('bad-share', `${field}: "${raw}" is not a share of GDP; write a percentage such as 3.5% or a fraction such as 0.035`, field);
+    throw new InputError(
+      'bad-share',
+      `${field}: "${raw}" is not a share of GDP; write a percentage such as 3.5% or a fraction such as 0.035`,
+      field,
+    );
   }
   if (!(value >= 0 && value <= 1)) {
-    throw new InputError('bad-share', `${field}: ${raw} is out of range; a share of GDP lies between 0% and 100%`, field);
+    throw new InputError(
+      'bad-share',
+      `${field}: ${raw} is out of range; a share of GDP lies between 0% and 100%`,
+      field,
+    );
   }
   return value;
 }

@@ -5,7 +5,15 @@ describe('armsrace data (child process)', () => {
   it('lists the embedded sources and allies', async () => {
     const r = await runCli(['data', 'list']);
     expect(r.code).toBe(0);
-    for (const id of ['nato-2025', 'nato-2025-press', 'nato-2024', 'sipri-2025', 'imf-weo-2025-10', 'wdi-2026-02', 'fas-2023']) {
+    for (const id of [
+      'nato-2025',
+      'nato-2025-press',
+      'nato-2024',
+      'sipri-2025',
+      'imf-weo-2025-10',
+      'wdi-2026-02',
+      'fas-2023',
+    ]) {
       expect(r.stdout).toContain(id);
     }
     expect(r.stdout).toContain('NATO allies (32)');

@@ -7,7 +7,9 @@ describe('armsrace pledge (child process)', () => {
     const r = await runCli(['pledge', '--year', '2014']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('NATO allies at 2 % of GDP in 2014');
-    expect(r.stdout).toContain("3 of 27 allies reported in NATO's table meet 2 % (27 of 27 allies reported; 28 allies in 2014)");
+    expect(r.stdout).toContain(
+      "3 of 27 allies reported in NATO's table meet 2 % (27 of 27 allies reported; 28 allies in 2014)",
+    );
     expect(r.stdout).toMatch(/burden \(% GDP\)/);
     expect(r.stdout).toContain('No figure: ISL');
     expect(r.stderr).toBe('');
@@ -24,7 +26,9 @@ describe('armsrace pledge (child process)', () => {
     const r = await runCli(['pledge']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('in 2025');
-    expect(r.stdout).toContain("4 of 4 allies reported in NATO's table meet 2 % (4 of 31 allies reported; 32 allies in 2025)");
+    expect(r.stdout).toContain(
+      "4 of 4 allies reported in NATO's table meet 2 % (4 of 31 allies reported; 32 allies in 2025)",
+    );
     expect(r.stdout).toMatch(/Quoted by the press only \(flag s, not in NATO's table\): 13 of 13/);
     expect(r.stdout).toMatch(/\[s\] Norway: https:\/\//);
     const noPress = await runCli(['pledge', '--no-press']);
@@ -37,7 +41,9 @@ describe('armsrace pledge (child process)', () => {
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(28);
     expect(rows.filter((x) => x.meets === 'true')).toHaveLength(3);
-    expect(Object.keys(rows[0] ?? {})).toEqual(expect.arrayContaining(['iso3', 'burden_pct_gdp', 'gap_usd_m_current', 'rank', 'source']));
+    expect(Object.keys(rows[0] ?? {})).toEqual(
+      expect.arrayContaining(['iso3', 'burden_pct_gdp', 'gap_usd_m_current', 'rank', 'source']),
+    );
   });
 
   it('writes JSON with the counts and a threshold from a percentage', async () => {
@@ -45,7 +51,9 @@ describe('armsrace pledge (child process)', () => {
     const json = JSON.parse(r.stdout);
     expect(json.threshold).toBeCloseTo(0.035, 15);
     expect(json.counts.members).toBe(32);
-    expect(json.counts.meets).toBe(json.rows.filter((x: { burdenPct: number | null }) => (x.burdenPct ?? 0) >= 3.5).length);
+    expect(json.counts.meets).toBe(
+      json.rows.filter((x: { burdenPct: number | null }) => (x.burdenPct ?? 0) >= 3.5).length,
+    );
   });
 
   it('prints the Hague path with its cost', async () => {
@@ -54,7 +62,9 @@ describe('armsrace pledge (child process)', () => {
     expect(r.stdout).toContain('Linear paths to 3.5 % of GDP by 2035 (and 5 % for reference)');
     expect(r.stdout).toMatch(/Poland\s+2025e\s+4\.48\s+0\.0\s+0\.0/);
     expect(r.stdout).toMatch(/All allies, cumulative extra spending to 2035: USD [\d,.]+ bn at 3\.5 %/);
-    const csv = parse((await runCli(['pledge', '--path', 'hague', '--format', 'csv'])).stdout, { columns: true }) as Record<string, string>[];
+    const csv = parse((await runCli(['pledge', '--path', 'hague', '--format', 'csv'])).stdout, {
+      columns: true,
+    }) as Record<string, string>[];
     expect(csv.find((x) => x.iso3 === 'ITA' && x.year === '2035')?.path_pct_gdp).toMatch(/^3\.5/);
   });
 

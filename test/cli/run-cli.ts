@@ -22,7 +22,10 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { ...process.env, ARMSRACE_DATA_DIR: env.ARMSRACE_DATA_DIR ?? emptyDataDir(), NO_COLOR: '1', ...env }, maxBuffer: 64 << 20 },
+      {
+        env: { ...process.env, ARMSRACE_DATA_DIR: env.ARMSRACE_DATA_DIR ?? emptyDataDir(), NO_COLOR: '1', ...env },
+        maxBuffer: 64 << 20,
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
         resolve({ code, stdout, stderr });

@@ -1,4 +1,4 @@
-import { lastYear, observationAt, type Dataset } from '../data/dataset.js';
+import { type Dataset, lastYear, observationAt } from '../data/dataset.js';
 import { type GdpPathOptions, gdpPath } from '../data/gdp-path.js';
 import { pledgeById } from '../data/pledges.js';
 import type { Flag } from '../data/types.js';
@@ -70,14 +70,25 @@ export function haguePath(dataset: Dataset, options: HaguePathOptions = {}): Hag
   const target = options.target ?? core?.target ?? 0.035;
   const referenceTarget = options.referenceTarget ?? total?.target ?? 0.05;
   const by = options.by ?? core?.by ?? 2035;
-  for (const [name, v] of [['target', target], ['referenceTarget', referenceTarget]] as const) {
+  for (const [name, v] of [
+    ['target', target],
+    ['referenceTarget', referenceTarget],
+  ] as const) {
     if (!(v > 0 && v < 1)) {
-      throw new InputError('bad-threshold', `${name}: ${v} is out of range; use a share of GDP above 0 and below 1, e.g. 0.035`, name);
+      throw new InputError(
+        'bad-threshold',
+        `${name}: ${v} is out of range; use a share of GDP above 0 and below 1, e.g. 0.035`,
+        name,
+      );
     }
   }
   const resolved = resolveSource(dataset, options.source ?? 'nato', options.edition);
   if (!Number.isInteger(by) || by <= resolved.lastYear) {
-    throw new InputError('bad-year', `by: ${by} must be a year after the edition's last year ${resolved.lastYear}`, 'by');
+    throw new InputError(
+      'bad-year',
+      `by: ${by} must be a year after the edition's last year ${resolved.lastYear}`,
+      'by',
+    );
   }
   const sourceId = resolved.source.id;
   const members = dataset.members(resolved.lastYear);
@@ -102,7 +113,7 @@ export function haguePath(dataset: Dataset, options: HaguePathOptions = {}): Hag
       for (let y = startYear; y <= by; y++) {
         const pct = start.value + ((goalPct - start.value) * (y - startYear)) / (by - startYear);
         pathPct.push(pct);
-        extra.push((((pct - start.value) / 100) * (gdp.at(y) ?? Number.NaN)));
+        extra.push(((pct - start.value) / 100) * (gdp.at(y) ?? Number.NaN));
       }
       return { pathPct, extra, cumulative: extra.reduce((a, b) => a + b, 0) };
     };
@@ -133,6 +144,7 @@ export function haguePath(dataset: Dataset, options: HaguePathOptions = {}): Hag
     missing,
     totalCumulativeUsdM: rows.reduce((a, r) => a + r.cumulativeUsdM, 0),
     totalCumulativeReferenceUsdM: rows.reduce((a, r) => a + r.cumulativeReferenceUsdM, 0),
-    gdpBasis: 'World Bank real GDP to its last year, then IMF WEO current-US$ projections deflated by the assumed US-dollar inflation, then long-run growth',
+    gdpBasis:
+      'World Bank real GDP to its last year, then IMF WEO current-US$ projections deflated by the assumed US-dollar inflation, then long-run growth',
   };
 }

@@ -124,7 +124,18 @@ export function pledgeReport(dataset: Dataset, options: PledgeReportOptions = {}
       urls = ps?.urls;
     }
     if (obs === undefined) {
-      return { iso3, name, burdenPct: null, flag: null, meets: null, gapPp: null, gapUsdM: null, gdpSource: null, rank: null, source: null };
+      return {
+        iso3,
+        name,
+        burdenPct: null,
+        flag: null,
+        meets: null,
+        gapPp: null,
+        gapUsdM: null,
+        gdpSource: null,
+        rank: null,
+        source: null,
+      };
     }
     const gapPp = thresholdPct - obs.value;
     const gdpSource = nationalGdp ? sourceId : 'imf-weo-2025-10';
@@ -150,7 +161,10 @@ export function pledgeReport(dataset: Dataset, options: PledgeReportOptions = {}
   const rankOf = new Map(ranked.map((r, i) => [r.iso3, i + 1]));
   const finalRows = rows
     .map((r) => ({ ...r, rank: rankOf.get(r.iso3) ?? null }))
-    .sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.name.localeCompare(b.name),
+    );
 
   const table = finalRows.filter((r) => r.source === sourceId);
   const fromPress = finalRows.filter((r) => press !== undefined && r.source === press.id);
@@ -177,7 +191,13 @@ export function pledgeReport(dataset: Dataset, options: PledgeReportOptions = {}
   };
 }
 
-function totals(dataset: Dataset, sourceId: string, year: number, members: readonly string[], thresholdPct: number): PledgeTotal[] {
+function totals(
+  dataset: Dataset,
+  sourceId: string,
+  year: number,
+  members: readonly string[],
+  thresholdPct: number,
+): PledgeTotal[] {
   const groups = [
     { iso3: 'NATO_TOTAL' as const, name: 'NATO Total', allies: members },
     { iso3: 'NATO_EUR_CAN' as const, name: 'NATO Europe and Canada', allies: members.filter((m) => m !== 'USA') },
@@ -185,7 +205,14 @@ function totals(dataset: Dataset, sourceId: string, year: number, members: reado
   return groups.map(({ iso3, name, allies }) => {
     const published = dataset.observation(iso3, 'milex_share_gdp', sourceId, year);
     if (published !== undefined) {
-      return { iso3, name, burdenPct: published.value, flag: published.flag, basis: 'published' as const, meets: published.value >= thresholdPct - EPS };
+      return {
+        iso3,
+        name,
+        burdenPct: published.value,
+        flag: published.flag,
+        basis: 'published' as const,
+        meets: published.value >= thresholdPct - EPS,
+      };
     }
     // Σ spending / Σ GDP, GDP implied by each ally's own spending and share (same definitions).
     let spending = 0;
@@ -202,6 +229,13 @@ function totals(dataset: Dataset, sourceId: string, year: number, members: reado
     }
     if (gdp === 0) return { iso3, name, burdenPct: null, flag: null, basis: null, meets: null };
     const pct = (spending / gdp) * 100;
-    return { iso3, name, burdenPct: pct, flag: '.' as Flag, basis: 'computed' as const, meets: pct >= thresholdPct - EPS };
+    return {
+      iso3,
+      name,
+      burdenPct: pct,
+      flag: '.' as Flag,
+      basis: 'computed' as const,
+      meets: pct >= thresholdPct - EPS,
+    };
   });
 }

@@ -26,7 +26,11 @@ export interface ResolvedSource {
  */
 export function resolveSource(dataset: Dataset, kind: string, edition?: string): ResolvedSource {
   if (!(BURDEN_SOURCES as readonly string[]).includes(kind)) {
-    throw new InputError('unknown-source', `source: "${kind}" is not known; use ${BURDEN_SOURCES.join(' or ')}`, 'source');
+    throw new InputError(
+      'unknown-source',
+      `source: "${kind}" is not known; use ${BURDEN_SOURCES.join(' or ')}`,
+      'source',
+    );
   }
   const editions = dataset.editions(`${kind}-`);
   const source = edition === undefined ? editions[0] : editions.find((s) => s.id === `${kind}-${edition}`);

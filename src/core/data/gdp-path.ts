@@ -69,11 +69,13 @@ export function gdpPath(dataset: Dataset, iso3: string, options: GdpPathOptions 
     }
   }
   const lastProjectionYear = last + factors.length;
-  const meanGrowth =
-    factors.length > 0 ? factors.reduce((p, f) => p * f, 1) ** (1 / factors.length) - 1 : 0;
+  const meanGrowth = factors.length > 0 ? factors.reduce((p, f) => p * f, 1) ** (1 / factors.length) - 1 : 0;
   const longRunGrowth = options.longRunGrowth ?? meanGrowth;
   if (!(longRunGrowth > -0.5 && longRunGrowth < 1)) {
-    throw new InputError('bad-option', `longRunGrowth: ${longRunGrowth} is out of range; use a rate per year such as 0.015`);
+    throw new InputError(
+      'bad-option',
+      `longRunGrowth: ${longRunGrowth} is out of range; use a rate per year such as 0.015`,
+    );
   }
   const projected: number[] = [];
   let level = base;

@@ -4,7 +4,14 @@
  * names the argument, shows the value and says what is accepted.
  */
 
-/** Render a value for an error message: numbers as written, other things by their kind. */
+/**
+ * Render a value for an error message: numbers as written, other things by their kind.
+ *
+ * @param value - anything
+ * @returns a short description
+ * @throws nothing
+ * @example describeValue(Number.NaN) // → 'NaN'
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (value === null) return 'null';

@@ -200,7 +200,8 @@ export function integrateDormandPrince(
   f(t, y, k1);
   stats.evaluations++;
   let h =
-    options.initialStepYears ?? initialStep(f, t, y, k1, span, maxStep, rtol, atol, trial, k2, (count) => {
+    options.initialStepYears ??
+    initialStep(f, t, y, k1, span, maxStep, rtol, atol, trial, k2, (count) => {
       stats.evaluations += count;
     });
   h = Math.min(h, maxStep);
@@ -224,7 +225,7 @@ export function integrateDormandPrince(
     }
     if (Math.abs(h) <= 16 * Number.EPSILON * Math.max(Math.abs(t), 1e-300)) {
       throw new RangeError(
-        `rtol: step size fell to ${h} years at t = ${t} years (before t1 = ${t1}); ` +
+        `t: the step size fell to ${h} years at t = ${t} years, before t1 = ${t1}; ` +
           'the system may be stiff or blowing up; loosen rtol/atol or shorten the interval',
       );
     }
@@ -236,18 +237,13 @@ export function integrateDormandPrince(
     }
     f(t + C3 * h, trial, k3);
     for (let i = 0; i < n; i++) {
-      trial[i] =
-        (y[i] as number) + h * (A41 * (k1[i] as number) + A42 * (k2[i] as number) + A43 * (k3[i] as number));
+      trial[i] = (y[i] as number) + h * (A41 * (k1[i] as number) + A42 * (k2[i] as number) + A43 * (k3[i] as number));
     }
     f(t + C4 * h, trial, k4);
     for (let i = 0; i < n; i++) {
       trial[i] =
         (y[i] as number) +
-        h *
-          (A51 * (k1[i] as number) +
-            A52 * (k2[i] as number) +
-            A53 * (k3[i] as number) +
-            A54 * (k4[i] as number));
+        h * (A51 * (k1[i] as number) + A52 * (k2[i] as number) + A53 * (k3[i] as number) + A54 * (k4[i] as number));
     }
     f(t + C5 * h, trial, k5);
     for (let i = 0; i < n; i++) {
@@ -328,8 +324,7 @@ export function integrateDormandPrince(
                 (y[i] as number) +
                 theta *
                   ((r2[i] as number) +
-                    theta1 *
-                      ((r3[i] as number) + theta * ((r4[i] as number) + theta1 * (r5[i] as number))));
+                    theta1 * ((r3[i] as number) + theta * ((r4[i] as number) + theta1 * (r5[i] as number))));
             }
           }
           next++;

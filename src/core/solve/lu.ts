@@ -172,10 +172,11 @@ export function solveLinear(matrix: Float64Array, n: number, b: Float64Array): F
  * @param factorization - from {@link luDecompose}
  * @returns `det A` (0 when the matrix is singular to working precision)
  * @throws nothing
- * @example luDeterminant(luDecompose(Float64Array.of(1, 2, 3, 4), 2)) // → -2 (to rounding)
+ * @example luDeterminant(luDecompose(Float64Array.of(1, 2, 3, 4), 2)) // → -2
  */
 export function luDeterminant(factorization: LuFactorization): number {
-  const { n, lu, sign } = factorization;
+  const { n, lu, sign, singular } = factorization;
+  if (singular) return 0;
   let det = sign;
   for (let i = 0; i < n; i++) det *= lu[i * n + i] as number;
   return det;

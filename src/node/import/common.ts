@@ -22,14 +22,22 @@ export const USSR_BREAK: SeriesBreak = {
   note: 'USSR until 1991 (dissolved 26 December 1991), Russian Federation from 1992',
 };
 
-/** Letters of a 1-based spreadsheet column: 1 → A, 28 → AB. */
+/**
+ * Name a 1-based spreadsheet column by its letters.
+ *
+ * @example columnLetters(28) // 'AB'
+ */
 export function columnLetters(column: number): string {
   let s = '';
   for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }
 
-/** A place in a file: `file[!sheet][:R<row>][:C<column>]`, with the file's base name. */
+/**
+ * Name a place in a file as `file[!sheet][:R<row>][:C<column>]`, with the file's base name.
+ *
+ * @example location('/d/SIPRI.xlsx', 'Share of GDP', 158, 12) // 'SIPRI.xlsx!Share of GDP:R158:C12'
+ */
 export function location(file: string, sheet?: string, row?: number, column?: number): string {
   let s = basename(file);
   if (sheet !== undefined) s += `!${sheet}`;
@@ -38,7 +46,12 @@ export function location(file: string, sheet?: string, row?: number, column?: nu
   return s;
 }
 
-/** A {@link DataFileError} whose message starts with the location and whose `path` is that location. */
+/**
+ * Make a {@link DataFileError} whose message starts with the location (and the cell, for a sheet) and whose
+ * `path` is that location.
+ *
+ * @example throw fileError('bad-value', '"abc" is not a number; expected a number', f, 'Share of GDP', 158, 12);
+ */
 export function fileError(
   code: string,
   message: string,
@@ -48,11 +61,16 @@ export function fileError(
   column?: number,
 ): DataFileError {
   const where = location(file, sheet, row, column);
-  const cell = row !== undefined && column !== undefined ? ` (cell ${columnLetters(column)}${row})` : '';
+  const cell =
+    sheet !== undefined && row !== undefined && column !== undefined ? ` (cell ${columnLetters(column)}${row})` : '';
   return new DataFileError(code, `${where}${cell}: ${message}`, where);
 }
 
-/** Quote a cell value for an error message. */
+/**
+ * Quote a cell value for an error message.
+ *
+ * @example show('abc') // '"abc"'
+ */
 export function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (v instanceof Date) return v.toISOString();
@@ -63,7 +81,11 @@ export function show(v: unknown): string {
 /** A cell's content reduced to a plain value: rich text joined, a formula replaced by its cached result. */
 export type Plain = number | string | null | { readonly error: string } | Date | boolean;
 
-/** Reduce an exceljs cell value to a {@link Plain} value. */
+/**
+ * Reduce an exceljs cell value to a {@link Plain} value.
+ *
+ * @example plain({ richText: [{ text: 'Pol' }, { text: 'and' }] }) // 'Poland'
+ */
 export function plain(v: CellValue): Plain {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
@@ -76,7 +98,11 @@ export function plain(v: CellValue): Plain {
   return String(v);
 }
 
-/** The text of a label cell, trimmed; `''` for an empty or non-text cell. */
+/**
+ * Read the text of a label cell, trimmed; `''` for an empty or non-text cell.
+ *
+ * @example labelOf(' Poland* ') // 'Poland*'
+ */
 export function labelOf(v: CellValue): string {
   const p = plain(v);
   if (typeof p === 'string') return p.trim();
@@ -84,12 +110,21 @@ export function labelOf(v: CellValue): string {
   return '';
 }
 
-/** True for a number written as text, such as `"1.5"` or `"-2e3"`. */
+/**
+ * Tell whether text is a number written as text, such as `"1.5"` or `"-2e3"`.
+ *
+ * @example isNumericText('1,5') // false
+ */
 export function isNumericText(s: string): boolean {
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s.trim());
 }
 
-/** Parse a year header: an integer (or integral float) or text of four digits, with an optional suffix. */
+/**
+ * Parse a year header: an integer (or integral float) or text of four digits, with an optional suffix letter
+ * out of `suffixes`; `undefined` when it is not a year between 1800 and 2200.
+ *
+ * @example parseYear('2024e', 'e') // { year: 2024, suffix: 'e' }
+ */
 export function parseYear(v: Plain, suffixes = ''): { year: number; suffix: string } | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1800 && v <= 2200 ? { year: v, suffix: '' } : undefined;
   if (typeof v !== 'string') return undefined;
@@ -130,7 +165,11 @@ export class SeriesCollector {
   }
 }
 
-/** Flag for an exceljs font colour: indexed 12 (blue) → estimate, indexed 10 (red) → highly uncertain. */
+/**
+ * Map an exceljs font colour to a flag: indexed 12 (blue) → `e` estimate, indexed 10 (red) → `u` highly uncertain.
+ *
+ * @example flagOfFont({ color: { indexed: 12 } }) // 'e'
+ */
 export function flagOfFont(font: { color?: { indexed?: number; argb?: string } } | undefined): Flag {
   const c = font?.color;
   if (c === undefined) return '.';

@@ -93,7 +93,7 @@ export function normaliseCountryName(name: string): string {
 let byName: Map<string, string> | undefined;
 
 /**
- * The ISO3 code of a country name as a publisher writes it, or `undefined` when it is not known.
+ * Look up the ISO3 code of a country name as a publisher writes it, or `undefined` when it is not known.
  * Names of the embedded countries (from `data/countries_geo.csv`) and {@link COUNTRY_ALIASES} are accepted.
  *
  * @param name the label of a row, e.g. `Korea, South`, `Poland*`, `USSR`

@@ -10,7 +10,11 @@ export interface ZipEntry {
   readonly localHeaderOffset: number;
 }
 
-/** True when `bytes` start with the zip local-file signature `PK\x03\x04` (zip, xlsx). */
+/**
+ * Tell whether `bytes` start with the zip local-file signature `PK\x03\x04` (zip, xlsx).
+ *
+ * @example isZip(readFileSync('book.xlsx')) // true
+ */
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
@@ -103,7 +107,7 @@ function xmlText(s: string): string {
 }
 
 /**
- * The sheet names of an xlsx workbook, read from `xl/workbook.xml`, or `undefined` when the zip holds no workbook.
+ * List the sheet names of an xlsx workbook, read from `xl/workbook.xml`, or `undefined` when the zip holds no workbook.
  *
  * @throws {DataFileError} `damaged-zip` as {@link zipEntries}
  * @example xlsxSheetNames(readFileSync('SIPRI-Milex-data-1949-2024_2.xlsx'), 'f') // ['Front page', …]

@@ -35,7 +35,10 @@ describe('haguePath', () => {
     }
     expect(ita.cumulativeUsdM).toBeCloseTo(sum, 6);
     expect(ita.cumulativeReferenceUsdM).toBeGreaterThan(ita.cumulativeUsdM);
-    expect(path.totalCumulativeUsdM).toBeCloseTo(path.rows.reduce((a, r) => a + r.cumulativeUsdM, 0), 3);
+    expect(path.totalCumulativeUsdM).toBeCloseTo(
+      path.rows.reduce((a, r) => a + r.cumulativeUsdM, 0),
+      3,
+    );
     expect(path.missing).toEqual(['ISL']);
   });
 });

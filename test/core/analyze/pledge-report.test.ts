@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pledgeReport } from '../../../src/core/analyze/pledge-report.js';
-import { InputError } from '../../../src/core/errors.js';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
+import { InputError } from '../../../src/core/errors.js';
 
 const dataset = loadDataset();
 

@@ -10,10 +10,20 @@ import { loadDataset } from '../../../src/core/data/load-dataset.js';
 // with the same value (after the documented unit conversion) and the same estimate marker.
 const dataset = loadDataset();
 const rows = (file: string) =>
-  parse(readFileSync(join(import.meta.dirname, '../../../data', file), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  parse(readFileSync(join(import.meta.dirname, '../../../data', file), 'utf8'), { columns: true, bom: true }) as Record<
+    string,
+    string
+  >[];
 const actors = new Set([...dataset.allies(), ...OTHER_ACTORS, 'NATO_EUR_CAN', 'NATO_TOTAL']);
 
-function expectValue(iso3: string, indicator: Parameters<typeof dataset.observation>[1], source: string, year: number, value: number, flag: string) {
+function expectValue(
+  iso3: string,
+  indicator: Parameters<typeof dataset.observation>[1],
+  source: string,
+  year: number,
+  value: number,
+  flag: string,
+) {
   const o = dataset.observation(iso3, indicator, source, year);
   expect(o, `${iso3} ${indicator} ${source} ${year}`).toBeDefined();
   expect(Math.abs((o?.value ?? 0) - value)).toBeLessThanOrEqual(Math.abs(value) * 1e-12 + 1e-6);
@@ -24,7 +34,15 @@ describe('embedded dataset agrees with data/', () => {
   it('NATO 2025 edition, every row', () => {
     const r = rows('nato_defexp_share_gdp_2025ed.csv');
     expect(r).toHaveLength(369);
-    for (const x of r) expectValue(x.iso3 as string, 'milex_share_gdp', 'nato-2025', Number(x.year), Number(x.value), x.is_estimate === 'true' ? 'e' : '.');
+    for (const x of r)
+      expectValue(
+        x.iso3 as string,
+        'milex_share_gdp',
+        'nato-2025',
+        Number(x.year),
+        Number(x.value),
+        x.is_estimate === 'true' ? 'e' : '.',
+      );
   });
 
   it('NATO 2025 press figures, every row', () => {
@@ -45,7 +63,14 @@ describe('embedded dataset agrees with data/', () => {
     for (const x of rows('nato_defexp_2024ed.csv')) {
       const ind = map[x.indicator as string];
       if (ind === undefined || !actors.has(x.iso3 as string)) continue;
-      expectValue(x.iso3 as string, ind, 'nato-2024', Number(x.year), Number(x.value), x.is_estimate === 'true' ? 'e' : '.');
+      expectValue(
+        x.iso3 as string,
+        ind,
+        'nato-2024',
+        Number(x.year),
+        Number(x.value),
+        x.is_estimate === 'true' ? 'e' : '.',
+      );
       n++;
     }
     expect(n).toBeGreaterThan(1800);
@@ -60,14 +85,28 @@ describe('embedded dataset agrees with data/', () => {
     const r = rows('sipri_milex_subset_2025release.csv');
     expect(r).toHaveLength(3021);
     for (const x of r) {
-      expectValue(x.iso3 as string, map[x.indicator as string] ?? 'milex_share_gdp', 'sipri-2025', Number(x.year), Number(x.value), x.sipri_flag === 'estimate' ? 'e' : x.sipri_flag === 'uncertain' ? 'u' : '.');
+      expectValue(
+        x.iso3 as string,
+        map[x.indicator as string] ?? 'milex_share_gdp',
+        'sipri-2025',
+        Number(x.year),
+        Number(x.value),
+        x.sipri_flag === 'estimate' ? 'e' : x.sipri_flag === 'uncertain' ? 'u' : '.',
+      );
     }
   });
 
   it('IMF GDP in US$ million and WDI real GDP in US$ million for every actor', () => {
     for (const x of rows('gdp_imf_weo_oct2025.csv')) {
       if (x.indicator !== 'gdp_usd_current' || !actors.has(x.iso3 as string)) continue;
-      expectValue(x.iso3 as string, 'gdp_usd_current', 'imf-weo-2025-10', Number(x.year), Number(x.value) * 1000, x.is_projection === 'true' ? 'p' : '.');
+      expectValue(
+        x.iso3 as string,
+        'gdp_usd_current',
+        'imf-weo-2025-10',
+        Number(x.year),
+        Number(x.value) * 1000,
+        x.is_projection === 'true' ? 'p' : '.',
+      );
     }
     for (const x of rows('gdp_wdi_constant2015usd.csv')) {
       if (!actors.has(x.iso3 as string)) continue;

@@ -16,7 +16,7 @@ describe('gdpPath', () => {
   it('grows with the IMF nominal projection deflated by the assumed dollar inflation', () => {
     const p = gdpPath(dataset, 'POL', { usdInflation: 0.02 });
     const nominal = (y: number) => dataset.observation('POL', 'gdp_usd_current', 'imf-weo-2025-10', y)?.value as number;
-    const expected2026 = (p.at(2024) as number) * (nominal(2026) / nominal(2024)) / 1.02 ** 2;
+    const expected2026 = ((p.at(2024) as number) * (nominal(2026) / nominal(2024))) / 1.02 ** 2;
     expect(p.at(2026)).toBeCloseTo(expected2026, 6);
     expect(p.basis(2026)).toBe('projection');
     expect(p.lastProjectionYear).toBe(2030);

@@ -15,7 +15,9 @@ describe('loadDataset', () => {
       expect(Number.isFinite(c?.capital?.lat), iso3).toBe(true);
       expect(Number.isFinite(c?.capital?.lon), iso3).toBe(true);
     }
-    expect(dataset.country('RUS')?.borders).toEqual(expect.arrayContaining(['UKR', 'FIN', 'EST', 'LVA', 'LTU', 'POL', 'NOR', 'BLR']));
+    expect(dataset.country('RUS')?.borders).toEqual(
+      expect.arrayContaining(['UKR', 'FIN', 'EST', 'LVA', 'LTU', 'POL', 'NOR', 'BLR']),
+    );
   });
 
   it('gives every default actor real GDP and SIPRI burden series', () => {
@@ -37,7 +39,8 @@ describe('loadDataset', () => {
   it('holds no NaN or infinite value where a figure exists, and one flag per value', () => {
     for (const s of dataset.data.series) {
       expect(s.flags).toHaveLength(s.values.length);
-      for (const v of s.values) if (v !== null) expect(Number.isFinite(v), `${s.iso3} ${s.indicator} ${s.source}`).toBe(true);
+      for (const v of s.values)
+        if (v !== null) expect(Number.isFinite(v), `${s.iso3} ${s.indicator} ${s.source}`).toBe(true);
       expect(s.values[0], `${s.iso3} ${s.indicator} ${s.source} starts with a figure`).not.toBeNull();
     }
   });
@@ -45,7 +48,11 @@ describe('loadDataset', () => {
   it('keeps NATO estimates marked (2024e, 2025e) and projections marked', () => {
     expect(dataset.observation('POL', 'milex_share_gdp', 'nato-2025', 2023)?.flag).toBe('.');
     expect(dataset.observation('POL', 'milex_share_gdp', 'nato-2025', 2024)?.flag).toBe('e');
-    expect(dataset.observation('POL', 'milex_share_gdp', 'nato-2025', 2025)).toEqual({ year: 2025, value: 4.48, flag: 'e' });
+    expect(dataset.observation('POL', 'milex_share_gdp', 'nato-2025', 2025)).toEqual({
+      year: 2025,
+      value: 4.48,
+      flag: 'e',
+    });
     expect(dataset.observation('POL', 'milex_share_gdp', 'nato-2024', 2023)?.flag).toBe('e');
     expect(dataset.observation('RUS', 'milex_share_gdp', 'sipri-2025', 2024)?.flag).toBe('e');
     expect(dataset.observation('DEU', 'gdp_usd_current', 'imf-weo-2025-10', 2030)?.flag).toBe('p');
@@ -55,7 +62,11 @@ describe('loadDataset', () => {
   it('keeps press-quoted figures in their own source with flag s and URLs', () => {
     const nor = dataset.series('NOR', 'milex_share_gdp', 'nato-2025-press');
     expect(nor?.urls?.[0]).toMatch(/^https:\/\//);
-    expect(dataset.observation('NOR', 'milex_share_gdp', 'nato-2025-press', 2025)).toEqual({ year: 2025, value: 3.35, flag: 's' });
+    expect(dataset.observation('NOR', 'milex_share_gdp', 'nato-2025-press', 2025)).toEqual({
+      year: 2025,
+      value: 3.35,
+      flag: 's',
+    });
     expect(dataset.source('nato-2025-press')?.secondary).toBe(true);
     expect(dataset.observation('NOR', 'milex_share_gdp', 'nato-2025', 2025)).toBeUndefined();
   });

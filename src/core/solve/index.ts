@@ -1,0 +1,12 @@
+export { identityMatrix, matrixNorm1, multiplyMatrices, multiplyMatrixVector } from './dense-matrix.js';
+export type { Derivative, StepObserver } from './derivative.js';
+export type { DormandPrinceOptions, DormandPrinceResult, DormandPrinceStats } from './dormand-prince.js';
+export { integrateDormandPrince } from './dormand-prince.js';
+export type { Eigenvalues } from './eigenvalues.js';
+export { EigenvalueConvergenceError, eigenvalues } from './eigenvalues.js';
+export type { LuFactorization } from './lu.js';
+export { luDecompose, luDeterminant, luSolve, luSolveMatrix, solveLinear } from './lu.js';
+export { matrixExponential } from './matrix-exponential.js';
+export type { Rk4Options, Rk4Result, Rk4Workspace } from './rk4.js';
+export { createRk4Workspace, integrateRk4, rk4Step } from './rk4.js';
+export { spectralAbscissa } from './spectral-abscissa.js';
