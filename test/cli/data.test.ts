@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { emptyDataDir, runCli } from './run-cli.js';
 
 describe('armsrace data (child process)', () => {
   it('lists the embedded sources and allies', async () => {
@@ -49,3 +51,69 @@ describe('armsrace data (child process)', () => {
     expect(y.stderr).toMatch(/from ≤ to/);
   });
 });
+
+describe('armsrace data import (child process)', () => {
+  const fixture = (name: string) => join(import.meta.dirname, '../fixtures/importers', name);
+
+  it('imports a SIPRI workbook into the data directory, then every command sees it', async () => {
+    const dir = emptyDataDir();
+    const r = await runCli(['--data-dir', dir, 'data', 'import', fixture('sipri-milex-2023-excerpt.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/as sipri-2023 \(sipri-xlsx\) into /);
+    expect(r.stdout).toMatch(/series added: \d+; values added: \d+; revised: 0; unchanged: 0/);
+    expect(readdirSync(join(dir, 'editions'))).toEqual(['sipri-2023.json']);
+    const list = await runCli(['--data-dir', dir, 'data', 'list']);
+    expect(list.stdout).toContain('sipri-2023');
+    // The embedded data stay the default edition; the imported one is chosen by name.
+    const pledge = await runCli([
+      '--data-dir',
+      dir,
+      'pledge',
+      '--source',
+      'sipri',
+      '--edition',
+      '2023',
+      '--year',
+      '2022',
+      '--format',
+      'json',
+    ]);
+    expect(pledge.code).toBe(0);
+    const report = JSON.parse(pledge.stdout);
+    expect(report.source).toBe('sipri-2023');
+    expect(report.rows.find((x: { iso3: string }) => x.iso3 === 'POL').burdenPct).toBeCloseTo(2.38851188830618, 12);
+    const again = await runCli(['--data-dir', dir, 'data', 'import', fixture('sipri-milex-2023-excerpt.xlsx')]);
+    expect(again.stdout).toMatch(/series added: 0; values added: 0; revised: 0; unchanged: [1-9]\d*/);
+  });
+
+  it('rejects a damaged file with exit 2 and leaves the data directory untouched', async () => {
+    const dir = emptyDataDir();
+    await runCli(['--data-dir', dir, 'data', 'import', fixture('API_NY.GDP.MKTP.CD_excerpt.csv')]);
+    const before = snapshot(dir);
+    const bad = join(emptyDataDir(), 'broken.xlsx');
+    writeFileSync(bad, readFileSync(fixture('sipri-milex-2025-excerpt.xlsx')).subarray(0, 5000));
+    const r = await runCli(['--data-dir', dir, 'data', 'import', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('broken.xlsx');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('rejects a missing file with exit 2', async () => {
+    const r = await runCli(['data', 'import', '/nonexistent/file.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/nonexistent/file.xlsx');
+  });
+});
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[p] = readFileSync(p, 'base64');
+    }
+  };
+  walk(dir);
+  return out;
+}

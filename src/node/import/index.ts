@@ -67,7 +67,14 @@ export function detectFormat(bytes: Buffer, file: string): ImportFormat {
  * @example const { source, series } = await readPublishedFile('SIPRI-Milex-data-1949-2024_2.xlsx'); // sipri-2025
  */
 export async function readPublishedFile(file: string): Promise<ImportedEdition> {
-  const bytes = await readFile(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`;
+    throw fileError('unreadable-file', `${why} at ${file}; give the path of a downloaded SIPRI, NATO or World Bank file`, file);
+  }
   const format = detectFormat(bytes, file);
   switch (format) {
     case 'sipri-xlsx':
