@@ -72,8 +72,17 @@ export async function readPublishedFile(file: string): Promise<ImportedEdition> 
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`;
-    throw fileError('unreadable-file', `${why} at ${file}; give the path of a downloaded SIPRI, NATO or World Bank file`, file);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${code ?? String(error)})`;
+    throw fileError(
+      'unreadable-file',
+      `${why} at ${file}; give the path of a downloaded SIPRI, NATO or World Bank file`,
+      file,
+    );
   }
   const format = detectFormat(bytes, file);
   switch (format) {
