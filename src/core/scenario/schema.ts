@@ -98,8 +98,8 @@ export const scenarioSchema = z.strictObject({
     .max(1, 'must be at most 1 year')
     .optional(),
   solver: z.enum(['rk4', 'dopri']).optional(),
-  source: z.enum(['sipri', 'nato']).optional(),
   actors: z.array(iso3).optional(),
+  partners: z.array(iso3).optional(),
   pledges: z.array(pledgeSchema).optional(),
   compliance: perActor(fraction).optional(),
   response: perActor(responseSchema).optional(),

@@ -1,0 +1,20 @@
+/** A war's exogenous burden on one actor: a share of GDP held until an end year, then faded out. */
+export interface WarTerm {
+  /** Extra burden while the war lasts, share of GDP (0.03 = 3 %). */
+  readonly extraShare: number;
+  /** Year the war ends (the fade starts at the beginning of it); `null` = ongoing. */
+  readonly until: number | null;
+  /** Years over which the burden fades linearly to zero after `until`; 0 = at once. */
+  readonly fadeYears: number;
+}
+
+/**
+ * The war burden `w_i(t)` at time `t` (years): `extraShare` before `until`, then a linear fade.
+ *
+ * @example warBurden({ extraShare: 0.03, until: 2026, fadeYears: 3 }, 2027.5) // 0.015
+ */
+export function warBurden(war: WarTerm, t: number): number {
+  if (war.until === null || t < war.until) return war.extraShare;
+  if (war.fadeYears <= 0) return 0;
+  return war.extraShare * Math.max(0, 1 - (t - war.until) / war.fadeYears);
+}

@@ -1,0 +1,175 @@
+import type { Dataset } from '../data/dataset.js';
+import { lastYear, observationAt } from '../data/dataset.js';
+import type { PledgeTerm } from '../model/pledge-path.js';
+import type { WarTerm } from '../model/war.js';
+import { DEFAULTS } from './defaults.js';
+import { ScenarioError, type ScenarioIssue } from './parse-scenario.js';
+import type { ScenarioInput } from './schema.js';
+
+/** Per-actor parameters of the demand model, all defaults applied. */
+export interface ActorParameters {
+  readonly iso3: string;
+  readonly name: string;
+  /** Year the actor joins NATO (data or scenario); `Infinity` when it never does. */
+  readonly joinsNato: number;
+  readonly russianBloc: boolean;
+  readonly partner: boolean;
+  readonly startShare: number;
+  /** Year whose observation gave `startShare`. */
+  readonly startShareYear: number;
+  readonly elasticity: number;
+  readonly spillIn: number;
+  readonly speed: number;
+  readonly compliance: number;
+  readonly buildShare: number;
+  readonly floor: number;
+  readonly minShare: number;
+  readonly maxShare: number;
+  readonly war: WarTerm;
+  readonly pledges: readonly PledgeTerm[];
+  readonly longRunGrowth: number | undefined;
+}
+
+/** A scenario with every default filled in, ready to build a model from. */
+export interface ResolvedScenario {
+  readonly name: string;
+  readonly model: 'demand' | 'richardson';
+  readonly start: number;
+  readonly end: number;
+  readonly stepYears: number;
+  readonly solver: 'rk4' | 'dopri';
+  readonly decayKm: number;
+  readonly depreciation: number;
+  readonly usdInflation: number | undefined;
+  readonly burdenSource: string;
+  readonly actors: readonly ActorParameters[];
+  readonly input: ScenarioInput;
+}
+
+const pick = <T>(map: Record<string, T> | undefined, iso3: string): T | undefined => map?.[iso3] ?? map?.default;
+
+/**
+ * Fill a validated scenario with its defaults and the data it needs (start burdens, war terms).
+ *
+ * @throws {ScenarioError} for a country code the dataset does not know or an actor without data.
+ * @example resolveScenario(parseScenario(''), loadDataset()).actors.length // 35
+ */
+export function resolveScenario(input: ScenarioInput, dataset: Dataset): ResolvedScenario {
+  const issues: ScenarioIssue[] = [];
+  const issue = (path: string, value: unknown, message: string) =>
+    issues.push({ path, value, message: `${path}: ${message}` });
+  const start = input.start ?? DEFAULTS.start;
+  const end = input.end ?? Math.max(DEFAULTS.end, start + 1);
+  if (end <= start) issue('scenario.end', end, `${end} is not after start ${start}`);
+
+  const sipri = dataset.editions(`${DEFAULTS.burdenSource}-`)[0]?.id ?? 'sipri-2025';
+  const enlargement = new Map((input.enlargement ?? []).map((e) => [e.country, e.year]));
+  const known = (iso3: string) => dataset.series(iso3, 'milex_share_gdp', sipri) !== undefined;
+  // Default actors: the allies with a burden series (Iceland has no armed forces) and the others.
+  const codes = input.actors ?? [...dataset.allies(), ...DEFAULTS.otherActors].filter(known);
+  const all = [...new Set([...codes, ...enlargement.keys()])];
+  const check = (path: string, iso3: string) => {
+    if (!known(iso3)) {
+      const list = [...new Set(dataset.list({ indicator: 'milex_share_gdp', source: sipri }).map((s) => s.iso3))]
+        .sort()
+        .join(' ');
+      issue(path, iso3, `"${iso3}" has no burden series in ${sipri}; use one of ${list}`);
+    }
+  };
+  (input.actors ?? []).forEach((c, i) => check(`scenario.actors[${i}]`, c));
+  (input.enlargement ?? []).forEach((e, i) => {
+    check(`scenario.enlargement[${i}].country`, e.country);
+    const member = dataset.accession(e.country);
+    if (member !== undefined)
+      issue(
+        `scenario.enlargement[${i}].country`,
+        e.country,
+        `${e.country} is already an ally since ${member.year}; name a country that is not`,
+      );
+  });
+  for (const [field, map] of [
+    ['compliance', input.compliance],
+    ['response', input.response],
+    ['war', input.war],
+  ] as const) {
+    for (const key of Object.keys(map ?? {})) {
+      if (key !== 'default' && !all.includes(key))
+        issue(`scenario.${field}.${key}`, key, `"${key}" is not an actor of this scenario; actors: ${all.join(' ')}`);
+    }
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+
+  const pledgesIn = input.pledges ?? [
+    { name: DEFAULTS.pledge.name, target: DEFAULTS.pledge.target, by: DEFAULTS.pledge.by },
+  ];
+  const partners = new Set(input.partners ?? DEFAULTS.partners);
+  const actors: ActorParameters[] = all.map((iso3) => {
+    const series = dataset.series(iso3, 'milex_share_gdp', sipri);
+    const last = series === undefined ? undefined : lastYear(series);
+    let year = Math.min(start, last ?? start);
+    let obs = series === undefined ? undefined : observationAt(series, year);
+    while (obs === undefined && series !== undefined && year > series.firstYear) {
+      year--;
+      obs = observationAt(series, year);
+    }
+    const startShare = (obs?.value ?? Number.NaN) / 100;
+    const accession = dataset.accession(iso3);
+    const joinsNato = accession?.year ?? enlargement.get(iso3) ?? Number.POSITIVE_INFINITY;
+
+    const warIn = input.war?.[iso3];
+    let dataWar = 0;
+    if ((DEFAULTS.warActors as readonly string[]).includes(iso3) && series !== undefined) {
+      const base = observationAt(series, DEFAULTS.warBaseYear)?.value;
+      if (base !== undefined && obs !== undefined && year > DEFAULTS.warBaseYear)
+        dataWar = Math.max(0, (obs.value - base) / 100);
+    }
+    const war: WarTerm = {
+      extraShare: warIn?.extra_share ?? dataWar,
+      until: warIn?.until === undefined ? null : warIn.until,
+      fadeYears: warIn?.fade_years ?? DEFAULTS.warFadeYears,
+    };
+    const baseline = startShare - war.extraShare;
+    const pledges: PledgeTerm[] = pledgesIn.map((p) => {
+      const from = Math.max(p.from ?? start, start);
+      return { startShare: baseline, targetShare: p.target, from, by: Math.max(p.by, from) };
+    });
+    const response = { ...input.response?.default, ...input.response?.[iso3] };
+    const aboveAll = pledges.every((p) => startShare >= p.targetShare);
+    const bounds = input.bounds ?? {};
+    return {
+      iso3,
+      name: dataset.country(iso3)?.name ?? iso3,
+      joinsNato,
+      russianBloc: (DEFAULTS.russianBloc as readonly string[]).includes(iso3),
+      partner: partners.has(iso3),
+      startShare,
+      startShareYear: year,
+      elasticity: response.elasticity ?? DEFAULTS.elasticityByActor[iso3] ?? DEFAULTS.elasticity,
+      spillIn: response.spill_in ?? DEFAULTS.spillIn,
+      speed: response.speed ?? DEFAULTS.speed,
+      compliance: pick(input.compliance, iso3) ?? (aboveAll ? 1 : DEFAULTS.compliance),
+      buildShare: pick(input.capability?.build_share, iso3) ?? DEFAULTS.buildShare,
+      floor: pick(input.geography?.floor, iso3) ?? DEFAULTS.floorByActor[iso3] ?? 0,
+      minShare: bounds.min ?? DEFAULTS.minShare,
+      maxShare: Math.max(bounds.max ?? DEFAULTS.maxShare, DEFAULTS.maxShareMultiple * startShare),
+      war,
+      pledges,
+      longRunGrowth: pick(input.gdp?.long_run_growth, iso3),
+    };
+  });
+
+  return {
+    name: input.name ?? 'Unnamed scenario',
+    model: input.model ?? 'demand',
+    start,
+    end,
+    stepYears: input.step_years ?? DEFAULTS.stepYears,
+    solver: input.solver ?? 'rk4',
+    decayKm: input.geography?.decay_km ?? DEFAULTS.decayKm,
+    depreciation: input.capability?.depreciation ?? DEFAULTS.depreciation,
+    usdInflation: input.gdp?.usd_inflation,
+    burdenSource: sipri,
+    actors,
+    input,
+  };
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/core/data/load-dataset.js';
+import { buildDemandModel } from '../../../src/core/model/demand.js';
+import { greatCircleKm, proximityWeight } from '../../../src/core/model/proximity.js';
+import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
+import { resolveScenario } from '../../../src/core/scenario/resolve-scenario.js';
+import { simulate } from '../../../src/core/simulate.js';
+
+const dataset = loadDataset();
+const model = (yaml: string) => buildDemandModel(resolveScenario(parseScenario(yaml), dataset), dataset);
+
+// A scenario with no force acting on burdens: all elasticities zero, no pledge, no war term.
+const STILL = `
+response: { default: { elasticity: 0, spill_in: 0 } }
+pledges: []
+war: { RUS: { extra_share: 0 }, UKR: { extra_share: 0 } }
+`;
+
+describe('demand model: mathematics', () => {
+  it('keeps every actor exactly at its start burden when nothing pushes it (equilibrium start)', () => {
+    const r = simulate(parseScenario(STILL), dataset);
+    for (const a of r.actors) {
+      const s0 = r.scenario.actors.find((x) => x.iso3 === a.iso3)?.startShare as number;
+      for (const b of a.burden) expect(Math.abs(b - s0)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('with a data-based war term held, Russia still stays at its start burden', () => {
+    const r = simulate(parseScenario('response: { default: { elasticity: 0 } }\npledges: []'), dataset);
+    const rus = r.actors.find((a) => a.iso3 === 'RUS');
+    const s0 = r.scenario.actors.find((x) => x.iso3 === 'RUS')?.startShare as number;
+    for (const b of rus?.burden ?? []) expect(Math.abs(b - s0)).toBeLessThan(1e-12);
+  });
+
+  it('adjusts toward a constant target as s(t) = s* + (s0 − s*) e^{−λt} (partial adjustment closed form)', () => {
+    // After the due year the pledge path is constant: with compliance 1 and no threat response,
+    // the desired burden is the target and the burden follows the closed form exactly.
+    const m = model(`
+response: { default: { elasticity: 0, spill_in: 0, speed: 0.4 } }
+war: { RUS: { extra_share: 0 }, UKR: { extra_share: 0 } }
+pledges: [{ target: 6%, from: 2025, by: 2026 }]
+compliance: { default: 1 }
+end: 2040`);
+    const ita = m.codes.indexOf('ITA');
+    const dense = new Float64Array((2040 - 2026) * 12 + 1).map((_, k) => 2026 + k / 12);
+    const { outputs } = integrate(m, dense);
+    const s26 = outputs[ita] as number;
+    for (let k = 0; k < dense.length; k++) {
+      const t = (dense[k] as number) - 2026;
+      const exact = 0.06 + (s26 - 0.06) * Math.exp(-0.4 * t);
+      expect(Math.abs((outputs[k * 2 * m.n + ita] as number) - exact)).toBeLessThan(1e-10); // RK4 at 1/12 year: local error ~ (λh)^5/120
+    }
+  });
+
+  it('accumulates capability as K(t) = φM/δ + (K0 − φM/δ)e^{−δt} under constant spending', () => {
+    // From 2031 GDP grows at the long-run rate, here set to zero: spending is constant.
+    const m = model(`${STILL}
+start: 2031
+end: 2045
+gdp: { long_run_growth: { default: 0 } }`);
+    const pol = m.codes.indexOf('POL');
+    const times = new Float64Array(15 * 12 + 1).map((_, k) => 2031 + k / 12);
+    const { outputs } = integrate(m, times);
+    const snap = m.createSnapshot();
+    m.snapshot(2032, m.initialState, snap);
+    const M = snap.spending[pol] as number;
+    const K0 = m.initialState[m.n + pol] as number;
+    for (let k = 12; k < times.length; k++) {
+      const t = (times[k] as number) - 2031;
+      const exact = M / 0.1 + (K0 - M / 0.1) * Math.exp(-0.1 * t);
+      expect(Math.abs((outputs[k * 2 * m.n + m.n + pol] as number) - exact) / exact).toBeLessThan(1e-10);
+    }
+  });
+
+  it("adds exactly the new ally's weighted capability to Russia's threat on enlargement", () => {
+    const base = model('actors: [USA, POL, DEU, RUS, BLR, GEO]\nend: 2040');
+    const enlarged = model(
+      'actors: [USA, POL, DEU, RUS, BLR, GEO]\nenlargement: [{ country: GEO, year: 2030 }]\nend: 2040',
+    );
+    const rus = base.codes.indexOf('RUS');
+    const geo = base.codes.indexOf('GEO');
+    const state = base.initialState;
+    const a = base.createSnapshot();
+    const b = enlarged.createSnapshot();
+    base.snapshot(2030, state, a);
+    enlarged.snapshot(2030, state, b);
+    const rusCapital = dataset.country('RUS')?.capital;
+    const geoCapital = dataset.country('GEO')?.capital;
+    if (rusCapital === undefined || geoCapital === undefined) throw new Error('capitals');
+    const w = proximityWeight(greatCircleKm(rusCapital, geoCapital), 1500, 0);
+    expect((b.threat[rus] as number) - (a.threat[rus] as number)).toBeCloseTo(w * (state[base.n + geo] as number), 6);
+    expect(enlarged.isAlly(geo, 2029.99)).toBe(false);
+    expect(enlarged.isAlly(geo, 2030)).toBe(true);
+    // Before the accession nothing differs.
+    base.snapshot(2029.5, state, a);
+    enlarged.snapshot(2029.5, state, b);
+    expect(b.threat[rus]).toBe(a.threat[rus]);
+  });
+
+  it('agrees between RK4 and Dormand–Prince on the default scenario', () => {
+    const rk4 = simulate(parseScenario(''), dataset);
+    const dopri = simulate(parseScenario('solver: dopri'), dataset);
+    let max = 0;
+    rk4.actors.forEach((a, i) => {
+      a.burden.forEach((b, k) => {
+        max = Math.max(max, Math.abs(b - (dopri.actors[i]?.burden[k] as number)));
+      });
+    });
+    expect(max).toBeLessThan(1e-6);
+  });
+
+  it('keeps every burden within its bounds', () => {
+    const r = simulate(parseScenario('response: { default: { elasticity: 3 } }\nend: 2060'), dataset);
+    for (const [i, a] of r.actors.entries()) {
+      const p = r.scenario.actors[i];
+      for (const b of a.burden) {
+        expect(b).toBeGreaterThanOrEqual((p?.minShare as number) - 1e-9);
+        expect(b).toBeLessThanOrEqual((p?.maxShare as number) + 1e-9);
+      }
+    }
+  });
+
+  it('counts allies and blocs from the membership timeline and the scenario enlargement', () => {
+    const r = simulate(parseScenario('enlargement: [{ country: UKR, year: 2035 }]\nend: 2040'), dataset);
+    const k = r.years.indexOf(2034);
+    expect(r.indicators.allies[k]).toBe(31);
+    expect(r.indicators.allies[k + 1]).toBe(32);
+    expect(r.blocs[2]?.members[0]).toEqual(['RUS', 'BLR']);
+  });
+});
+
+import { integrateRk4 } from '../../../src/core/solve/rk4.js';
+
+function integrate(m: ReturnType<typeof buildDemandModel>, times: Float64Array) {
+  return integrateRk4(m.derivative, m.initialState, m.start, times[times.length - 1] as number, {
+    stepYears: 1 / 12,
+    outputTimes: times.map((t) => Math.max(t, m.start)),
+  });
+}
