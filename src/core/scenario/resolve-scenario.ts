@@ -76,7 +76,7 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
       issue(path, iso3, `"${iso3}" has no burden series in ${sipri}; use one of ${list}`);
     }
   };
-  (input.actors ?? []).forEach((c, i) => check(`scenario.actors[${i}]`, c));
+  for (const [i, c] of (input.actors ?? []).entries()) check(`scenario.actors[${i}]`, c);
   (input.enlargement ?? []).forEach((e, i) => {
     check(`scenario.enlargement[${i}].country`, e.country);
     const member = dataset.accession(e.country);
