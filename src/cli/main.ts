@@ -4,6 +4,8 @@ import { ArmsraceError, DataFileError, InputError } from '../core/errors.js';
 import type { GlobalOptions } from './context.js';
 import { dataCommand } from './data.js';
 import { pledgeCommand } from './pledge.js';
+import { presetsCommand } from './presets.js';
+import { runCommand } from './run.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -24,12 +26,16 @@ Examples:
   armsrace pledge --year 2014          who met 2 % of GDP in 2014
   armsrace pledge --path hague         each ally's path to 3.5 % by 2035 and its cost
   armsrace data show RUS               Russia's series with their sources
+  armsrace presets                     the preset scenarios
+  armsrace run hague-met --out results --chart png
 
 Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
     );
   const globals = () => program.opts<GlobalOptions>();
   program.addCommand(pledgeCommand(globals));
   program.addCommand(dataCommand(globals));
+  program.addCommand(runCommand(globals));
+  program.addCommand(presetsCommand());
   program.exitOverride();
   for (const c of program.commands) {
     c.exitOverride();

@@ -1,3 +1,231 @@
-import { main } from './main.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import type { Dataset } from '../core/data/dataset.js';
+import { runScenario, type ScenarioResult } from '../core/run-scenario.js';
+import { ScenarioError } from '../core/scenario/parse-scenario.js';
+import type { SimulationResult } from '../core/simulate.js';
+import type { RichardsonRun } from '../core/simulate-richardson.js';
+import { readScenario } from '../node/scenario-file.js';
+import { writeFileAtomic } from '../node/user-data.js';
+import { datasetFor, type GlobalOptions, print } from './context.js';
+import { fixed, formatTable, grouped, toCsv } from './format.js';
 
-process.exitCode = await main(process.argv.slice(2));
+interface RunFlags {
+  out?: string;
+  format: 'csv' | 'json';
+  chart?: 'svg' | 'png';
+  compare?: string;
+}
+
+/** `armsrace run`: run a scenario and write its results and charts. */
+export function runCommand(globals: () => GlobalOptions): Command {
+  return new Command('run')
+    .description(
+      'Run a scenario (a YAML/JSON file or a preset name) and print a summary; write results and charts with --out',
+    )
+    .argument('<scenario>', 'scenario file (.yaml or .json) or preset name (see armsrace presets)')
+    .option('--out <dir>', 'folder to write results (and charts) into; created if missing')
+    .addOption(new Option('--format <format>', 'results file format').choices(['csv', 'json']).default('csv'))
+    .addOption(new Option('--chart <format>', 'also render the charts').choices(['svg', 'png']))
+    .option('--compare <baseline>', 'a baseline scenario (file or preset): differences and extra cost against it')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  armsrace run hague-met                                  summary of a preset
+  armsrace run my-scenario.yaml --out results --chart png
+  armsrace run russia-proportional --compare status-quo   what the Hague pledge and Russia's answer add`,
+    )
+    .action(async (scenarioArg: string, flags: RunFlags) => {
+      const dataset = await datasetFor(globals());
+      const main = load(scenarioArg, dataset);
+      const baseline = flags.compare === undefined ? undefined : load(flags.compare, dataset);
+      if (baseline !== undefined && baseline.model !== main.model) {
+        throw new ScenarioError([
+          {
+            path: 'compare',
+            value: flags.compare,
+            message: `--compare: ${flags.compare} uses model ${baseline.model}, ${scenarioArg} uses ${main.model}; compare scenarios of one model`,
+          },
+        ]);
+      }
+      print(
+        main.model === 'demand'
+          ? summarizeDemand(main, baseline as SimulationResult | undefined)
+          : summarizeRichardson(main),
+      );
+      if (flags.out !== undefined) {
+        // Everything is computed before the first file is written; each file is written atomically.
+        const files: { name: string; content: string | Uint8Array }[] = [];
+        files.push(
+          flags.format === 'json'
+            ? { name: 'results.json', content: `${JSON.stringify(main, null, 2)}\n` }
+            : { name: 'results.csv', content: resultsCsv(main) },
+        );
+        if (flags.chart !== undefined && main.model === 'demand') {
+          const { renderCharts } = await import('../node/render-charts.js');
+          const charts = await renderCharts(main, {
+            format: flags.chart,
+            ...(baseline ? { baseline: baseline as SimulationResult } : {}),
+          });
+          for (const c of charts) files.push({ name: c.file, content: c.content });
+        }
+        mkdirSync(flags.out, { recursive: true });
+        for (const f of files) await writeFileAtomic(join(flags.out, f.name), f.content);
+        print(`Wrote ${files.map((f) => f.name).join(', ')} to ${flags.out}`);
+      }
+    });
+}
+
+function load(fileOrPreset: string, dataset: Dataset): ScenarioResult {
+  const { input, path } = readScenario(fileOrPreset);
+  try {
+    return runScenario(input, dataset, { stabilityYears: [input.start ?? 2025, 2035, (input.end ?? 2050) - 1] });
+  } catch (error) {
+    if (error instanceof ScenarioError)
+      throw new ScenarioError(error.issues.map((i) => ({ ...i, message: `${path}: ${i.message}` })));
+    throw error;
+  }
+}
+
+const pct = (share: number | undefined | null) =>
+  share === undefined || share === null ? '–' : (share * 100).toFixed(2);
+
+/** Years shown in the summary: the start, every fifth year, and the last. */
+function summaryYears(years: readonly number[]): number[] {
+  const first = years[0] as number;
+  const last = years[years.length - 1] as number;
+  return years.filter((y) => y === first || y === last || y % 5 === 0);
+}
+
+function summarizeDemand(r: SimulationResult, base?: SimulationResult): string {
+  const at = (y: number) => r.years.indexOf(y);
+  const rus = r.actors.find((a) => a.iso3 === 'RUS');
+  const [nato, europe, russia] = r.blocs;
+  const rows = summaryYears(r.years);
+  const lines = [
+    `${r.scenario.name} — ${r.scenario.start}–${r.scenario.end - 1}, alliance-demand model, ${r.solver.name} (${r.solver.steps} steps)`,
+    "Burdens in % of GDP on SIPRI's definition; spending in USD bn at constant 2015 prices.",
+    '',
+    formatTable(
+      [
+        { header: 'year', align: 'right', cell: (y: number) => String(y) },
+        { header: 'Russia (% GDP)', align: 'right', cell: (y: number) => pct(rus?.burden[at(y)]) },
+        { header: 'NATO (% GDP)', align: 'right', cell: (y: number) => pct(nato?.burden[at(y)]) },
+        { header: 'Europe+Canada (% GDP)', align: 'right', cell: (y: number) => pct(europe?.burden[at(y)]) },
+        {
+          header: 'allies ≥2 %',
+          align: 'right',
+          cell: (y: number) => `${r.indicators.alliesAt2[at(y)]}/${r.indicators.allies[at(y)]}`,
+        },
+        { header: 'allies ≥3.5 %', align: 'right', cell: (y: number) => String(r.indicators.alliesAt35[at(y)]) },
+        {
+          header: 'NATO spending (USD bn)',
+          align: 'right',
+          cell: (y: number) => grouped((nato?.spending[at(y)] ?? Number.NaN) / 1000),
+        },
+        {
+          header: 'Russia+Belarus (USD bn)',
+          align: 'right',
+          cell: (y: number) => grouped((russia?.spending[at(y)] ?? Number.NaN) / 1000),
+        },
+        {
+          header: 'balance Eur+Can/RUS',
+          align: 'right',
+          cell: (y: number) => fixed(r.indicators.balanceEuropeCanada[at(y)], 2),
+        },
+        { header: 'RUS security ratio', align: 'right', cell: (y: number) => fixed(rus?.securityRatio[at(y)], 3) },
+        { header: 'race intensity', align: 'right', cell: (y: number) => fixed(r.indicators.raceIntensity[at(y)], 4) },
+      ],
+      rows,
+    ),
+    '',
+    `Stability margin (largest real part of the Jacobian's eigenvalues, 1/years; positive = runaway race): ${r.stability.map((s) => `${s.year} ${s.margin.toFixed(4)}`).join(', ')}`,
+  ];
+  if (base !== undefined) {
+    const sum = (v: readonly number[], years: readonly number[]) =>
+      v.reduce((a, x, k) => (years[k] !== undefined ? a + x : a), 0);
+    const extra = (pick: (x: SimulationResult) => readonly number[]) =>
+      (sum(pick(r), r.years) - sum(pick(base), base.years)) / 1000;
+    const baseRus = base.actors.find((a) => a.iso3 === 'RUS');
+    const last = r.years.length - 1;
+    lines.push(
+      '',
+      `Against ${base.scenario.name} (${r.years[0]}–${r.years[last]}):`,
+      `  cumulative spending, NATO: ${extra((x) => x.blocs[0]?.spending ?? []) >= 0 ? '+' : ''}${grouped(
+        extra((x) => x.blocs[0]?.spending ?? []),
+        0,
+      )} bn; Russia and Belarus: ${grouped(
+        extra((x) => x.blocs[2]?.spending ?? []),
+        0,
+      )} bn (USD, constant 2015)`,
+      `  Russia's burden in ${r.years[last]}: ${pct(rus?.burden[last])} % against ${pct(baseRus?.burden[baseRus.burden.length - 1])} %; security ratio ${fixed(rus?.securityRatio[last], 3)} against ${fixed(baseRus?.securityRatio[baseRus.securityRatio.length - 1], 3)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function summarizeRichardson(r: RichardsonRun): string {
+  const rows = summaryYears(r.years);
+  return [
+    `${r.name} — classic Richardson model, ${r.solver}`,
+    '',
+    formatTable(
+      [
+        { header: 'year', align: 'right', cell: (y: number) => String(y) },
+        ...r.actors.map((a) => ({
+          header: a.name,
+          align: 'right' as const,
+          cell: (y: number) => fixed(a.level[r.years.indexOf(y)], 3),
+        })),
+      ],
+      rows,
+    ),
+    '',
+    `Equilibrium x* = −(R − A)⁻¹g: ${r.equilibrium === null ? 'none (R − A is singular)' : r.equilibrium.map((x, i) => `${r.actors[i]?.name} ${x.toFixed(3)}`).join(', ')}`,
+    `Eigenvalues of R − A: ${r.stability.eigenvalues.map((e) => (e.im === 0 ? e.re.toFixed(4) : `${e.re.toFixed(4)}${e.im >= 0 ? '+' : '−'}${Math.abs(e.im).toFixed(4)}i`)).join(', ')} → ${r.stability.stable ? 'stable' : 'unstable: a runaway race'} (margin ${r.stability.margin.toFixed(4)})`,
+    `Largest gap between the solver and the closed form: ${Math.max(...r.actors.flatMap((a) => a.level.map((x, k) => Math.abs(x - (a.exact[k] as number))))).toExponential(2)}`,
+  ].join('\n');
+}
+
+function resultsCsv(r: ScenarioResult): string {
+  if (r.model === 'richardson') {
+    return toCsv(
+      r.actors.flatMap((a) =>
+        r.years.map((year, k) => ({ year, actor: a.name, level: a.level[k], exact: a.exact[k] })),
+      ),
+    );
+  }
+  const records: Record<string, unknown>[] = [];
+  const vars = ['gdp', 'spending', 'burden', 'capability', 'threat', 'spillIn', 'securityRatio'] as const;
+  const units: Record<string, string> = {
+    gdp: 'USD_m_const2015',
+    spending: 'USD_m_const2015',
+    burden: 'share_of_GDP',
+    capability: 'USD_m_const2015',
+    threat: 'USD_m_const2015_weighted',
+    spillIn: 'USD_m_const2015_weighted',
+    securityRatio: 'ratio',
+  };
+  for (const a of r.actors) {
+    for (const v of vars)
+      r.years.forEach((year, k) => records.push({ year, entity: a.iso3, variable: v, value: a[v][k], unit: units[v] }));
+  }
+  for (const b of r.blocs) {
+    for (const v of ['gdp', 'spending', 'burden', 'capability'] as const)
+      r.years.forEach((year, k) => records.push({ year, entity: b.id, variable: v, value: b[v][k], unit: units[v] }));
+  }
+  for (const [v, values] of Object.entries(r.indicators)) {
+    r.years.forEach((year, k) =>
+      records.push({
+        year,
+        entity: 'indicator',
+        variable: v,
+        value: (values as readonly (number | null)[])[k],
+        unit: '',
+      }),
+    );
+  }
+  return toCsv(records);
+}

@@ -1,3 +1,4 @@
+import { type StabilityReport, stabilityMargin } from './analyze/stability.js';
 import type { Dataset } from './data/dataset.js';
 import { buildDemandModel, type DemandModel } from './model/demand.js';
 import { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
@@ -49,13 +50,19 @@ export interface Indicators {
 }
 
 export interface SimulationResult {
+  readonly model: 'demand';
   readonly scenario: ResolvedScenario;
   readonly years: readonly number[];
   readonly actors: readonly ActorResult[];
   readonly blocs: readonly BlocResult[];
   readonly indicators: Indicators;
+  /** Stability margin at the start of the years asked for (MODEL.md §4). */
+  readonly stability: readonly StabilityReport[];
   readonly solver: { readonly name: string; readonly steps: number; readonly evaluations: number };
 }
+
+/** Half of 0.01 percentage point, as a share of GDP: the rounding of NATO's published burdens. */
+export const ROUNDING_TOLERANCE = 0.00005;
 
 /** Samples per year used for the annual means (trapezoid rule). */
 export const SAMPLES_PER_YEAR = 12;
@@ -66,14 +73,27 @@ export const SAMPLES_PER_YEAR = 12;
  * @throws {ScenarioError} when the scenario does not fit the dataset (unknown country …).
  * @example simulate(parseScenario('end: 2030'), loadDataset()).years // [2025, …, 2029]
  */
-export function simulate(input: ScenarioInput, dataset: Dataset): SimulationResult {
+export function simulate(input: ScenarioInput, dataset: Dataset, options: SimulateOptions = {}): SimulationResult {
   const scenario = resolveScenario(input, dataset);
   const model = buildDemandModel(scenario, dataset);
-  return runDemand(scenario, model);
+  return runDemand(scenario, model, options);
+}
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /**
+   * Years at whose start to compute the stability margin (a Jacobian and its eigenvalues each,
+   * a few milliseconds); default none.
+   */
+  readonly stabilityYears?: readonly number[];
 }
 
 /** Integrate a compiled model and reduce it to annual results. */
-export function runDemand(scenario: ResolvedScenario, model: DemandModel): SimulationResult {
+export function runDemand(
+  scenario: ResolvedScenario,
+  model: DemandModel,
+  options: SimulateOptions = {},
+): SimulationResult {
   const { start, end } = scenario;
   const nYears = end - start;
   const n = model.n;
@@ -176,8 +196,10 @@ export function runDemand(scenario: ResolvedScenario, model: DemandModel): Simul
 
   const growth = (v: readonly number[], k: number) => (k === 0 ? null : (v[k] as number) / (v[k - 1] as number) - 1);
   const russia = actors.find((a) => a.iso3 === 'RUS');
+  // An ally meets a threshold when its burden, rounded to two decimals of a percent as NATO
+  // publishes it, reaches it: a burden closing in on 3.5 % from below counts once it shows 3.50.
   const count = (share: number) =>
-    years.map((_, k) => actors.filter((a) => a.ally[k] && (a.burden[k] as number) >= share - 1e-12).length);
+    years.map((_, k) => actors.filter((a) => a.ally[k] && (a.burden[k] as number) >= share - ROUNDING_TOLERANCE).length);
   const indicators: Indicators = {
     raceIntensity: years.map((_, k) => {
       const a = growth(nato.spending, k);
@@ -193,5 +215,11 @@ export function runDemand(scenario: ResolvedScenario, model: DemandModel): Simul
     alliesAt35: count(0.035),
     allies: years.map((_, k) => actors.filter((a) => a.ally[k]).length),
   };
-  return { scenario, years, actors, blocs: [nato, europe, rus], indicators, solver };
+  const stability = (options.stabilityYears ?? [])
+    .filter((y) => y >= start && y <= end)
+    .map((y) => {
+      const k = (y - start) * SAMPLES_PER_YEAR;
+      return stabilityMargin(model, y, outputs.slice(k * 2 * n, (k + 1) * 2 * n));
+    });
+  return { model: 'demand', scenario, years, actors, blocs: [nato, europe, rus], indicators, stability, solver };
 }

@@ -76,13 +76,13 @@ function editionFile(dataDir: string, sourceId: string): string {
  * @throws {Error} the file-system error; the temporary file is removed and `file` is left as it was
  * @example await writeFileAtomic('/data/armsrace/imports.log.json', '[]\n');
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx', 0o644);
   try {
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();

@@ -4,7 +4,6 @@ import { gdpPath } from '../data/gdp-path.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import type { Derivative } from '../solve/derivative.js';
 import { perpetualInventory } from './capability.js';
-import { pledgePath } from './pledge-path.js';
 import { greatCircleKm, proximityWeight } from './proximity.js';
 import { warBurden } from './war.js';
 
@@ -195,8 +194,26 @@ export function buildDemandModel(scenario: ResolvedScenario, dataset: Dataset): 
     return p;
   };
 
+  // Pledges and war terms as flat arrays: the derivative runs thousands of times per run.
+  const nPledges = Math.max(0, ...actors.map((a) => a.pledges.length));
+  const pStart = new Float64Array(n * nPledges);
+  const pTarget = new Float64Array(n * nPledges);
+  const pFrom = new Float64Array(n * nPledges);
+  const pBy = new Float64Array(n * nPledges);
+  actors.forEach((a, i) =>
+    a.pledges.forEach((p, k) => {
+      pStart[i * nPledges + k] = p.startShare;
+      pTarget[i * nPledges + k] = p.targetShare;
+      pFrom[i * nPledges + k] = p.from;
+      pBy[i * nPledges + k] = p.by;
+    }),
+  );
+  const warExtra = Float64Array.from(actors, (a) => a.war.extraShare);
+  const warUntil = Float64Array.from(actors, (a) => a.war.until ?? Number.POSITIVE_INFINITY);
+  const warFade = Float64Array.from(actors, (a) => a.war.fadeYears);
+
+  /** `s*_i`: the clipped desired burden (MODEL.md §2); same as pledgePath and warBurden, inlined. */
   const desired = (i: number, t: number, theta: number, spill: number): number => {
-    const a = actors[i] as (typeof actors)[number];
     let u = baseline[i] as number;
     const e = eps[i] as number;
     const th0 = threatReference[i] as number;
@@ -205,8 +222,23 @@ export function buildDemandModel(scenario: ResolvedScenario, dataset: Dataset): 
     const ph0 = spillInReference[i] as number;
     if (h !== 0 && ph0 > 0 && spill > 0) u *= (spill / ph0) ** -h;
     let pledge = Number.NEGATIVE_INFINITY;
-    if (t >= (joins[i] as number)) for (const p of a.pledges) pledge = Math.max(pledge, pledgePath(p, t));
-    let target = u + (pledge > u ? (kappa[i] as number) * (pledge - u) : 0) + warBurden(a.war, t);
+    if (t >= (joins[i] as number)) {
+      for (let k = i * nPledges; k < (i + 1) * nPledges; k++) {
+        const from = pFrom[k] as number;
+        const by = pBy[k] as number;
+        const p0 = pStart[k] as number;
+        const p1 = pTarget[k] as number;
+        const p = t <= from ? p0 : t >= by ? p1 : p0 + ((p1 - p0) * (t - from)) / (by - from);
+        if (p > pledge) pledge = p;
+      }
+    }
+    let war = warExtra[i] as number;
+    const until = warUntil[i] as number;
+    if (t >= until) {
+      const fade = warFade[i] as number;
+      war = fade <= 0 ? 0 : war * Math.max(0, 1 - (t - until) / fade);
+    }
+    let target = u + (pledge > u ? (kappa[i] as number) * (pledge - u) : 0) + war;
     if (target < (sMin[i] as number)) target = sMin[i] as number;
     if (target > (sMax[i] as number)) target = sMax[i] as number;
     return target;

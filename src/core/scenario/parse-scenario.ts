@@ -55,7 +55,10 @@ function describe(issue: z.core.$ZodIssue, root: unknown): ScenarioIssue {
       message = `${path}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against docs/scenario.md`;
       break;
     case 'invalid_type':
-      message = `${path}: ${show(value)} is not ${issue.expected === 'number' ? 'a number' : `of type ${issue.expected}`}`;
+      message =
+        issue.expected === 'int'
+          ? `${path}: ${show(value)} is not a whole number; write e.g. 2035`
+          : `${path}: ${show(value)} is not ${issue.expected === 'number' ? 'a number' : `of type ${issue.expected}`}`;
       break;
     case 'invalid_value':
       message = `${path}: ${show(value)} is not accepted; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

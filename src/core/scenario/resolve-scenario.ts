@@ -46,6 +46,33 @@ export interface ResolvedScenario {
   readonly input: ScenarioInput;
 }
 
+/** Years over which the recent trend of a burden is measured for `compliance: trend`. */
+export const TREND_YEARS = 3;
+
+/**
+ * Compliance `κ_i`: a given number, or `trend` — the share of the gap to the highest pledge that
+ * the burden's rise over the last {@link TREND_YEARS} years of data, continued, would close by the
+ * due year (0…1). Default: 1 for actors already above every pledge, else 0.8.
+ */
+function complianceOf(
+  value: number | 'trend' | undefined,
+  aboveAll: boolean,
+  series: Parameters<typeof observationAt>[0] | undefined,
+  year: number,
+  pledges: readonly PledgeTerm[],
+): number {
+  if (typeof value === 'number') return value;
+  if (aboveAll) return 1;
+  if (value === undefined || series === undefined) return DEFAULTS.compliance;
+  const now = observationAt(series, year)?.value;
+  const before = observationAt(series, year - TREND_YEARS)?.value;
+  const pledge = pledges.reduce((a, p) => (p.targetShare > a.targetShare ? p : a));
+  if (now === undefined || before === undefined) return DEFAULTS.compliance;
+  const rise = ((now - before) / 100 / TREND_YEARS) * Math.max(0, pledge.by - year);
+  const gap = pledge.targetShare - now / 100;
+  return gap <= 0 ? 1 : Math.min(1, Math.max(0, rise / gap));
+}
+
 const pick = <T>(map: Record<string, T> | undefined, iso3: string): T | undefined => map?.[iso3] ?? map?.default;
 
 /**
@@ -147,7 +174,7 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
       elasticity: response.elasticity ?? DEFAULTS.elasticityByActor[iso3] ?? DEFAULTS.elasticity,
       spillIn: response.spill_in ?? DEFAULTS.spillIn,
       speed: response.speed ?? DEFAULTS.speed,
-      compliance: pick(input.compliance, iso3) ?? (aboveAll ? 1 : DEFAULTS.compliance),
+      compliance: complianceOf(pick(input.compliance, iso3), aboveAll, series, year, pledges),
       buildShare: pick(input.capability?.build_share, iso3) ?? DEFAULTS.buildShare,
       floor: pick(input.geography?.floor, iso3) ?? DEFAULTS.floorByActor[iso3] ?? 0,
       minShare: bounds.min ?? DEFAULTS.minShare,

@@ -101,7 +101,7 @@ export const scenarioSchema = z.strictObject({
   actors: z.array(iso3).optional(),
   partners: z.array(iso3).optional(),
   pledges: z.array(pledgeSchema).optional(),
-  compliance: perActor(fraction).optional(),
+  compliance: perActor(z.union([fraction, z.literal('trend')])).optional(),
   response: perActor(responseSchema).optional(),
   war: perActor(warSchema).optional(),
   enlargement: z.array(z.strictObject({ country: iso3, year })).optional(),

@@ -1,0 +1,114 @@
+import * as Plot from '@observablehq/plot';
+import type { SimulationResult } from '../simulate.js';
+import type { ChartSpec, ChartSpecOptions } from './chart-spec.js';
+import { chartLayout } from './compose-chart.js';
+import { type LabelledSeries, lineLabels, valueDomain } from './line-labels.js';
+import { CONTEXT_GREY, colorOf, INK } from './palette.js';
+import { innerHeight, panelOptions } from './panel-options.js';
+import { definedOrNaN, labelMarks, referenceRule, seriesMarks } from './series-marks.js';
+import { sourceNote, yearSpan } from './source-note.js';
+import { yearAxis } from './year-axis.js';
+
+/** Allies drawn in colour and labelled, when they are in the result. */
+export const HIGHLIGHTED_ALLIES = ['USA', 'POL', 'DEU', 'FRA', 'GBR'] as const;
+
+/** NATO's guideline (Wales 2014) and core-defence target (The Hague 2025), % of GDP. */
+export const BURDEN_RULES = [
+  { percent: 2, label: '2 % (Wales 2014)' },
+  { percent: 3.5, label: '3.5 % (The Hague 2025)' },
+] as const;
+
+/**
+ * Return the median of the finite values, `NaN` when there is none.
+ *
+ * @param values Any numbers; non-finite ones are ignored.
+ * @example median([3, 1, 2, Number.NaN]) // 2
+ */
+export function median(values: readonly number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const mid = Math.floor(n / 2);
+  return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Describe the chart of every ally's burden (% of GDP) per year: thin grey lines, the median ally in
+ * black, the highlighted allies in colour, and rules at 2 % and 3.5 %.
+ *
+ * An actor counts as an ally in the years it is one (enlargement draws its line from its accession).
+ *
+ * @param result The simulated run.
+ * @param options Chart size in px (960×540); a baseline is not drawn here.
+ * @throws {RangeError} when the size leaves no room for the panel.
+ * @example alliesBurden(simulate(parseScenario('end: 2030'), loadDataset())).title // "NATO allies' military burden"
+ */
+export function alliesBurden(result: SimulationResult, options: ChartSpecOptions = {}): ChartSpec {
+  const { years } = result;
+  const allies = result.actors.filter((a) => a.ally.some(Boolean));
+  const percent = (a: (typeof allies)[number]) =>
+    years.map((_, k) => (a.ally[k] ? definedOrNaN(a.burden[k]) * 100 : Number.NaN));
+  const series = allies.map((a) => ({ actor: a, values: percent(a) }));
+  const medians = years.map((_, k) => median(series.map((s) => s.values[k] as number)));
+  const highlighted = HIGHLIGHTED_ALLIES.flatMap((iso3) => series.filter((s) => s.actor.iso3 === iso3));
+
+  const subtitle =
+    `Military expenditure of each NATO ally as % of GDP, ${yearSpan(result)}: ` +
+    `${allies.length} allies in grey, the median ally in black` +
+    (highlighted.length > 0 ? `, ${highlighted.map((s) => s.actor.name).join(', ')} in colour.` : '.');
+  const caption = [sourceNote(result)];
+  const layout = chartLayout({ subtitle, caption }, options.width, options.height);
+  const domain = valueDomain(
+    series.flatMap((s) => s.values),
+    'linear',
+    BURDEN_RULES.map((r) => r.percent),
+  );
+  const last = years[years.length - 1] ?? 0;
+  const labelled: LabelledSeries[] = [
+    ...BURDEN_RULES.map((r) => ({ text: r.label, color: '#555555', years: [last], values: [r.percent] })),
+    ...highlighted.map((s) => ({ text: s.actor.name, color: colorOf(s.actor.iso3), years, values: s.values })),
+    { text: 'Median ally', color: INK, years, values: medians },
+  ];
+  const labels = lineLabels(labelled, { type: 'linear', domain, heightPx: innerHeight(layout.panelHeight) });
+
+  return {
+    id: 'allies-burden',
+    title: "NATO allies' military burden",
+    subtitle,
+    caption,
+    plot: {
+      ...panelOptions(yearAxis(years), 180),
+      y: { domain, label: 'Military expenditure, % of GDP', grid: true },
+      marks: [
+        Plot.ruleY([0], { stroke: '#999999' }),
+        ...BURDEN_RULES.map((r) => referenceRule(r.percent, `rule ${r.label}`)),
+        Plot.lineY(
+          series.flatMap((s) => years.map((year, k) => ({ iso3: s.actor.iso3, year, value: s.values[k] as number }))),
+          {
+            x: 'year',
+            y: 'value',
+            z: 'iso3',
+            stroke: CONTEXT_GREY,
+            strokeWidth: 1,
+            ariaLabel: 'ally burden',
+          },
+        ),
+        ...highlighted.flatMap((s) =>
+          seriesMarks(years, s.values, { stroke: colorOf(s.actor.iso3), ariaLabel: `burden ${s.actor.iso3}` }),
+        ),
+        ...seriesMarks(years, medians, { stroke: INK, strokeWidth: 3.5, ariaLabel: 'median ally' }),
+        labelMarks(labels),
+      ],
+    },
+  };
+}
+
+/**
+ * Return the number of lines the chart draws for the allies (one per actor that is an ally in some year).
+ *
+ * @param result The simulated run.
+ * @example allyLineCount(simulate(parseScenario('end: 2030'), loadDataset())) // 31
+ */
+export function allyLineCount(result: SimulationResult): number {
+  return result.actors.filter((a) => a.ally.some(Boolean)).length;
+}

@@ -1,0 +1,47 @@
+import type { ChartPlotOptions } from './chart-spec.js';
+import type { YearAxis } from './year-axis.js';
+
+/** Margins of the Plot panel in px; `right` leaves room for line labels. */
+export interface PanelMargins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/** Default margins: room for a y label above the axis, tick labels left, the x label below. */
+export const PANEL_MARGINS: PanelMargins = { top: 34, right: 40, bottom: 44, left: 64 };
+
+/**
+ * Return the Plot options every time-series panel shares: margins and a year x axis.
+ *
+ * @param axis The x domain and ticks in calendar years.
+ * @param marginRight Right margin in px, wider when lines are labelled at their ends.
+ * @example panelOptions(yearAxis([2025, 2030]), 150).marginRight // 150
+ */
+export function panelOptions(axis: YearAxis, marginRight = PANEL_MARGINS.right): ChartPlotOptions {
+  return {
+    marginTop: PANEL_MARGINS.top,
+    marginRight,
+    marginBottom: PANEL_MARGINS.bottom,
+    marginLeft: PANEL_MARGINS.left,
+    x: {
+      domain: [...axis.domain],
+      ticks: [...axis.ticks],
+      tickFormat: 'd',
+      label: 'Year',
+      labelAnchor: 'right',
+      labelArrow: 'none',
+    },
+  };
+}
+
+/**
+ * Return the height in px of the plotting area inside a panel.
+ *
+ * @param panelHeight Height of the whole panel in px.
+ * @example innerHeight(400) // 322
+ */
+export function innerHeight(panelHeight: number): number {
+  return Math.max(1, panelHeight - PANEL_MARGINS.top - PANEL_MARGINS.bottom);
+}

@@ -1,0 +1,116 @@
+import * as Plot from '@observablehq/plot';
+import { BASELINE_DASH } from './palette.js';
+import type { LineLabel } from './line-labels.js';
+
+/** How to draw one series. */
+export interface SeriesStyle {
+  readonly stroke: string;
+  /** Line width in px; default 2. */
+  readonly strokeWidth?: number;
+  /** Draw dashed, as a baseline run. */
+  readonly dashed?: boolean;
+  /** Names the mark's `<g>` (its `aria-label`), e.g. "burden POL". */
+  readonly ariaLabel: string;
+  /** On a log scale, values ≤ 0 are missing too; default linear. */
+  readonly scale?: 'linear' | 'log';
+}
+
+/**
+ * Return the value, or `NaN` when it is missing: null, not finite, or not positive on a log scale.
+ *
+ * @param value A value in the chart's units.
+ * @param scale The y scale type.
+ * @example definedOrNaN(0, 'log') // NaN
+ */
+export function definedOrNaN(value: number | null | undefined, scale: 'linear' | 'log' = 'linear'): number {
+  if (value === null || value === undefined || !Number.isFinite(value)) return Number.NaN;
+  return scale === 'log' && value <= 0 ? Number.NaN : value;
+}
+
+/**
+ * Return the marks of a series over years: a line that breaks at missing values (never drawn as
+ * zero) and a dot at each defined point without a defined neighbour, so a lone year still shows.
+ *
+ * @param years Calendar years.
+ * @param values Values in the chart's units, one per year; missing ones are skipped.
+ * @param style Stroke, width, dash and label of the marks.
+ * @example seriesMarks([2025, 2026], [1, 2], { stroke: 'red', ariaLabel: 'burden RUS' }).length // 2
+ */
+export function seriesMarks(
+  years: readonly number[],
+  values: readonly (number | null)[],
+  style: SeriesStyle,
+): Plot.Markish[] {
+  const scale = style.scale ?? 'linear';
+  const y = years.map((_, k) => definedOrNaN(values[k], scale));
+  const x = [...years];
+  const lone = x.filter(
+    (_, k) =>
+      !Number.isNaN(y[k] as number) && Number.isNaN(y[k - 1] ?? Number.NaN) && Number.isNaN(y[k + 1] ?? Number.NaN),
+  );
+  const marks: Plot.Markish[] = [
+    Plot.lineY(y, {
+      x,
+      y,
+      stroke: style.stroke,
+      strokeWidth: style.strokeWidth ?? 2,
+      strokeDasharray: style.dashed ? BASELINE_DASH : undefined,
+      strokeLinejoin: 'round',
+      strokeLinecap: 'round',
+      ariaLabel: style.ariaLabel,
+    }),
+  ];
+  const loneY = lone.map((year) => y[x.indexOf(year)] as number);
+  marks.push(
+    Plot.dot(loneY, {
+      x: lone,
+      y: loneY,
+      r: (style.strokeWidth ?? 2) + 1,
+      fill: style.dashed ? 'white' : style.stroke,
+      stroke: style.stroke,
+      ariaLabel: `${style.ariaLabel} point`,
+    }),
+  );
+  return marks;
+}
+
+/**
+ * Return the text mark of line labels placed by `lineLabels`, right of the lines' ends.
+ *
+ * @param labels Placed labels.
+ * @example labelMarks([]) // a text mark with no text
+ */
+export function labelMarks(labels: readonly LineLabel[]): Plot.Markish {
+  return Plot.text(labels, {
+    x: 'x',
+    y: 'y',
+    text: 'text',
+    fill: 'color',
+    textAnchor: 'start',
+    dx: 8,
+    fontSize: 12,
+    fontWeight: 'bold',
+    ariaLabel: 'line labels',
+  });
+}
+
+/**
+ * Return a horizontal reference rule at `value` in the chart's units.
+ *
+ * @param value Where the rule goes.
+ * @param ariaLabel Name of the mark, e.g. "rule 2 %".
+ * @example referenceRule(2, 'rule 2 %')
+ */
+export function referenceRule(value: number, ariaLabel: string): Plot.Markish {
+  return Plot.ruleY([value], { stroke: '#555555', strokeWidth: 1.2, strokeDasharray: '2 3', ariaLabel });
+}
+
+/**
+ * Return a note in the middle of an empty panel, e.g. when the scenario lacks the actors a chart needs.
+ *
+ * @param message The note.
+ * @example emptyNote('Russia is not among the actors')
+ */
+export function emptyNote(message: string): Plot.Markish {
+  return Plot.text([message], { frameAnchor: 'middle', fontSize: 14, fill: '#666666', ariaLabel: 'empty note' });
+}
