@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { ArmsraceError, DataFileError, InputError } from '../core/errors.js';
+import { backcastCommand } from './backcast.js';
 import type { GlobalOptions } from './context.js';
 import { dataCommand } from './data.js';
 import { pledgeCommand } from './pledge.js';
@@ -36,6 +37,7 @@ Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
   program.addCommand(dataCommand(globals));
   program.addCommand(runCommand(globals));
   program.addCommand(presetsCommand());
+  program.addCommand(backcastCommand(globals));
   program.exitOverride();
   for (const c of program.commands) {
     c.exitOverride();

@@ -199,7 +199,9 @@ export function runDemand(
   // An ally meets a threshold when its burden, rounded to two decimals of a percent as NATO
   // publishes it, reaches it: a burden closing in on 3.5 % from below counts once it shows 3.50.
   const count = (share: number) =>
-    years.map((_, k) => actors.filter((a) => a.ally[k] && (a.burden[k] as number) >= share - ROUNDING_TOLERANCE).length);
+    years.map(
+      (_, k) => actors.filter((a) => a.ally[k] && (a.burden[k] as number) >= share - ROUNDING_TOLERANCE).length,
+    );
   const indicators: Indicators = {
     raceIntensity: years.map((_, k) => {
       const a = growth(nato.spending, k);

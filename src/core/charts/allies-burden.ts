@@ -53,9 +53,8 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
   const highlighted = HIGHLIGHTED_ALLIES.flatMap((iso3) => series.filter((s) => s.actor.iso3 === iso3));
 
   const subtitle =
-    `Military expenditure of each NATO ally as % of GDP, ${yearSpan(result)}: ` +
-    `${allies.length} allies in grey, the median ally in black` +
-    (highlighted.length > 0 ? `, ${highlighted.map((s) => s.actor.name).join(', ')} in colour.` : '.');
+    `Military expenditure of each NATO ally, % of GDP, ${yearSpan(result)}. ` +
+    `Grey: each of the ${allies.length} allies; black: the median ally.`;
   const caption = [sourceNote(result)];
   const layout = chartLayout({ subtitle, caption }, options.width, options.height);
   const domain = valueDomain(
@@ -63,9 +62,7 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
     'linear',
     BURDEN_RULES.map((r) => r.percent),
   );
-  const last = years[years.length - 1] ?? 0;
   const labelled: LabelledSeries[] = [
-    ...BURDEN_RULES.map((r) => ({ text: r.label, color: '#555555', years: [last], values: [r.percent] })),
     ...highlighted.map((s) => ({ text: s.actor.name, color: colorOf(s.actor.iso3), years, values: s.values })),
     { text: 'Median ally', color: INK, years, values: medians },
   ];
@@ -77,11 +74,13 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
     subtitle,
     caption,
     plot: {
-      ...panelOptions(yearAxis(years), 180),
+      ...panelOptions(yearAxis(years), 130),
       y: { domain, label: 'Military expenditure, % of GDP', grid: true },
       marks: [
         Plot.ruleY([0], { stroke: '#999999' }),
-        ...BURDEN_RULES.map((r) => referenceRule(r.percent, `rule ${r.label}`)),
+        ...BURDEN_RULES.flatMap((r) =>
+          referenceRule(r.percent, r.label, `rule-${String(r.percent).replace('.', '-')}`),
+        ),
         Plot.lineY(
           series.flatMap((s) => years.map((year, k) => ({ iso3: s.actor.iso3, year, value: s.values[k] as number }))),
           {
@@ -90,13 +89,13 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
             z: 'iso3',
             stroke: CONTEXT_GREY,
             strokeWidth: 1,
-            ariaLabel: 'ally burden',
+            className: 'ally-burden',
           },
         ),
+        ...seriesMarks(years, medians, { stroke: INK, strokeWidth: 3.5, className: 'median-ally' }),
         ...highlighted.flatMap((s) =>
-          seriesMarks(years, s.values, { stroke: colorOf(s.actor.iso3), ariaLabel: `burden ${s.actor.iso3}` }),
+          seriesMarks(years, s.values, { stroke: colorOf(s.actor.iso3), className: `burden-${s.actor.iso3}` }),
         ),
-        ...seriesMarks(years, medians, { stroke: INK, strokeWidth: 3.5, ariaLabel: 'median ally' }),
         labelMarks(labels),
       ],
     },

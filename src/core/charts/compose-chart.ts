@@ -87,11 +87,7 @@ function element(document: ChartDocument, name: string, attributes: Record<strin
   return node;
 }
 
-function text(
-  document: ChartDocument,
-  content: string,
-  attributes: Record<string, string | number>,
-): ChartElement {
+function text(document: ChartDocument, content: string, attributes: Record<string, string | number>): ChartElement {
   const node = element(document, 'text', attributes);
   node.textContent = content;
   return node;

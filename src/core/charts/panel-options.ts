@@ -9,8 +9,8 @@ export interface PanelMargins {
   readonly left: number;
 }
 
-/** Default margins: room for a y label above the axis, tick labels left, the x label below. */
-export const PANEL_MARGINS: PanelMargins = { top: 34, right: 40, bottom: 44, left: 64 };
+/** Default margins: room for a y label above the axis, tick labels left, calendar years below. */
+export const PANEL_MARGINS: PanelMargins = { top: 34, right: 40, bottom: 36, left: 64 };
 
 /**
  * Return the Plot options every time-series panel shares: margins and a year x axis.
@@ -29,9 +29,7 @@ export function panelOptions(axis: YearAxis, marginRight = PANEL_MARGINS.right):
       domain: [...axis.domain],
       ticks: [...axis.ticks],
       tickFormat: 'd',
-      label: 'Year',
-      labelAnchor: 'right',
-      labelArrow: 'none',
+      label: null,
     },
   };
 }
@@ -40,7 +38,7 @@ export function panelOptions(axis: YearAxis, marginRight = PANEL_MARGINS.right):
  * Return the height in px of the plotting area inside a panel.
  *
  * @param panelHeight Height of the whole panel in px.
- * @example innerHeight(400) // 322
+ * @example innerHeight(400) // 330
  */
 export function innerHeight(panelHeight: number): number {
   return Math.max(1, panelHeight - PANEL_MARGINS.top - PANEL_MARGINS.bottom);

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { BASELINE_DASH } from './palette.js';
 import type { LineLabel } from './line-labels.js';
+import { BASELINE_DASH } from './palette.js';
 
 /** How to draw one series. */
 export interface SeriesStyle {
@@ -9,8 +9,8 @@ export interface SeriesStyle {
   readonly strokeWidth?: number;
   /** Draw dashed, as a baseline run. */
   readonly dashed?: boolean;
-  /** Names the mark's `<g>` (its `aria-label`), e.g. "burden POL". */
-  readonly ariaLabel: string;
+  /** Class of the mark's `<g>`, e.g. "burden-POL". */
+  readonly className: string;
   /** On a log scale, values ≤ 0 are missing too; default linear. */
   readonly scale?: 'linear' | 'log';
 }
@@ -34,7 +34,7 @@ export function definedOrNaN(value: number | null | undefined, scale: 'linear' |
  * @param years Calendar years.
  * @param values Values in the chart's units, one per year; missing ones are skipped.
  * @param style Stroke, width, dash and label of the marks.
- * @example seriesMarks([2025, 2026], [1, 2], { stroke: 'red', ariaLabel: 'burden RUS' }).length // 2
+ * @example seriesMarks([2025, 2026], [1, 2], { stroke: 'red', className: 'burden-RUS' }).length // 2
  */
 export function seriesMarks(
   years: readonly number[],
@@ -57,7 +57,7 @@ export function seriesMarks(
       strokeDasharray: style.dashed ? BASELINE_DASH : undefined,
       strokeLinejoin: 'round',
       strokeLinecap: 'round',
-      ariaLabel: style.ariaLabel,
+      className: style.className,
     }),
   ];
   const loneY = lone.map((year) => y[x.indexOf(year)] as number);
@@ -68,7 +68,7 @@ export function seriesMarks(
       r: (style.strokeWidth ?? 2) + 1,
       fill: style.dashed ? 'white' : style.stroke,
       stroke: style.stroke,
-      ariaLabel: `${style.ariaLabel} point`,
+      className: `${style.className}-point`,
     }),
   );
   return marks;
@@ -90,19 +90,35 @@ export function labelMarks(labels: readonly LineLabel[]): Plot.Markish {
     dx: 8,
     fontSize: 12,
     fontWeight: 'bold',
-    ariaLabel: 'line labels',
+    className: 'line-labels',
   });
 }
 
 /**
- * Return a horizontal reference rule at `value` in the chart's units.
+ * Return a dotted horizontal reference rule at `value`, labelled just above its left end on a white halo.
  *
- * @param value Where the rule goes.
- * @param ariaLabel Name of the mark, e.g. "rule 2 %".
- * @example referenceRule(2, 'rule 2 %')
+ * @param value Where the rule goes, in the chart's units.
+ * @param label Text of the label, e.g. "2 % (Wales 2014)".
+ * @param className Class of the marks' `<g>`, e.g. "rule-2"; the label gets "-label" appended.
+ * @example referenceRule(2, '2 % (Wales 2014)', 'rule-2').length // 2
  */
-export function referenceRule(value: number, ariaLabel: string): Plot.Markish {
-  return Plot.ruleY([value], { stroke: '#555555', strokeWidth: 1.2, strokeDasharray: '2 3', ariaLabel });
+export function referenceRule(value: number, label: string, className: string): Plot.Markish[] {
+  return [
+    Plot.ruleY([value], { stroke: '#555555', strokeWidth: 1.2, strokeDasharray: '2 3', className }),
+    Plot.text([label], {
+      y: [value],
+      frameAnchor: 'left',
+      textAnchor: 'start',
+      dx: 6,
+      dy: -8,
+      fill: '#444444',
+      stroke: 'white',
+      strokeWidth: 4,
+      paintOrder: 'stroke',
+      fontWeight: 'bold',
+      className: `${className}-label`,
+    }),
+  ];
 }
 
 /**
@@ -112,5 +128,5 @@ export function referenceRule(value: number, ariaLabel: string): Plot.Markish {
  * @example emptyNote('Russia is not among the actors')
  */
 export function emptyNote(message: string): Plot.Markish {
-  return Plot.text([message], { frameAnchor: 'middle', fontSize: 14, fill: '#666666', ariaLabel: 'empty note' });
+  return Plot.text([message], { frameAnchor: 'middle', fontSize: 14, fill: '#666666', className: 'empty-note' });
 }
