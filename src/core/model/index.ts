@@ -14,3 +14,6 @@ export {
   twoActorEquilibrium,
   twoActorIsStable,
 } from './richardson.js';
+export { perpetualInventory } from './capability.js';
+export { type PledgeTerm, pledgePath } from './pledge-path.js';
+export { type WarTerm, warBurden } from './war.js';

@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'armsrace-run-'));
+
+describe('armsrace run (child process)', () => {
+  it('prints the summary of a preset', async () => {
+    const r = await runCli(['run', 'hague-met']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Hague pledge met — 2025–2049, alliance-demand model, rk4 (300 steps)');
+    expect(r.stdout).toMatch(/^2035\s+\d+\.\d\d\s+\d+\.\d\d/m);
+    expect(r.stdout).toMatch(/Stability margin .*: 2025 -0\.\d+, 2035 -0\.\d+, 2049 -0\.\d+/);
+  });
+
+  it('compares with a baseline: the extra cost of the pledge', async () => {
+    const r = await runCli(['run', 'hague-met', '--compare', 'status-quo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Against Status quo, 2 % held \(2025–2049\):\n {2}cumulative spending, NATO: \+[\d,]+ bn/);
+  });
+
+  it('writes results as CSV and charts as SVG into --out', async () => {
+    const out = join(tmp(), 'results');
+    const r = await runCli(['run', 'ceasefire-2026', '--out', out, '--chart', 'svg']);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out);
+    expect(files).toContain('results.csv');
+    expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(5);
+    const rows = parse(readFileSync(join(out, 'results.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rus2030 = rows.find((x) => x.entity === 'RUS' && x.variable === 'burden' && x.year === '2030');
+    expect(Number(rus2030?.value)).toBeGreaterThan(0.02);
+    expect(rows.some((x) => x.entity === 'NATO' && x.variable === 'spending')).toBe(true);
+    expect(readFileSync(join(out, files.find((f) => f.endsWith('.svg')) as string), 'utf8')).toMatch(/^<svg|^<\?xml/);
+  });
+
+  it('writes JSON and PNG charts', async () => {
+    const out = tmp();
+    const r = await runCli(['run', 'status-quo', '--out', out, '--format', 'json', '--chart', 'png']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(json.model).toBe('demand');
+    expect(json.years[0]).toBe(2025);
+    const png = readdirSync(out).find((f) => f.endsWith('.png')) as string;
+    expect(readFileSync(join(out, png)).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('runs a classic Richardson scenario and reports its equilibrium and stability', async () => {
+    const r = await runCli(['run', 'richardson-classic']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Equilibrium x* = −(R − A)⁻¹g: Blue 44.286, Red 38.571');
+    expect(r.stdout).toContain('→ stable');
+  });
+
+  it('rejects a bad scenario with exit 2, names the file and writes nothing', async () => {
+    const dir = tmp();
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'end: 2020\nresponse: { RUS: { speed: -0.2 } }\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['run', file, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${file}: scenario.response.RUS.speed: -0.2 is negative; use a rate in 1/years, e.g. 0.5`,
+    );
+    expect(existsSync(out)).toBe(false);
+    const missing = await runCli(['run', join(dir, 'nope.yaml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/is neither a readable file nor a preset; presets: /);
+  });
+
+  it('lists the presets', async () => {
+    const r = await runCli(['presets']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/hague-met\s+The Hague commitment met in full/);
+  });
+
+  it('prints the backcast table', async () => {
+    const r = await runCli(['backcast', '--countries', 'RUS,POL']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^2024\s+7\.05\s+\d+\.\d\d\s+4\.15/m);
+    expect((await runCli(['backcast', '--from', '1800'])).code).toBe(2);
+  });
+});
