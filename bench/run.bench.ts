@@ -33,8 +33,14 @@ for (let i = 0; i < 200; i++) buildDemandModel(resolveScenario(input, dataset), 
 const setup = ms(t0) / 200;
 
 const years = scenario.end - scenario.start;
-console.log(`default scenario: ${scenario.actors.length} actors, ${scenario.start}-${scenario.end}, RK4 step 1/12 year`);
+console.log(
+  `default scenario: ${scenario.actors.length} actors, ${scenario.start}-${scenario.end}, RK4 step 1/12 year`,
+);
 console.log(`first run (cold):             ${first.toFixed(1)} ms`);
 console.log(`${runs} sequential runs:         ${(total / 1000).toFixed(2)} s  (${(total / runs).toFixed(2)} ms a run)`);
-console.log(`  of which setup (resolve+compile): ${setup.toFixed(2)} ms; integration and annual means: ${integrate.toFixed(2)} ms`);
-console.log(`throughput: ${((runs * scenario.actors.length * years) / (total / 1000) / 1e6).toFixed(2)} million actor-years a second`);
+console.log(
+  `  of which setup (resolve+compile): ${setup.toFixed(2)} ms; integration and annual means: ${integrate.toFixed(2)} ms`,
+);
+console.log(
+  `throughput: ${((runs * scenario.actors.length * years) / (total / 1000) / 1e6).toFixed(2)} million actor-years a second`,
+);

@@ -6,7 +6,7 @@ import { runScenario, type ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
 import type { SimulationResult } from '../core/simulate.js';
 import type { RichardsonRun } from '../core/simulate-richardson.js';
-import { readScenario } from '../node/scenario-file.js';
+import { readScenario, withFile } from '../node/scenario-file.js';
 import { writeFileAtomic } from '../node/user-data.js';
 import { datasetFor, type GlobalOptions, print } from './context.js';
 import { fixed, formatTable, grouped, toCsv } from './format.js';

@@ -1,3 +1,4 @@
+export { type Backcast, type BackcastRow, backcast } from './analyze/backcast.js';
 export { type HaguePath, type HaguePathOptions, type HaguePathRow, haguePath } from './analyze/hague-path.js';
 export {
   type PledgeReport,
@@ -7,6 +8,7 @@ export {
   pledgeReport,
 } from './analyze/pledge-report.js';
 export { type BurdenSource, resolveSource } from './analyze/pledge-source.js';
+export { type StabilityReport, stabilityMargin } from './analyze/stability.js';
 export { buildSeries, type Point } from './data/build-series.js';
 export { Dataset, type DatasetData, lastYear, observationAt, observations, type SeriesQuery } from './data/dataset.js';
 export { DEFAULT_USD_INFLATION, type GdpPath, type GdpPathOptions, gdpPath } from './data/gdp-path.js';
@@ -14,16 +16,14 @@ export { loadDataset } from './data/load-dataset.js';
 export { PLEDGES, type PledgeDefinition, pledgeById } from './data/pledges.js';
 export * from './data/types.js';
 export { ArmsraceError, DataFileError, InputError } from './errors.js';
-export { parseShare } from './units.js';
-export { type Backcast, type BackcastRow, backcast } from './analyze/backcast.js';
-export { type StabilityReport, stabilityMargin } from './analyze/stability.js';
 export { buildDemandModel, type DemandModel } from './model/demand.js';
 export * from './model/index.js';
-export { type ScenarioResult, runScenario } from './run-scenario.js';
+export { runScenario, type ScenarioResult } from './run-scenario.js';
 export { DEFAULTS } from './scenario/defaults.js';
 export { parseScenario, ScenarioError, type ScenarioIssue, validateScenario } from './scenario/parse-scenario.js';
 export { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 export type { ScenarioInput } from './scenario/schema.js';
-export { type SimulateOptions, type SimulationResult, runDemand, simulate } from './simulate.js';
+export { runDemand, type SimulateOptions, type SimulationResult, simulate } from './simulate.js';
 export { type RichardsonRun, simulateRichardson } from './simulate-richardson.js';
 export * from './solve/index.js';
+export { parseShare } from './units.js';

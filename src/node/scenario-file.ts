@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.js';
-import { parseScenario } from '../core/scenario/parse-scenario.js';
+import { parseScenario, ScenarioError } from '../core/scenario/parse-scenario.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
 
 /** The folder of the preset scenarios shipped with armsrace. */
@@ -51,5 +51,15 @@ export function readScenario(fileOrPreset: string): { input: ScenarioInput; text
       'scenario',
     );
   }
-  return { input: parseScenario(text), text, path };
+  try {
+    return { input: parseScenario(text), text, path };
+  } catch (error) {
+    if (error instanceof ScenarioError) throw withFile(error, path);
+    throw error;
+  }
+}
+
+/** The same scenario error with the file named at the start of each line. */
+export function withFile(error: ScenarioError, path: string): ScenarioError {
+  return new ScenarioError(error.issues.map((i) => ({ ...i, message: `${path}: ${i.message}` })));
 }

@@ -5,7 +5,7 @@ import { chartLayout } from './compose-chart.js';
 import { type LabelledSeries, lineLabels, valueDomain } from './line-labels.js';
 import { CONTEXT_GREY, colorOf, INK } from './palette.js';
 import { innerHeight, panelOptions } from './panel-options.js';
-import { definedOrNaN, labelMarks, referenceRule, seriesMarks } from './series-marks.js';
+import { definedOrNaN, labelMarks, referenceRule, ruleLabel, seriesMarks } from './series-marks.js';
 import { sourceNote, yearSpan } from './source-note.js';
 import { yearAxis } from './year-axis.js';
 
@@ -17,6 +17,8 @@ export const BURDEN_RULES = [
   { percent: 2, label: '2 % (Wales 2014)' },
   { percent: 3.5, label: '3.5 % (The Hague 2025)' },
 ] as const;
+
+const ruleKey = (percent: number) => String(percent).replace('.', '-');
 
 /**
  * Return the median of the finite values, `NaN` when there is none.
@@ -78,9 +80,7 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
       y: { domain, label: 'Military expenditure, % of GDP', grid: true },
       marks: [
         Plot.ruleY([0], { stroke: '#999999' }),
-        ...BURDEN_RULES.flatMap((r) =>
-          referenceRule(r.percent, r.label, `rule-${String(r.percent).replace('.', '-')}`),
-        ),
+        ...BURDEN_RULES.map((r) => referenceRule(r.percent, `rule-${ruleKey(r.percent)}`)),
         Plot.lineY(
           series.flatMap((s) => years.map((year, k) => ({ iso3: s.actor.iso3, year, value: s.values[k] as number }))),
           {
@@ -96,6 +96,7 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
         ...highlighted.flatMap((s) =>
           seriesMarks(years, s.values, { stroke: colorOf(s.actor.iso3), className: `burden-${s.actor.iso3}` }),
         ),
+        ...BURDEN_RULES.map((r) => ruleLabel(r.percent, r.label, `rule-${ruleKey(r.percent)}-label`)),
         labelMarks(labels),
       ],
     },

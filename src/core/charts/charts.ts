@@ -1,7 +1,13 @@
 import type { SimulationResult } from '../simulate.js';
+import { alliesAtThresholds } from './allies-at-thresholds.js';
 import { alliesBurden } from './allies-burden.js';
+import { balance } from './balance.js';
+import { blocSpending } from './bloc-spending.js';
 import type { ChartBuildOptions, ChartDefinition, ChartSpec, ChartSpecOptions } from './chart-spec.js';
 import { composeChart } from './compose-chart.js';
+import { raceIntensity } from './race-intensity.js';
+import { russiaBurden } from './russia-burden.js';
+import { securityRatio } from './security-ratio.js';
 
 function define(
   id: string,
@@ -20,4 +26,10 @@ function define(
 /** Every chart of a simulated run, in reading order. */
 export const CHARTS: readonly ChartDefinition[] = [
   define('allies-burden', "NATO allies' military burden", alliesBurden),
+  define('russia-burden', "Russia's military burden", russiaBurden),
+  define('bloc-spending', 'Military spending by bloc', blocSpending),
+  define('balance', 'Balance of military capability', balance),
+  define('security-ratio', 'Security ratio', securityRatio),
+  define('race-intensity', 'Arms race intensity', raceIntensity),
+  define('allies-at-thresholds', 'Allies meeting the spending targets', alliesAtThresholds),
 ];

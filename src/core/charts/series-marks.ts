@@ -95,30 +95,38 @@ export function labelMarks(labels: readonly LineLabel[]): Plot.Markish {
 }
 
 /**
- * Return a dotted horizontal reference rule at `value`, labelled just above its left end on a white halo.
+ * Return a dotted horizontal reference rule at `value`.
  *
  * @param value Where the rule goes, in the chart's units.
- * @param label Text of the label, e.g. "2 % (Wales 2014)".
- * @param className Class of the marks' `<g>`, e.g. "rule-2"; the label gets "-label" appended.
- * @example referenceRule(2, '2 % (Wales 2014)', 'rule-2').length // 2
+ * @param className Class of the mark's `<g>`, e.g. "rule-2".
+ * @example referenceRule(2, 'rule-2')
  */
-export function referenceRule(value: number, label: string, className: string): Plot.Markish[] {
-  return [
-    Plot.ruleY([value], { stroke: '#555555', strokeWidth: 1.2, strokeDasharray: '2 3', className }),
-    Plot.text([label], {
-      y: [value],
-      frameAnchor: 'left',
-      textAnchor: 'start',
-      dx: 6,
-      dy: -8,
-      fill: '#444444',
-      stroke: 'white',
-      strokeWidth: 4,
-      paintOrder: 'stroke',
-      fontWeight: 'bold',
-      className: `${className}-label`,
-    }),
-  ];
+export function referenceRule(value: number, className: string): Plot.Markish {
+  return Plot.ruleY([value], { stroke: '#555555', strokeWidth: 1.2, strokeDasharray: '2 3', className });
+}
+
+/**
+ * Return the label of a reference rule: just above its right end, inside the frame, on a white halo.
+ * Put it after the lines so that it stays readable where they cross.
+ *
+ * @param value Where the rule is, in the chart's units.
+ * @param label Text of the label, e.g. "2 % (Wales 2014)".
+ * @param className Class of the mark's `<g>`, e.g. "rule-2-label".
+ * @example ruleLabel(2, '2 % (Wales 2014)', 'rule-2-label')
+ */
+export function ruleLabel(value: number, label: string, className: string): Plot.Markish {
+  return Plot.text([label], {
+    y: [value],
+    frameAnchor: 'right',
+    textAnchor: 'end',
+    dx: -4,
+    dy: -8,
+    fill: '#444444',
+    stroke: 'white',
+    strokeWidth: 4,
+    paintOrder: 'stroke',
+    className,
+  });
 }
 
 /**

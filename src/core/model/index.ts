@@ -1,3 +1,5 @@
+export { perpetualInventory } from './capability.js';
+export { type PledgeTerm, pledgePath } from './pledge-path.js';
 export { EARTH_RADIUS_KM, greatCircleKm, proximityWeight } from './proximity.js';
 export type {
   RichardsonParameters,
@@ -14,6 +16,4 @@ export {
   twoActorEquilibrium,
   twoActorIsStable,
 } from './richardson.js';
-export { perpetualInventory } from './capability.js';
-export { type PledgeTerm, pledgePath } from './pledge-path.js';
 export { type WarTerm, warBurden } from './war.js';

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { buildChart, DEFAULT_RUN, HISTORY_RUN, PAIR_RUN, run, texts } from './chart-test-helpers.js';
+
+describe('balance', () => {
+  for (const yaml of [DEFAULT_RUN, HISTORY_RUN]) {
+    it(`draws both ratios with a parity rule (${yaml.replace('\n', ', ')})`, () => {
+      const svg = buildChart('balance', run(yaml));
+      expect(svg.querySelectorAll('g.series-NATO path').length).toBe(1);
+      expect(svg.querySelectorAll('g.series-NATO_EUR_CAN path').length).toBe(1);
+      expect(svg.querySelector('g.rule-1-label')?.textContent).toBe('Parity');
+      const all = texts(svg);
+      expect(all.some((t) => t.includes('Capability ratio to Russia and Belarus, × (log scale)'))).toBe(true);
+      expect(all).toEqual(expect.arrayContaining(['All NATO', 'Europe and Canada']));
+    });
+  }
+
+  it('draws ratios below parity for a run with Russia and Poland only', () => {
+    const svg = buildChart('balance', run(PAIR_RUN));
+    expect(svg.querySelectorAll('g.series-NATO path').length).toBe(1);
+  });
+
+  it('draws nothing for ratios that are not finite (no Russian bloc) and says why', () => {
+    const svg = buildChart('balance', run('end: 2030\nactors: [POL]'));
+    expect(svg.querySelector('g.series-NATO path')?.getAttribute('d') ?? '').toBe('');
+    expect(svg.querySelector('g.empty-note')).not.toBeNull();
+  });
+});
