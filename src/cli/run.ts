@@ -83,8 +83,7 @@ function load(fileOrPreset: string, dataset: Dataset): ScenarioResult {
   try {
     return runScenario(input, dataset, { stabilityYears: [input.start ?? 2025, 2035, (input.end ?? 2050) - 1] });
   } catch (error) {
-    if (error instanceof ScenarioError)
-      throw new ScenarioError(error.issues.map((i) => ({ ...i, message: `${path}: ${i.message}` })));
+    if (error instanceof ScenarioError) throw withFile(error, path);
     throw error;
   }
 }
@@ -198,6 +197,9 @@ function resultsCsv(r: ScenarioResult): string {
     );
   }
   const records: Record<string, unknown>[] = [];
+  const add = (entity: string, variable: string, values: readonly (number | null)[], unit: string) => {
+    for (const [k, year] of r.years.entries()) records.push({ year, entity, variable, value: values[k], unit });
+  };
   const vars = ['gdp', 'spending', 'burden', 'capability', 'threat', 'spillIn', 'securityRatio'] as const;
   const units: Record<string, string> = {
     gdp: 'USD_m_const2015',
@@ -208,24 +210,9 @@ function resultsCsv(r: ScenarioResult): string {
     spillIn: 'USD_m_const2015_weighted',
     securityRatio: 'ratio',
   };
-  for (const a of r.actors) {
-    for (const v of vars)
-      r.years.forEach((year, k) => records.push({ year, entity: a.iso3, variable: v, value: a[v][k], unit: units[v] }));
-  }
-  for (const b of r.blocs) {
-    for (const v of ['gdp', 'spending', 'burden', 'capability'] as const)
-      r.years.forEach((year, k) => records.push({ year, entity: b.id, variable: v, value: b[v][k], unit: units[v] }));
-  }
-  for (const [v, values] of Object.entries(r.indicators)) {
-    r.years.forEach((year, k) =>
-      records.push({
-        year,
-        entity: 'indicator',
-        variable: v,
-        value: (values as readonly (number | null)[])[k],
-        unit: '',
-      }),
-    );
-  }
+  for (const a of r.actors) for (const v of vars) add(a.iso3, v, a[v], units[v] as string);
+  for (const b of r.blocs)
+    for (const v of ['gdp', 'spending', 'burden', 'capability'] as const) add(b.id, v, b[v], units[v] as string);
+  for (const [v, values] of Object.entries(r.indicators)) add('indicator', v, values as readonly (number | null)[], '');
   return toCsv(records);
 }

@@ -200,14 +200,14 @@ export function buildDemandModel(scenario: ResolvedScenario, dataset: Dataset): 
   const pTarget = new Float64Array(n * nPledges);
   const pFrom = new Float64Array(n * nPledges);
   const pBy = new Float64Array(n * nPledges);
-  actors.forEach((a, i) =>
-    a.pledges.forEach((p, k) => {
+  for (const [i, a] of actors.entries()) {
+    for (const [k, p] of a.pledges.entries()) {
       pStart[i * nPledges + k] = p.startShare;
       pTarget[i * nPledges + k] = p.targetShare;
       pFrom[i * nPledges + k] = p.from;
       pBy[i * nPledges + k] = p.by;
-    }),
-  );
+    }
+  }
   const warExtra = Float64Array.from(actors, (a) => a.war.extraShare);
   const warUntil = Float64Array.from(actors, (a) => a.war.until ?? Number.POSITIVE_INFINITY);
   const warFade = Float64Array.from(actors, (a) => a.war.fadeYears);
