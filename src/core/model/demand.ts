@@ -4,10 +4,9 @@ import { gdpPath } from '../data/gdp-path.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import type { Derivative } from '../solve/derivative.js';
 import { perpetualInventory } from './capability.js';
-import { greatCircleKm, proximityWeight } from './proximity.js';
-import { warBurden } from './war.js';
+import { greatCircleKm } from './proximity.js';
 
-/** Quantities derived from the state at one time, one entry per actor. */
+/** Quantities derived from the state at one time, one entry per actor and member (`i·M + m`). */
 export interface DemandSnapshot {
   readonly gdp: Float64Array;
   readonly spending: Float64Array;
@@ -17,23 +16,58 @@ export interface DemandSnapshot {
 }
 
 /**
- * The alliance-demand model of MODEL.md §2, compiled for speed: state `[s_1…s_n, K_1…K_n]`
- * (burdens as shares of GDP, capability stocks in million constant 2015 US$).
+ * The parameters of every member of a run, actor-major: entry `i·M + m` belongs to actor `i` and
+ * member `m` (M = 1 for a single run). Pledge arrays are `(i·P + k)·M + m` for pledge `k`.
+ */
+export interface MemberParameters {
+  readonly members: number;
+  readonly pledgeCount: number;
+  readonly elasticity: Float64Array;
+  readonly spillIn: Float64Array;
+  readonly speed: Float64Array;
+  readonly compliance: Float64Array;
+  readonly buildShare: Float64Array;
+  readonly floor: Float64Array;
+  readonly minShare: Float64Array;
+  readonly maxShare: Float64Array;
+  readonly warExtra: Float64Array;
+  /** Year the war ends; `Infinity` while it is ongoing. */
+  readonly warUntil: Float64Array;
+  readonly warFade: Float64Array;
+  readonly pledgeTarget: Float64Array;
+  readonly pledgeFrom: Float64Array;
+  readonly pledgeBy: Float64Array;
+  /** Per member: decay length `D` (km) and depreciation `δ` (1/years). */
+  readonly decayKm: Float64Array;
+  readonly depreciation: Float64Array;
+  /** Log-GDP offsets per actor, year and member, `(i·Y + y)·M + m`, added to the GDP path; optional. */
+  readonly gdpShock: Float64Array | undefined;
+}
+
+/**
+ * The alliance-demand model of MODEL.md §2, compiled for speed over M members in a
+ * structure-of-arrays layout: state `[s (n·M), K (n·M)]`, entry `i·M + m` (burdens as shares of
+ * GDP, capability stocks in million constant 2015 US$). A single run has M = 1.
  */
 export interface DemandModel {
   readonly n: number;
+  readonly members: number;
   readonly codes: readonly string[];
   readonly start: number;
   readonly end: number;
+  /** First year of the GDP table and its number of years (for GDP shocks). */
+  readonly gdpFirstYear: number;
+  readonly gdpYears: number;
   /** The state at `start`. */
   readonly initialState: Float64Array;
-  /** `b_i`, the baseline desired burden `s_i(t0) − w_i(t0)`. */
+  readonly parameters: MemberParameters;
+  /** `b_i`, the baseline desired burden `s_i(t0) − w_i(t0)`, per actor and member. */
   readonly baseline: Float64Array;
-  /** `Θ_i` and `Φ_i` the demand is normalised by (see {@link buildDemandModel}). */
+  /** `Θ_i` and `Φ_i` the demand is normalised by (see {@link buildDemandModel}), per actor and member. */
   readonly threatReference: Float64Array;
   readonly spillInReference: Float64Array;
-  /** Proximity weights `ω_ij`, row-major n×n. */
-  readonly proximity: Float64Array;
+  /** Great-circle distances between capitals, km, row-major n×n. */
+  readonly distanceKm: Float64Array;
   readonly derivative: Derivative;
   /** Fill `out` with the quantities derived from state `y` at time `t`. */
   snapshot(t: number, y: Float64Array, out: DemandSnapshot): void;
@@ -41,6 +75,19 @@ export interface DemandModel {
   createSnapshot(): DemandSnapshot;
   /** True when actor `i` is a NATO ally at time `t`. */
   isAlly(i: number, t: number): boolean;
+}
+
+/** Options of {@link buildDemandModel}. */
+export interface DemandModelOptions {
+  /** Members run side by side (default 1). */
+  readonly members?: number;
+  /**
+   * Change members' parameters before the model derives its references (baseline burdens,
+   * proximity weights, threat normalisation): the hook of ensembles.
+   */
+  readonly configure?: (parameters: MemberParameters) => void;
+  /** Log-GDP offsets, `(i·gdpYears + y)·M + m` (see {@link DemandModel.gdpYears}). */
+  readonly gdpShock?: (model: { n: number; gdpFirstYear: number; gdpYears: number; members: number }) => Float64Array;
 }
 
 /**
@@ -52,141 +99,234 @@ export interface DemandModel {
  * Both are normalised by their value at the start with the blocs of the first period in which the
  * actor has adversaries (allies), so an actor that joins later never divides by zero.
  *
- * @throws {RangeError} when an actor has no GDP or burden data.
+ * @throws {RangeError} when an actor has no GDP or burden data, or `members` is not a positive integer.
  */
-export function buildDemandModel(scenario: ResolvedScenario, dataset: Dataset): DemandModel {
+export function buildDemandModel(
+  scenario: ResolvedScenario,
+  dataset: Dataset,
+  options: DemandModelOptions = {},
+): DemandModel {
   const actors = scenario.actors;
   const n = actors.length;
+  const M = options.members ?? 1;
+  if (!Number.isInteger(M) || M < 1) throw new RangeError(`members: ${M} must be a positive whole number`);
   const codes = actors.map((a) => a.iso3);
-  const { start, end, depreciation } = scenario;
+  const { start, end } = scenario;
 
-  // GDP: log-linear between mid-year points, years start-1 … end+1 (plus history for capability).
-  const firstGdpYear = start - 1;
-  const years = end - start + 3;
-  const lnGdp = new Float64Array(n * years);
+  // GDP: log-linear between mid-year points, years start-1 … end+1.
+  const gdpFirstYear = start - 1;
+  const gdpYears = end - start + 3;
+  const lnGdp = new Float64Array(n * gdpYears);
   const paths = actors.map((a) =>
     gdpPath(dataset, a.iso3, {
       ...(scenario.usdInflation !== undefined ? { usdInflation: scenario.usdInflation } : {}),
       ...(a.longRunGrowth !== undefined ? { longRunGrowth: a.longRunGrowth } : {}),
     }),
   );
-  paths.forEach((p, i) => {
-    for (let k = 0; k < years; k++) {
-      const v = p.at(firstGdpYear + k);
-      if (v === undefined || !(v > 0)) throw new RangeError(`${codes[i]}: no GDP for ${firstGdpYear + k}`);
-      lnGdp[i * years + k] = Math.log(v);
-    }
-  });
-  const gdpAt = (i: number, t: number): number => {
-    const p = t - 0.5 - firstGdpYear;
-    let k = Math.floor(p);
-    if (k < 0) k = 0;
-    if (k > years - 2) k = years - 2;
-    const a = lnGdp[i * years + k] as number;
-    const b = lnGdp[i * years + k + 1] as number;
-    return Math.exp(a + (p - k) * (b - a));
-  };
-
-  // Capability at the start by the perpetual inventory over the burden history.
-  const initialState = new Float64Array(2 * n);
-  actors.forEach((a, i) => {
-    initialState[i] = a.startShare;
-    const series = dataset.series(a.iso3, 'milex_share_gdp', scenario.burdenSource);
-    const spending: number[] = [];
-    let share: number | undefined;
-    for (let y = series?.firstYear ?? start; y < start; y++) {
-      share = observationAt(series ?? ({ firstYear: 0, values: [], flags: '' } as never), y)?.value ?? share;
-      const gdp = paths[i]?.at(y);
-      if (share !== undefined && gdp !== undefined) spending.push((share / 100) * gdp);
-    }
-    if (spending.length === 0) spending.push(a.startShare * gdpAt(i, start));
-    initialState[n + i] = perpetualInventory(spending, depreciation, a.buildShare);
-  });
-
-  // Proximity weights.
-  const proximity = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ci = dataset.country(codes[i] as string)?.capital;
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const cj = dataset.country(codes[j] as string)?.capital;
-      if (ci === undefined || cj === undefined)
-        throw new RangeError(`${codes[i]} or ${codes[j]}: no capital coordinates`);
-      proximity[i * n + j] = proximityWeight(
-        greatCircleKm(ci, cj),
-        scenario.decayKm,
-        (actors[j] as (typeof actors)[number]).floor,
-      );
+  for (const [i, p] of paths.entries()) {
+    for (let k = 0; k < gdpYears; k++) {
+      const v = p.at(gdpFirstYear + k);
+      if (v === undefined || !(v > 0)) throw new RangeError(`${codes[i]}: no GDP for ${gdpFirstYear + k}`);
+      lnGdp[i * gdpYears + k] = Math.log(v);
     }
   }
 
-  // Periods between membership changes, each with its weighted adversary and ally matrices.
+  // Member parameters: the scenario's values in every member, then the caller's changes.
+  const P = Math.max(0, ...actors.map((a) => a.pledges.length));
+  const perActor = (value: (a: (typeof actors)[number]) => number) => {
+    const out = new Float64Array(n * M);
+    for (let i = 0; i < n; i++) out.fill(value(actors[i] as (typeof actors)[number]), i * M, (i + 1) * M);
+    return out;
+  };
+  const perPledge = (value: (p: (typeof actors)[number]['pledges'][number]) => number) => {
+    const out = new Float64Array(n * P * M);
+    for (let i = 0; i < n; i++) {
+      const a = actors[i] as (typeof actors)[number];
+      for (let k = 0; k < P; k++) {
+        const p = a.pledges[k];
+        out.fill(p === undefined ? Number.NEGATIVE_INFINITY : value(p), (i * P + k) * M, (i * P + k + 1) * M);
+      }
+    }
+    return out;
+  };
+  const parameters: MemberParameters = {
+    members: M,
+    pledgeCount: P,
+    elasticity: perActor((a) => a.elasticity),
+    spillIn: perActor((a) => a.spillIn),
+    speed: perActor((a) => a.speed),
+    compliance: perActor((a) => a.compliance),
+    buildShare: perActor((a) => a.buildShare),
+    floor: perActor((a) => a.floor),
+    minShare: perActor((a) => a.minShare),
+    maxShare: perActor((a) => a.maxShare),
+    warExtra: perActor((a) => a.war.extraShare),
+    warUntil: perActor((a) => a.war.until ?? Number.POSITIVE_INFINITY),
+    warFade: perActor((a) => a.war.fadeYears),
+    pledgeTarget: perPledge((p) => p.targetShare),
+    pledgeFrom: perPledge((p) => p.from),
+    pledgeBy: perPledge((p) => p.by),
+    decayKm: new Float64Array(M).fill(scenario.decayKm),
+    depreciation: new Float64Array(M).fill(scenario.depreciation),
+    gdpShock: options.gdpShock?.({ n, gdpFirstYear, gdpYears, members: M }),
+  };
+  options.configure?.(parameters);
+  const {
+    elasticity: eps,
+    spillIn: eta,
+    speed,
+    compliance: kappa,
+    buildShare: phi,
+    minShare: sMin,
+    maxShare: sMax,
+    warExtra,
+    warUntil,
+    warFade,
+    pledgeTarget,
+    pledgeFrom,
+    pledgeBy,
+    decayKm,
+    depreciation,
+    gdpShock,
+  } = parameters;
+
+  const warAt = (o: number, t: number): number => {
+    const until = warUntil[o] as number;
+    if (t < until) return warExtra[o] as number;
+    const fade = warFade[o] as number;
+    return fade <= 0 ? 0 : (warExtra[o] as number) * Math.max(0, 1 - (t - until) / fade);
+  };
+
+  const shock = (i: number, k: number, m: number) =>
+    gdpShock === undefined ? 0 : (gdpShock[(i * gdpYears + k) * M + m] as number);
+  /** Real GDP of actor i, member m at time t: log-linear between mid-year points. */
+  const gdpAt = (i: number, m: number, t: number): number => {
+    const p = t - 0.5 - gdpFirstYear;
+    let k = Math.floor(p);
+    if (k < 0) k = 0;
+    if (k > gdpYears - 2) k = gdpYears - 2;
+    const a = (lnGdp[i * gdpYears + k] as number) + shock(i, k, m);
+    const b = (lnGdp[i * gdpYears + k + 1] as number) + shock(i, k + 1, m);
+    return Math.exp(a + (p - k) * (b - a));
+  };
+
+  // Capability at the start by the perpetual inventory over the burden history (per member δ, φ).
+  const initialState = new Float64Array(2 * n * M);
+  for (let i = 0; i < n; i++) {
+    const a = actors[i] as (typeof actors)[number];
+    const series = dataset.series(a.iso3, 'milex_share_gdp', scenario.burdenSource);
+    const spending: number[] = [];
+    let share: number | undefined;
+    if (series !== undefined) {
+      for (let y = series.firstYear; y < start; y++) {
+        share = observationAt(series, y)?.value ?? share;
+        const gdp = paths[i]?.at(y);
+        if (share !== undefined && gdp !== undefined) spending.push((share / 100) * gdp);
+      }
+    }
+    for (let m = 0; m < M; m++) {
+      const o = i * M + m;
+      initialState[o] = a.startShare;
+      const history = spending.length > 0 ? spending : [a.startShare * gdpAt(i, m, start)];
+      initialState[n * M + o] = perpetualInventory(history, depreciation[m] as number, phi[o] as number);
+    }
+  }
+
+  // Distances, and per member the proximity weights ω_ij = max(π_j, exp(−d_ij / D)).
+  const distanceKm = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const ci = dataset.country(codes[i] as string)?.capital;
+    for (let j = 0; j < n; j++) {
+      const cj = dataset.country(codes[j] as string)?.capital;
+      if (ci === undefined || cj === undefined)
+        throw new RangeError(`${codes[i]} or ${codes[j]}: no capital coordinates`);
+      distanceKm[i * n + j] = greatCircleKm(ci, cj);
+    }
+  }
+  const weight = new Float64Array(n * n * M);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      for (let m = 0; m < M; m++) {
+        const floor = parameters.floor[j * M + m] as number;
+        weight[(i * n + j) * M + m] = Math.max(
+          floor,
+          Math.exp(-(distanceKm[i * n + j] as number) / (decayKm[m] as number)),
+        );
+      }
+    }
+  }
+
+  // Periods between membership changes: which pairs are adversaries (+1) or allies (−1).
   const boundaries = [...new Set(actors.map((a) => a.joinsNato).filter((y) => y > start && y < end))].sort(
     (a, b) => a - b,
   );
   const periodStarts = [start, ...boundaries];
-  const isAllyAt = (i: number, t: number) => t >= (actors[i] as (typeof actors)[number]).joinsNato;
-  const adversaries: Float64Array[] = [];
-  const allies: Float64Array[] = [];
-  for (const t of periodStarts) {
-    const adv = new Float64Array(n * n);
-    const ally = new Float64Array(n * n);
+  const isAlly = (i: number, t: number) => t >= (actors[i] as (typeof actors)[number]).joinsNato;
+  const relations: Int8Array[] = periodStarts.map((t) => {
+    const rel = new Int8Array(n * n);
     for (let i = 0; i < n; i++) {
       const ai = actors[i] as (typeof actors)[number];
-      const natoI = isAllyAt(i, t);
       for (let j = 0; j < n; j++) {
         if (i === j) continue;
         const aj = actors[j] as (typeof actors)[number];
-        const natoJ = isAllyAt(j, t);
-        const hostile =
-          ((natoI || (ai.partner && !natoI)) && aj.russianBloc) || (ai.russianBloc && (natoJ || aj.partner));
+        const natoI = isAlly(i, t);
+        const natoJ = isAlly(j, t);
+        const hostile = ((natoI || ai.partner) && aj.russianBloc) || (ai.russianBloc && (natoJ || aj.partner));
         const friendly = (natoI && natoJ) || (ai.russianBloc && aj.russianBloc);
-        const w = proximity[i * n + j] as number;
-        if (hostile) adv[i * n + j] = w;
-        if (friendly) ally[i * n + j] = w;
+        rel[i * n + j] = hostile ? 1 : friendly ? -1 : 0;
       }
     }
-    adversaries.push(adv);
-    allies.push(ally);
-  }
-  const weighted = (m: Float64Array, k: Float64Array, i: number) => {
-    let s = 0;
-    for (let j = 0; j < n; j++) s += (m[i * n + j] as number) * (k[n + j] as number);
-    return s;
-  };
-  const threatReference = new Float64Array(n);
-  const spillInReference = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (const m of adversaries) {
-      const v = weighted(m, initialState, i);
-      if (v > 0) {
-        threatReference[i] = v;
-        break;
-      }
-    }
-    for (const m of allies) {
-      const v = weighted(m, initialState, i);
-      if (v > 0) {
-        spillInReference[i] = v;
-        break;
-      }
-    }
-  }
-
-  const baseline = new Float64Array(n);
-  actors.forEach((a, i) => {
-    baseline[i] = a.startShare - warBurden(a.war, start);
+    return rel;
+  });
+  // Pairs (i, j) with a relation in each period, so the hot loop skips the zeros.
+  const pairs = relations.map((rel) => {
+    const list: number[] = [];
+    for (let k = 0; k < n * n; k++) if (rel[k] !== 0) list.push(k);
+    return { index: Int32Array.from(list), hostile: Int8Array.from(list, (k) => (rel[k] === 1 ? 1 : 0)) };
   });
 
-  // Flat parameter arrays for the hot loop.
-  const eps = Float64Array.from(actors, (a) => a.elasticity);
-  const eta = Float64Array.from(actors, (a) => a.spillIn);
-  const speed = Float64Array.from(actors, (a) => a.speed);
-  const kappa = Float64Array.from(actors, (a) => a.compliance);
-  const phi = Float64Array.from(actors, (a) => a.buildShare);
-  const sMin = Float64Array.from(actors, (a) => a.minShare);
-  const sMax = Float64Array.from(actors, (a) => a.maxShare);
+  /** Θ and Φ of every actor and member for state y in period p. */
+  const exposures = (p: number, y: Float64Array, theta: Float64Array, spill: Float64Array) => {
+    theta.fill(0);
+    spill.fill(0);
+    const { index, hostile } = pairs[p] as (typeof pairs)[number];
+    const kOffset = n * M;
+    for (let q = 0; q < index.length; q++) {
+      const ij = index[q] as number;
+      const i = (ij / n) | 0;
+      const j = ij - i * n;
+      const target = hostile[q] === 1 ? theta : spill;
+      const w = ij * M;
+      const io = i * M;
+      const jo = kOffset + j * M;
+      for (let m = 0; m < M; m++)
+        target[io + m] = (target[io + m] as number) + (weight[w + m] as number) * (y[jo + m] as number);
+    }
+  };
+
+  // References: Θ_i and Φ_i at the start, with the blocs of the first period that gives one.
+  const threatReference = new Float64Array(n * M);
+  const spillInReference = new Float64Array(n * M);
+  {
+    const theta = new Float64Array(n * M);
+    const spill = new Float64Array(n * M);
+    for (let p = 0; p < periodStarts.length; p++) {
+      exposures(p, initialState, theta, spill);
+      for (let o = 0; o < n * M; o++) {
+        if (threatReference[o] === 0 && (theta[o] as number) > 0) threatReference[o] = theta[o] as number;
+        if (spillInReference[o] === 0 && (spill[o] as number) > 0) spillInReference[o] = spill[o] as number;
+      }
+    }
+  }
+
+  // Baseline b = s(t0) − w(t0); each pledge path starts from it.
+  const baseline = new Float64Array(n * M);
+  for (let o = 0; o < n * M; o++) baseline[o] = (initialState[o] as number) - warAt(o, start);
+
   const joins = Float64Array.from(actors, (a) => a.joinsNato);
+  const theta = new Float64Array(n * M);
+  const spill = new Float64Array(n * M);
 
   const periodAt = (t: number) => {
     let p = 0;
@@ -194,109 +334,86 @@ export function buildDemandModel(scenario: ResolvedScenario, dataset: Dataset): 
     return p;
   };
 
-  // Pledges and war terms as flat arrays: the derivative runs thousands of times per run.
-  const nPledges = Math.max(0, ...actors.map((a) => a.pledges.length));
-  const pStart = new Float64Array(n * nPledges);
-  const pTarget = new Float64Array(n * nPledges);
-  const pFrom = new Float64Array(n * nPledges);
-  const pBy = new Float64Array(n * nPledges);
-  for (const [i, a] of actors.entries()) {
-    for (const [k, p] of a.pledges.entries()) {
-      pStart[i * nPledges + k] = p.startShare;
-      pTarget[i * nPledges + k] = p.targetShare;
-      pFrom[i * nPledges + k] = p.from;
-      pBy[i * nPledges + k] = p.by;
-    }
-  }
-  const warExtra = Float64Array.from(actors, (a) => a.war.extraShare);
-  const warUntil = Float64Array.from(actors, (a) => a.war.until ?? Number.POSITIVE_INFINITY);
-  const warFade = Float64Array.from(actors, (a) => a.war.fadeYears);
-
-  /** `s*_i`: the clipped desired burden (MODEL.md §2); same as pledgePath and warBurden, inlined. */
-  const desired = (i: number, t: number, theta: number, spill: number): number => {
-    let u = baseline[i] as number;
-    const e = eps[i] as number;
-    const th0 = threatReference[i] as number;
-    if (e !== 0 && th0 > 0) u *= (theta / th0) ** e;
-    const h = eta[i] as number;
-    const ph0 = spillInReference[i] as number;
-    if (h !== 0 && ph0 > 0 && spill > 0) u *= (spill / ph0) ** -h;
+  /** `s*`: the clipped desired burden of actor i, member m (MODEL.md §2). */
+  const desired = (i: number, m: number, t: number, th: number, sp: number): number => {
+    const o = i * M + m;
+    let u = baseline[o] as number;
+    const e = eps[o] as number;
+    const th0 = threatReference[o] as number;
+    if (e !== 0 && th0 > 0) u *= (th / th0) ** e;
+    const h = eta[o] as number;
+    const sp0 = spillInReference[o] as number;
+    if (h !== 0 && sp0 > 0 && sp > 0) u *= (sp / sp0) ** -h;
     let pledge = Number.NEGATIVE_INFINITY;
     if (t >= (joins[i] as number)) {
-      for (let k = i * nPledges; k < (i + 1) * nPledges; k++) {
-        const from = pFrom[k] as number;
-        const by = pBy[k] as number;
-        const p0 = pStart[k] as number;
-        const p1 = pTarget[k] as number;
+      const p0 = baseline[o] as number;
+      for (let k = 0; k < P; k++) {
+        const q = (i * P + k) * M + m;
+        const from = pledgeFrom[q] as number;
+        const by = pledgeBy[q] as number;
+        const p1 = pledgeTarget[q] as number;
         const p = t <= from ? p0 : t >= by ? p1 : p0 + ((p1 - p0) * (t - from)) / (by - from);
         if (p > pledge) pledge = p;
       }
     }
-    let war = warExtra[i] as number;
-    const until = warUntil[i] as number;
-    if (t >= until) {
-      const fade = warFade[i] as number;
-      war = fade <= 0 ? 0 : war * Math.max(0, 1 - (t - until) / fade);
-    }
-    let target = u + (pledge > u ? (kappa[i] as number) * (pledge - u) : 0) + war;
-    if (target < (sMin[i] as number)) target = sMin[i] as number;
-    if (target > (sMax[i] as number)) target = sMax[i] as number;
+    let target = u + (pledge > u ? (kappa[o] as number) * (pledge - u) : 0) + warAt(o, t);
+    if (target < (sMin[o] as number)) target = sMin[o] as number;
+    if (target > (sMax[o] as number)) target = sMax[o] as number;
     return target;
   };
 
   const derivative: Derivative = (t, y, out) => {
-    const p = periodAt(t);
-    const adv = adversaries[p] as Float64Array;
-    const ally = allies[p] as Float64Array;
+    exposures(periodAt(t), y, theta, spill);
+    const kOffset = n * M;
     for (let i = 0; i < n; i++) {
-      let theta = 0;
-      let spill = 0;
-      for (let j = 0; j < n; j++) {
-        const k = y[n + j] as number;
-        theta += (adv[i * n + j] as number) * k;
-        spill += (ally[i * n + j] as number) * k;
+      for (let m = 0; m < M; m++) {
+        const o = i * M + m;
+        const s = y[o] as number;
+        out[o] = (speed[o] as number) * (desired(i, m, t, theta[o] as number, spill[o] as number) - s);
+        out[kOffset + o] =
+          (phi[o] as number) * s * gdpAt(i, m, t) - (depreciation[m] as number) * (y[kOffset + o] as number);
       }
-      const s = y[i] as number;
-      out[i] = (speed[i] as number) * (desired(i, t, theta, spill) - s);
-      out[n + i] = (phi[i] as number) * s * gdpAt(i, t) - depreciation * (y[n + i] as number);
     }
   };
 
   const createSnapshot = (): DemandSnapshot => ({
-    gdp: new Float64Array(n),
-    spending: new Float64Array(n),
-    threat: new Float64Array(n),
-    spillIn: new Float64Array(n),
-    target: new Float64Array(n),
+    gdp: new Float64Array(n * M),
+    spending: new Float64Array(n * M),
+    threat: new Float64Array(n * M),
+    spillIn: new Float64Array(n * M),
+    target: new Float64Array(n * M),
   });
 
   const snapshot = (t: number, y: Float64Array, out: DemandSnapshot) => {
-    const p = periodAt(t);
+    exposures(periodAt(t), y, out.threat, out.spillIn);
     for (let i = 0; i < n; i++) {
-      const theta = weighted(adversaries[p] as Float64Array, y, i);
-      const spill = weighted(allies[p] as Float64Array, y, i);
-      const gdp = gdpAt(i, t);
-      out.gdp[i] = gdp;
-      out.spending[i] = (y[i] as number) * gdp;
-      out.threat[i] = theta;
-      out.spillIn[i] = spill;
-      out.target[i] = desired(i, t, theta, spill);
+      for (let m = 0; m < M; m++) {
+        const o = i * M + m;
+        const gdp = gdpAt(i, m, t);
+        out.gdp[o] = gdp;
+        out.spending[o] = (y[o] as number) * gdp;
+        out.target[o] = desired(i, m, t, out.threat[o] as number, out.spillIn[o] as number);
+      }
     }
   };
 
   return {
     n,
+    members: M,
     codes,
     start,
     end,
+    gdpFirstYear,
+    gdpYears,
     initialState,
+    parameters,
     baseline,
     threatReference,
     spillInReference,
-    proximity,
+    distanceKm,
     derivative,
     snapshot,
     createSnapshot,
-    isAlly: isAllyAt,
+    isAlly,
   };
 }
