@@ -12,16 +12,28 @@
  * @example perpetualInventory([100, 100], 0.1, 1) // 1000 (the steady state φM/δ)
  */
 export function perpetualInventory(spending: readonly number[], depreciation: number, buildShare: number): number {
+  return capabilityPath(spending, depreciation, buildShare).at(-1) as number;
+}
+
+/**
+ * The capability stock at the start of each year of the perpetual inventory of
+ * {@link perpetualInventory}: entry `k` is the stock at the start of year `k` (entry 0 the
+ * steady state of the first year), the last entry the stock after the last year.
+ *
+ * @throws {RangeError} as {@link perpetualInventory}.
+ * @example capabilityPath([100, 200], 0.1, 1) // [1000, 1000, 1095.16…]
+ */
+export function capabilityPath(spending: readonly number[], depreciation: number, buildShare: number): number[] {
   if (spending.length === 0)
     throw new RangeError('spending: no years given; the perpetual inventory needs at least one year');
   if (!(depreciation > 0))
     throw new RangeError(`depreciation: ${depreciation} must be a positive rate in 1/years, e.g. 0.1`);
   const decay = Math.exp(-depreciation);
   const gain = (1 - decay) / depreciation;
-  let k = (buildShare * (spending[0] as number)) / depreciation;
+  const path = [(buildShare * (spending[0] as number)) / depreciation];
   for (const m of spending) {
     if (!Number.isFinite(m)) throw new RangeError(`spending: ${m} is not a finite number`);
-    k = k * decay + buildShare * m * gain;
+    path.push((path.at(-1) as number) * decay + buildShare * m * gain);
   }
-  return k;
+  return path;
 }

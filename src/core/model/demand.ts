@@ -3,6 +3,7 @@ import { observationAt } from '../data/dataset.js';
 import { gdpPath } from '../data/gdp-path.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import type { Derivative } from '../solve/derivative.js';
+import { relation } from './blocs.js';
 import { perpetualInventory } from './capability.js';
 import { greatCircleKm } from './proximity.js';
 
@@ -270,11 +271,7 @@ export function buildDemandModel(
       for (let j = 0; j < n; j++) {
         if (i === j) continue;
         const aj = actors[j] as (typeof actors)[number];
-        const natoI = isAlly(i, t);
-        const natoJ = isAlly(j, t);
-        const hostile = ((natoI || ai.partner) && aj.russianBloc) || (ai.russianBloc && (natoJ || aj.partner));
-        const friendly = (natoI && natoJ) || (ai.russianBloc && aj.russianBloc);
-        rel[i * n + j] = hostile ? 1 : friendly ? -1 : 0;
+        rel[i * n + j] = relation({ ...ai, ally: isAlly(i, t) }, { ...aj, ally: isAlly(j, t) });
       }
     }
     return rel;

@@ -1,0 +1,99 @@
+import type { Dataset } from '../data/dataset.js';
+import { gdpPath } from '../data/gdp-path.js';
+import { relation } from '../model/blocs.js';
+import { capabilityPath } from '../model/capability.js';
+import { greatCircleKm, proximityWeight } from '../model/proximity.js';
+import { DEFAULTS } from '../scenario/defaults.js';
+
+/** Observed burdens with the threat and spill-in each actor faced, year by year. */
+export interface HistoricalPanel {
+  readonly actors: readonly string[];
+  readonly years: readonly number[];
+  /** Burden (share of GDP), `[actor][year]`; `null` where the source has no figure. */
+  readonly burden: readonly (readonly (number | null)[])[];
+  /** Θ and Φ at the start of each year (million constant 2015 US$, proximity-weighted). */
+  readonly threat: readonly (readonly number[])[];
+  readonly spillIn: readonly (readonly number[])[];
+  readonly source: string;
+}
+
+/**
+ * Reconstruct the threat `Θ_it` and spill-in `Φ_it` of MODEL.md §2 from data: capability stocks by
+ * the perpetual inventory of observed spending (SIPRI burden × World Bank real GDP; a missing year
+ * keeps the previous burden), blocs from the membership timeline, proximity weights with the
+ * default decay length and floors.
+ *
+ * @example historicalPanel(loadDataset(), ['POL', 'RUS'], 1995, 2024).threat[0] // Poland's threat by year
+ */
+export function historicalPanel(
+  dataset: Dataset,
+  actors: readonly string[],
+  from: number,
+  to: number,
+  options: { decayKm?: number; depreciation?: number; partners?: readonly string[] } = {},
+): HistoricalPanel {
+  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const decay = options.decayKm ?? DEFAULTS.decayKm;
+  const depreciation = options.depreciation ?? DEFAULTS.depreciation;
+  const partners = new Set(options.partners ?? DEFAULTS.partners);
+  const first = 1990;
+  const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  // Capability at the start of each year from `first` to `to`.
+  const capability = actors.map((iso3) => {
+    const gdp = gdpPath(dataset, iso3);
+    const spending: number[] = [];
+    let share: number | undefined;
+    for (let y = first; y <= to; y++) {
+      share = dataset.observation(iso3, 'milex_share_gdp', source, y)?.value ?? share;
+      spending.push(share === undefined ? 0 : (share / 100) * (gdp.at(y) ?? 0));
+    }
+    const startAt = spending.findIndex((m) => m > 0);
+    const path = capabilityPath(spending.slice(Math.max(0, startAt)), depreciation, 1);
+    return (y: number) => {
+      const k = y - first - Math.max(0, startAt);
+      return k < 0 ? 0 : (path[k] as number);
+    };
+  });
+  const standing = (iso3: string, y: number) => ({
+    ally: dataset.isMember(iso3, y),
+    russianBloc: (DEFAULTS.russianBloc as readonly string[]).includes(iso3),
+    partner: partners.has(iso3),
+  });
+  const weight = actors.map((a) =>
+    actors.map((b) => {
+      const ca = dataset.country(a)?.capital;
+      const cb = dataset.country(b)?.capital;
+      if (ca === undefined || cb === undefined || a === b) return 0;
+      return proximityWeight(greatCircleKm(ca, cb), decay, DEFAULTS.floorByActor[b] ?? 0);
+    }),
+  );
+  const threat = actors.map((a, i) =>
+    years.map((y) =>
+      actors.reduce(
+        (s, b, j) =>
+          relation(standing(a, y), standing(b, y)) === 1
+            ? s + (weight[i]?.[j] as number) * (capability[j] as (y: number) => number)(y)
+            : s,
+        0,
+      ),
+    ),
+  );
+  const spillIn = actors.map((a, i) =>
+    years.map((y) =>
+      actors.reduce(
+        (s, b, j) =>
+          relation(standing(a, y), standing(b, y)) === -1
+            ? s + (weight[i]?.[j] as number) * (capability[j] as (y: number) => number)(y)
+            : s,
+        0,
+      ),
+    ),
+  );
+  const burden = actors.map((a) =>
+    years.map((y) => {
+      const o = dataset.observation(a, 'milex_share_gdp', source, y);
+      return o === undefined ? null : o.value / 100;
+    }),
+  );
+  return { actors, years, burden, threat, spillIn, source };
+}
