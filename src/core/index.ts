@@ -1,4 +1,5 @@
 export { type Backcast, type BackcastRow, backcast } from './analyze/backcast.js';
+export { type BlocSeries, blocSeries } from './analyze/bloc-series.js';
 export { type HaguePath, type HaguePathOptions, type HaguePathRow, haguePath } from './analyze/hague-path.js';
 export {
   type PledgeReport,
@@ -8,6 +9,7 @@ export {
   pledgeReport,
 } from './analyze/pledge-report.js';
 export { type BurdenSource, resolveSource } from './analyze/pledge-source.js';
+export * from './analyze/sensitivity/index.js';
 export { type StabilityReport, stabilityMargin } from './analyze/stability.js';
 export { buildSeries, type Point } from './data/build-series.js';
 export { Dataset, type DatasetData, lastYear, observationAt, observations, type SeriesQuery } from './data/dataset.js';
@@ -16,6 +18,8 @@ export { loadDataset } from './data/load-dataset.js';
 export { PLEDGES, type PledgeDefinition, pledgeById } from './data/pledges.js';
 export * from './data/types.js';
 export { ArmsraceError, DataFileError, InputError } from './errors.js';
+export * from './estimate/index.js';
+export * from './fit/index.js';
 export { buildDemandModel, type DemandModel } from './model/demand.js';
 export * from './model/index.js';
 export { runScenario, type ScenarioResult } from './run-scenario.js';

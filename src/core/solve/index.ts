@@ -7,6 +7,7 @@ export { EigenvalueConvergenceError, eigenvalues } from './eigenvalues.js';
 export type { LuFactorization } from './lu.js';
 export { luDecompose, luDeterminant, luSolve, luSolveMatrix, solveLinear } from './lu.js';
 export { matrixExponential } from './matrix-exponential.js';
+export { type RandomGenerator, splitMix64, stream, xoshiro256StarStar } from './random.js';
 export type { Rk4Options, Rk4Result, Rk4Workspace } from './rk4.js';
 export { createRk4Workspace, integrateRk4, rk4Step } from './rk4.js';
 export { spectralAbscissa } from './spectral-abscissa.js';

@@ -1,0 +1,67 @@
+export {
+  chiSquareCdf,
+  chiSquareQuantile,
+  chiSquareSurvival,
+  fCdf,
+  fQuantile,
+  fSurvival,
+  inverseRegularizedBeta,
+  logBeta,
+  logGamma,
+  normalCdf,
+  normalQuantile,
+  regularizedBeta,
+  regularizedGammaP,
+  regularizedGammaQ,
+  studentTCdf,
+  studentTQuantile,
+} from './distributions.js';
+export {
+  type LevenbergMarquardtOptions,
+  type LevenbergMarquardtReason,
+  type LevenbergMarquardtResult,
+  levenbergMarquardt,
+} from './levenberg-marquardt.js';
+export {
+  buildDesign,
+  fitLinearModel,
+  type LinearModelSpec,
+  type OlsFit,
+  type OlsOptions,
+  type OlsTerm,
+  ols,
+  type Regressors,
+} from './ols.js';
+export {
+  type ClusterBootstrapOptions,
+  type ClusterBootstrapResult,
+  clusterBootstrap,
+  type PanelFit,
+  type PanelOptions,
+  panelFixedEffects,
+} from './panel.js';
+export {
+  type LeastSquaresSolution,
+  type QrFactorization,
+  type QrOptions,
+  type QrSolveOptions,
+  qrApplyQ,
+  qrApplyQTranspose,
+  qrDecompose,
+  qrInverseR,
+  qrSolve,
+  qrThinQ,
+  qrUnscaledCovariance,
+} from './qr.js';
+export {
+  fitVar,
+  type GrangerTest,
+  grangerCausality,
+  grangerCausalityBothWays,
+  selectVarOrder,
+  type VarData,
+  type VarFit,
+  type VarOptions,
+  type VarOrderRow,
+  type VarOrderSelection,
+} from './var.js';

@@ -1,0 +1,10 @@
+export {
+  fitRichardson,
+  fitRichardsonSum,
+  type RichardsonFit,
+  type RichardsonFitOptions,
+  type RichardsonSumFit,
+} from './fit-richardson.js';
+export { type GrangerOptions, type GrangerReport, grangerTest } from './granger-test.js';
+export { type HistoricalPanel, historicalPanel } from './historical-exposures.js';
+export { type AlignedSeries, alignSeries, type YearSeries } from './year-series.js';
