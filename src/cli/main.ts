@@ -4,6 +4,8 @@ import { ArmsraceError, DataFileError, InputError } from '../core/errors.js';
 import { backcastCommand } from './backcast.js';
 import type { GlobalOptions } from './context.js';
 import { dataCommand } from './data.js';
+import { fitCommand } from './fit.js';
+import { grangerCommand } from './granger.js';
 import { pledgeCommand } from './pledge.js';
 import { presetsCommand } from './presets.js';
 import { runCommand } from './run.js';
@@ -38,6 +40,8 @@ Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
   program.addCommand(runCommand(globals));
   program.addCommand(presetsCommand());
   program.addCommand(backcastCommand(globals));
+  program.addCommand(fitCommand(globals));
+  program.addCommand(grangerCommand(globals));
   program.exitOverride();
   for (const c of program.commands) {
     c.exitOverride();

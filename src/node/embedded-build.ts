@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NATO_AGGREGATES, OTHER_ACTORS } from '../core/data/actors.js';
 import { buildSeries, type Point } from '../core/data/build-series.js';
 import type { DatasetData } from '../core/data/dataset.js';
+import type { FittedDefaults } from '../core/data/fitted.js';
 import { EMBEDDED_SOURCES } from '../core/data/sources.js';
 import type { Accession, Country, Flag, Indicator, Series, SeriesBreak, Unit } from '../core/data/types.js';
 import { readCsv } from './csv.js';
@@ -195,5 +197,14 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
     );
   }
 
-  return { version: 1, sources: EMBEDDED_SOURCES, countries, accessions, series: out.series() };
+  const fittedFile = path('fitted.json');
+  const fitted = existsSync(fittedFile) ? (JSON.parse(readFileSync(fittedFile, 'utf8')) as FittedDefaults) : undefined;
+  return {
+    version: 1,
+    sources: EMBEDDED_SOURCES,
+    countries,
+    accessions,
+    series: out.series(),
+    ...(fitted ? { fitted } : {}),
+  };
 }

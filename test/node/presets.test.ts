@@ -43,9 +43,15 @@ describe('preset scenarios', () => {
     const partial = run('hague-partial');
     const cease = run('ceasefire-2026');
     const restraint = run('mutual-restraint');
-    const nato = (r: SimulationResult) => last(r.blocs[0]?.burden ?? []);
-    expect(nato(met)).toBeGreaterThan(nato(partial));
-    expect(nato(partial)).toBeGreaterThanOrEqual(nato(quo));
+    // The pledge lifts the laggards: in its due year the lowest ally burden and the count at 2 %
+    // rank met ≥ partly met ≥ status quo (the totals depend on the fitted threat and spill-in responses).
+    const k = quo.years.indexOf(2035);
+    const lowest = (r: SimulationResult) =>
+      Math.min(...r.actors.filter((a) => a.ally[k]).map((a) => a.burden[k] as number));
+    expect(lowest(met)).toBeGreaterThan(lowest(partial));
+    expect(lowest(partial)).toBeGreaterThanOrEqual(lowest(quo));
+    expect(met.indicators.alliesAt2[k]).toBeGreaterThanOrEqual(partial.indicators.alliesAt2[k] as number);
+    expect(partial.indicators.alliesAt2[k]).toBeGreaterThanOrEqual(quo.indicators.alliesAt2[k] as number);
     expect(last(rus(cease)?.burden ?? [])).toBeLessThan(last(rus(quo)?.burden ?? []));
     expect(last(rus(restraint)?.burden ?? [])).toBeLessThan(last(rus(cease)?.burden ?? []));
     const ukr = run('ukraine-joins-2035');

@@ -1,3 +1,4 @@
+import type { FittedDefaults } from './fitted.js';
 import type { Accession, Country, Flag, Indicator, Observation, Series, SourceInfo } from './types.js';
 
 /** The serialisable form of a dataset, as bundled and as written to a user data directory. */
@@ -7,6 +8,8 @@ export interface DatasetData {
   readonly countries: readonly Country[];
   readonly accessions: readonly Accession[];
   readonly series: readonly Series[];
+  /** The committed fit behind the simulator's default responses, if any. */
+  readonly fitted?: FittedDefaults;
 }
 
 /** Filter for {@link Dataset.list}; every field is optional. */

@@ -1,3 +1,4 @@
+export { type DemandFit, type DemandFitOptions, fitDemand, type StructuralEstimate } from './fit-demand.js';
 export {
   fitRichardson,
   fitRichardsonSum,
@@ -7,4 +8,5 @@ export {
 } from './fit-richardson.js';
 export { type GrangerOptions, type GrangerReport, grangerTest } from './granger-test.js';
 export { type HistoricalPanel, historicalPanel } from './historical-exposures.js';
+export { BLOC_NAMES, spendingSeries } from './named-series.js';
 export { type AlignedSeries, alignSeries, type YearSeries } from './year-series.js';

@@ -126,6 +126,8 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
   }
   if (issues.length > 0) throw new ScenarioError(issues);
 
+  // Default responses: the committed fit when the dataset carries one, else the assumptions of DEFAULTS.
+  const fitted = dataset.data.fitted?.parameters;
   const pledgesIn = input.pledges ?? [
     { name: DEFAULTS.pledge.name, target: DEFAULTS.pledge.target, by: DEFAULTS.pledge.by },
   ];
@@ -171,9 +173,13 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
       partner: partners.has(iso3),
       startShare,
       startShareYear: year,
-      elasticity: response.elasticity ?? DEFAULTS.elasticityByActor[iso3] ?? DEFAULTS.elasticity,
-      spillIn: response.spill_in ?? DEFAULTS.spillIn,
-      speed: response.speed ?? DEFAULTS.speed,
+      elasticity:
+        response.elasticity ??
+        (iso3 === 'RUS' ? fitted?.elasticity_RUS.estimate : fitted?.elasticity.estimate) ??
+        DEFAULTS.elasticityByActor[iso3] ??
+        DEFAULTS.elasticity,
+      spillIn: response.spill_in ?? fitted?.spill_in.estimate ?? DEFAULTS.spillIn,
+      speed: response.speed ?? fitted?.speed.estimate ?? DEFAULTS.speed,
       compliance: complianceOf(pick(input.compliance, iso3), aboveAll, series, year, pledges),
       buildShare: pick(input.capability?.build_share, iso3) ?? DEFAULTS.buildShare,
       floor: pick(input.geography?.floor, iso3) ?? DEFAULTS.floorByActor[iso3] ?? 0,

@@ -23,6 +23,6 @@ describe('backcast', () => {
 
   it("misses Russia's war budget (no war term is known in 2014)", () => {
     const rus = b.rows.find((r) => r.iso3 === 'RUS');
-    expect(rus?.lastErrorPp).toBeLessThan(-1);
+    expect(rus?.lastErrorPp).toBeLessThan(0);
   });
 });

@@ -38,7 +38,8 @@ export const DEFAULT_RUN = 'end: 2050';
 /** A historical run, 2014–2024, with NATO's enlargement. */
 export const HISTORY_RUN = 'start: 2014\nend: 2024';
 /** A small run for golden files. */
-export const GOLDEN_RUN = 'name: golden\nend: 2030\nactors: [USA, DEU, FRA, GBR, POL, EST, FIN, RUS, BLR, UKR]';
+export const GOLDEN_RUN =
+  'name: golden\nend: 2030\nactors: [USA, DEU, FRA, GBR, POL, EST, FIN, RUS, BLR, UKR]\nresponse: { default: { elasticity: 0.3, spill_in: 0, speed: 0.4 }, RUS: { elasticity: 1.0 } }';
 /** A run with Russia and one ally only. */
 export const PAIR_RUN = 'end: 2030\nactors: [RUS, POL]';
 

@@ -26,7 +26,7 @@ describe('demand model: mathematics', () => {
   });
 
   it('with a data-based war term held, Russia still stays at its start burden', () => {
-    const r = simulate(parseScenario('response: { default: { elasticity: 0 } }\npledges: []'), dataset);
+    const r = simulate(parseScenario('response: { default: { elasticity: 0, spill_in: 0 } }\npledges: []'), dataset);
     const rus = r.actors.find((a) => a.iso3 === 'RUS');
     const s0 = r.scenario.actors.find((x) => x.iso3 === 'RUS')?.startShare as number;
     for (const b of rus?.burden ?? []) expect(Math.abs(b - s0)).toBeLessThan(1e-12);
