@@ -99,7 +99,7 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
   if (y.length < 30)
     throw new InputError('too-few-observations', `${y.length} country-years with data; the panel needs at least 30`);
 
-  const fit = (rows?: Int32Array, clusters?: Int32Array) => {
+  const fitPanel = (rows?: Int32Array, clusters?: Int32Array) => {
     const pick = <T>(v: readonly T[]) => (rows === undefined ? v : Array.from(rows, (r) => v[r] as T));
     const ent = rows === undefined ? entity : Array.from(rows, (r, q) => `${entity[r]}#${clusters?.[q]}`);
     return panelFixedEffects(pick(y), x.map(pick), ent, { names: [...NAMES] });
@@ -115,7 +115,7 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
       war as number,
     ];
   };
-  const regression = fit();
+  const regression = fitPanel();
   // Stratified cluster bootstrap: Russia, alone in its stratum (it alone identifies β_R), is kept
   // in every replication; the other countries are resampled with replacement.
   const russiaRows = entity.flatMap((c, r) => (c === 'RUS' ? [r] : []));
@@ -124,7 +124,7 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
     (rows, clusters) => {
       const all = Int32Array.from([...Array.from(rows, (r) => otherRows[r] as number), ...russiaRows]);
       const labels = Int32Array.from([...Array.from(clusters), ...russiaRows.map(() => -1)]);
-      return structural(fit(all, labels));
+      return structural(fitPanel(all, labels));
     },
     otherRows.map((r) => entity[r] as string),
     { seed: options.seed ?? 1, draws: options.draws ?? 499 },

@@ -14,8 +14,11 @@ describe('grangerTest', () => {
       gx.push(0.3 * (gx[t - 1] as number) + 0.02 * rng.normal());
       gy.push(0.6 * (gx[t - 1] as number) + 0.02 * rng.normal());
     }
-    const level = (g: number[]) =>
-      g.reduce<number[]>((acc, v) => [...acc, (acc.at(-1) as number) * Math.exp(v)], [100]);
+    const level = (g: number[]) => {
+      const out = [100];
+      for (const v of g) out.push((out.at(-1) as number) * Math.exp(v));
+      return out;
+    };
     const years = Array.from({ length: 301 }, (_, t) => 1700 + t);
     const r = grangerTest(
       { name: 'x', years, values: level(gx) },
