@@ -7,7 +7,7 @@ import { relation } from './blocs.js';
 import { perpetualInventory } from './capability.js';
 import { greatCircleKm } from './proximity.js';
 
-/** Quantities derived from the state at one time, one entry per actor and member (`i·M + m`). */
+/** Quantities derived from the state at one time, one entry per member and actor (`m·n + i`). */
 export interface DemandSnapshot {
   readonly gdp: Float64Array;
   readonly spending: Float64Array;
@@ -17,8 +17,8 @@ export interface DemandSnapshot {
 }
 
 /**
- * The parameters of every member of a run, actor-major: entry `i·M + m` belongs to actor `i` and
- * member `m` (M = 1 for a single run). Pledge arrays are `(i·P + k)·M + m` for pledge `k`.
+ * The parameters of every member of a run, member-major: entry `m·n + i` belongs to member `m` and
+ * actor `i` (M = 1 for a single run). Pledge arrays are `(m·n + i)·P + k` for pledge `k`.
  */
 export interface MemberParameters {
   readonly members: number;
@@ -41,14 +41,15 @@ export interface MemberParameters {
   /** Per member: decay length `D` (km) and depreciation `δ` (1/years). */
   readonly decayKm: Float64Array;
   readonly depreciation: Float64Array;
-  /** Log-GDP offsets per actor, year and member, `(i·Y + y)·M + m`, added to the GDP path; optional. */
+  /** Log-GDP offsets per member, actor and year, `(m·n + i)·Y + y`, added to the GDP path; optional. */
   readonly gdpShock: Float64Array | undefined;
 }
 
 /**
- * The alliance-demand model of MODEL.md §2, compiled for speed over M members in a
- * structure-of-arrays layout: state `[s (n·M), K (n·M)]`, entry `i·M + m` (burdens as shares of
- * GDP, capability stocks in million constant 2015 US$). A single run has M = 1.
+ * The alliance-demand model of MODEL.md §2, compiled for speed over M members in flat
+ * `Float64Array`s, member-major: member `m` owns the state slice `[s_1…s_n, K_1…K_n]` at `m·2n`
+ * (burdens as shares of GDP, capability stocks in million constant 2015 US$), so each member's
+ * sums over its adversaries and allies are tight reductions. A single run has M = 1.
  */
 export interface DemandModel {
   readonly n: number;
@@ -87,7 +88,7 @@ export interface DemandModelOptions {
    * proximity weights, threat normalisation): the hook of ensembles.
    */
   readonly configure?: (parameters: MemberParameters) => void;
-  /** Log-GDP offsets, `(i·gdpYears + y)·M + m` (see {@link DemandModel.gdpYears}). */
+  /** Log-GDP offsets, `(m·n + i)·gdpYears + y` (see {@link DemandModel.gdpYears}). */
   readonly gdpShock?: (model: { n: number; gdpFirstYear: number; gdpYears: number; members: number }) => Float64Array;
 }
 
@@ -136,7 +137,10 @@ export function buildDemandModel(
   const P = Math.max(0, ...actors.map((a) => a.pledges.length));
   const perActor = (value: (a: (typeof actors)[number]) => number) => {
     const out = new Float64Array(n * M);
-    for (let i = 0; i < n; i++) out.fill(value(actors[i] as (typeof actors)[number]), i * M, (i + 1) * M);
+    for (let i = 0; i < n; i++) {
+      const v = value(actors[i] as (typeof actors)[number]);
+      for (let m = 0; m < M; m++) out[m * n + i] = v;
+    }
     return out;
   };
   const perPledge = (value: (p: (typeof actors)[number]['pledges'][number]) => number) => {
@@ -145,7 +149,8 @@ export function buildDemandModel(
       const a = actors[i] as (typeof actors)[number];
       for (let k = 0; k < P; k++) {
         const p = a.pledges[k];
-        out.fill(p === undefined ? Number.NEGATIVE_INFINITY : value(p), (i * P + k) * M, (i * P + k + 1) * M);
+        const v = p === undefined ? Number.NEGATIVE_INFINITY : value(p);
+        for (let m = 0; m < M; m++) out[(m * n + i) * P + k] = v;
       }
     }
     return out;
@@ -199,7 +204,7 @@ export function buildDemandModel(
   };
 
   const shock = (i: number, k: number, m: number) =>
-    gdpShock === undefined ? 0 : (gdpShock[(i * gdpYears + k) * M + m] as number);
+    gdpShock === undefined ? 0 : (gdpShock[(m * n + i) * gdpYears + k] as number);
   /** Real GDP of actor i, member m at time t: log-linear between mid-year points. */
   const gdpAt = (i: number, m: number, t: number): number => {
     const p = t - 0.5 - gdpFirstYear;
@@ -226,10 +231,13 @@ export function buildDemandModel(
       }
     }
     for (let m = 0; m < M; m++) {
-      const o = i * M + m;
-      initialState[o] = a.startShare;
       const history = spending.length > 0 ? spending : [a.startShare * gdpAt(i, m, start)];
-      initialState[n * M + o] = perpetualInventory(history, depreciation[m] as number, phi[o] as number);
+      initialState[m * 2 * n + i] = a.startShare;
+      initialState[m * 2 * n + n + i] = perpetualInventory(
+        history,
+        depreciation[m] as number,
+        phi[m * n + i] as number,
+      );
     }
   }
 
@@ -245,15 +253,13 @@ export function buildDemandModel(
     }
   }
   const weight = new Float64Array(n * n * M);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      for (let m = 0; m < M; m++) {
-        const floor = parameters.floor[j * M + m] as number;
-        weight[(i * n + j) * M + m] = Math.max(
-          floor,
-          Math.exp(-(distanceKm[i * n + j] as number) / (decayKm[m] as number)),
-        );
+  for (let m = 0; m < M; m++) {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const floor = parameters.floor[m * n + j] as number;
+        const w = Math.exp(-(distanceKm[i * n + j] as number) / (decayKm[m] as number));
+        weight[m * n * n + i * n + j] = Math.max(floor, w);
       }
     }
   }
@@ -276,29 +282,40 @@ export function buildDemandModel(
     }
     return rel;
   });
-  // Pairs (i, j) with a relation in each period, so the hot loop skips the zeros.
-  const pairs = relations.map((rel) => {
-    const list: number[] = [];
-    for (let k = 0; k < n * n; k++) if (rel[k] !== 0) list.push(k);
-    return { index: Int32Array.from(list), hostile: Int8Array.from(list, (k) => (rel[k] === 1 ? 1 : 0)) };
+  // Per period, each actor's adversaries and allies as compressed rows (start offsets, columns).
+  const rows = relations.map((rel) => {
+    const build = (sign: number) => {
+      const start = new Int32Array(n + 1);
+      const column: number[] = [];
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) if (rel[i * n + j] === sign) column.push(j);
+        start[i + 1] = column.length;
+      }
+      return { start, column: Int32Array.from(column) };
+    };
+    return { hostile: build(1), friendly: build(-1) };
   });
 
-  /** Θ and Φ of every actor and member for state y in period p. */
+  /** Θ and Φ of every member and actor for state y in period p: per member, tight reductions. */
   const exposures = (p: number, y: Float64Array, theta: Float64Array, spill: Float64Array) => {
-    theta.fill(0);
-    spill.fill(0);
-    const { index, hostile } = pairs[p] as (typeof pairs)[number];
-    const kOffset = n * M;
-    for (let q = 0; q < index.length; q++) {
-      const ij = index[q] as number;
-      const i = (ij / n) | 0;
-      const j = ij - i * n;
-      const target = hostile[q] === 1 ? theta : spill;
-      const w = ij * M;
-      const io = i * M;
-      const jo = kOffset + j * M;
-      for (let m = 0; m < M; m++)
-        target[io + m] = (target[io + m] as number) + (weight[w + m] as number) * (y[jo + m] as number);
+    const { hostile, friendly } = rows[p] as (typeof rows)[number];
+    for (let m = 0; m < M; m++) {
+      const k = m * 2 * n + n;
+      const w = m * n * n;
+      for (let i = 0; i < n; i++) {
+        let th = 0;
+        for (let q = hostile.start[i] as number; q < (hostile.start[i + 1] as number); q++) {
+          const j = hostile.column[q] as number;
+          th += (weight[w + i * n + j] as number) * (y[k + j] as number);
+        }
+        let sp = 0;
+        for (let q = friendly.start[i] as number; q < (friendly.start[i + 1] as number); q++) {
+          const j = friendly.column[q] as number;
+          sp += (weight[w + i * n + j] as number) * (y[k + j] as number);
+        }
+        theta[m * n + i] = th;
+        spill[m * n + i] = sp;
+      }
     }
   };
 
@@ -319,7 +336,9 @@ export function buildDemandModel(
 
   // Baseline b = s(t0) − w(t0); each pledge path starts from it.
   const baseline = new Float64Array(n * M);
-  for (let o = 0; o < n * M; o++) baseline[o] = (initialState[o] as number) - warAt(o, start);
+  for (let m = 0; m < M; m++) {
+    for (let i = 0; i < n; i++) baseline[m * n + i] = (initialState[m * 2 * n + i] as number) - warAt(m * n + i, start);
+  }
 
   const joins = Float64Array.from(actors, (a) => a.joinsNato);
   const theta = new Float64Array(n * M);
@@ -333,7 +352,7 @@ export function buildDemandModel(
 
   /** `s*`: the clipped desired burden of actor i, member m (MODEL.md §2). */
   const desired = (i: number, m: number, t: number, th: number, sp: number): number => {
-    const o = i * M + m;
+    const o = m * n + i;
     let u = baseline[o] as number;
     const e = eps[o] as number;
     const th0 = threatReference[o] as number;
@@ -345,7 +364,7 @@ export function buildDemandModel(
     if (t >= (joins[i] as number)) {
       const p0 = baseline[o] as number;
       for (let k = 0; k < P; k++) {
-        const q = (i * P + k) * M + m;
+        const q = o * P + k;
         const from = pledgeFrom[q] as number;
         const by = pledgeBy[q] as number;
         const p1 = pledgeTarget[q] as number;
@@ -361,14 +380,14 @@ export function buildDemandModel(
 
   const derivative: Derivative = (t, y, out) => {
     exposures(periodAt(t), y, theta, spill);
-    const kOffset = n * M;
-    for (let i = 0; i < n; i++) {
-      for (let m = 0; m < M; m++) {
-        const o = i * M + m;
-        const s = y[o] as number;
-        out[o] = (speed[o] as number) * (desired(i, m, t, theta[o] as number, spill[o] as number) - s);
-        out[kOffset + o] =
-          (phi[o] as number) * s * gdpAt(i, m, t) - (depreciation[m] as number) * (y[kOffset + o] as number);
+    for (let m = 0; m < M; m++) {
+      const base = m * 2 * n;
+      const dm = depreciation[m] as number;
+      for (let i = 0; i < n; i++) {
+        const o = m * n + i;
+        const s = y[base + i] as number;
+        out[base + i] = (speed[o] as number) * (desired(i, m, t, theta[o] as number, spill[o] as number) - s);
+        out[base + n + i] = (phi[o] as number) * s * gdpAt(i, m, t) - dm * (y[base + n + i] as number);
       }
     }
   };
@@ -383,12 +402,12 @@ export function buildDemandModel(
 
   const snapshot = (t: number, y: Float64Array, out: DemandSnapshot) => {
     exposures(periodAt(t), y, out.threat, out.spillIn);
-    for (let i = 0; i < n; i++) {
-      for (let m = 0; m < M; m++) {
-        const o = i * M + m;
+    for (let m = 0; m < M; m++) {
+      for (let i = 0; i < n; i++) {
+        const o = m * n + i;
         const gdp = gdpAt(i, m, t);
         out.gdp[o] = gdp;
-        out.spending[o] = (y[o] as number) * gdp;
+        out.spending[o] = (y[m * 2 * n + i] as number) * gdp;
         out.target[o] = desired(i, m, t, out.threat[o] as number, out.spillIn[o] as number);
       }
     }
