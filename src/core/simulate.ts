@@ -1,10 +1,9 @@
 import { type StabilityReport, stabilityMargin } from './analyze/stability.js';
 import type { Dataset } from './data/dataset.js';
+import { integrateAnnual } from './model/annual-means.js';
 import { buildDemandModel, type DemandModel } from './model/demand.js';
 import { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 import type { ScenarioInput } from './scenario/schema.js';
-import { integrateDormandPrince } from './solve/dormand-prince.js';
-import { integrateRk4 } from './solve/rk4.js';
 
 /** Annual results of one actor; money in million constant 2015 US$, shares as fractions. */
 export interface ActorResult {
@@ -64,9 +63,6 @@ export interface SimulationResult {
 /** Half of 0.01 percentage point, as a share of GDP: the rounding of NATO's published burdens. */
 export const ROUNDING_TOLERANCE = 0.00005;
 
-/** Samples per year used for the annual means (trapezoid rule). */
-export const SAMPLES_PER_YEAR = 12;
-
 /**
  * Run a scenario of the alliance-demand model and return annual results per actor and bloc.
  *
@@ -97,63 +93,11 @@ export function runDemand(
   const { start, end } = scenario;
   const nYears = end - start;
   const n = model.n;
-  const samples = nYears * SAMPLES_PER_YEAR + 1;
-  const times = new Float64Array(samples);
-  for (let k = 0; k < samples; k++) times[k] = start + k / SAMPLES_PER_YEAR;
-
-  let outputs: Float64Array;
-  let solver: SimulationResult['solver'];
-  if (scenario.solver === 'dopri') {
-    const r = integrateDormandPrince(model.derivative, model.initialState, start, end, {
-      outputTimes: times,
-      rtol: 1e-9,
-      atol: 1e-9,
-      maxStepYears: 0.5,
-    });
-    outputs = r.outputs;
-    solver = { name: 'dopri', steps: r.stats.acceptedSteps, evaluations: r.stats.evaluations };
-  } else {
-    const r = integrateRk4(model.derivative, model.initialState, start, end, {
-      stepYears: scenario.stepYears,
-      outputTimes: times,
-    });
-    outputs = r.outputs;
-    solver = { name: 'rk4', steps: r.steps, evaluations: r.evaluations };
-  }
-
-  // Trapezoid means over each calendar year.
-  const fields = ['gdp', 'spending', 'capability', 'threat', 'spillIn'] as const;
-  const sums = Object.fromEntries(fields.map((f) => [f, new Float64Array(n * nYears)])) as Record<
-    (typeof fields)[number],
-    Float64Array
-  >;
-  const snap = model.createSnapshot();
-  const state = new Float64Array(2 * n);
-  for (let k = 0; k < samples; k++) {
-    state.set(outputs.subarray(k * 2 * n, (k + 1) * 2 * n));
-    model.snapshot(times[k] as number, state, snap);
-    const yearA = Math.floor(k / SAMPLES_PER_YEAR);
-    const atBoundary = k % SAMPLES_PER_YEAR === 0;
-    for (const [year, weight] of atBoundary
-      ? [
-          [yearA - 1, 0.5],
-          [yearA, 0.5],
-        ]
-      : [[yearA, 1]]) {
-      if (year === undefined || year < 0 || year >= nYears) continue;
-      const w = (weight as number) / SAMPLES_PER_YEAR;
-      for (let i = 0; i < n; i++) {
-        const o = i * nYears + (year as number);
-        sums.gdp[o] = (sums.gdp[o] as number) + w * (snap.gdp[i] as number);
-        sums.spending[o] = (sums.spending[o] as number) + w * (snap.spending[i] as number);
-        sums.capability[o] = (sums.capability[o] as number) + w * (state[n + i] as number);
-        sums.threat[o] = (sums.threat[o] as number) + w * (snap.threat[i] as number);
-        sums.spillIn[o] = (sums.spillIn[o] as number) + w * (snap.spillIn[i] as number);
-      }
-    }
-  }
+  const annual = integrateAnnual(model, { stepYears: scenario.stepYears, solver: scenario.solver });
+  const solver = annual.solver;
   const years = Array.from({ length: nYears }, (_, k) => start + k);
   const row = (f: Float64Array, i: number) => Array.from(f.subarray(i * nYears, (i + 1) * nYears));
+  const sums = annual;
   const actors: ActorResult[] = scenario.actors.map((a, i) => {
     const gdp = row(sums.gdp, i);
     const spending = row(sums.spending, i);
@@ -220,8 +164,8 @@ export function runDemand(
   const stability = (options.stabilityYears ?? [])
     .filter((y) => y >= start && y <= end)
     .map((y) => {
-      const k = (y - start) * SAMPLES_PER_YEAR;
-      return stabilityMargin(model, y, outputs.slice(k * 2 * n, (k + 1) * 2 * n));
+      const k = y - start;
+      return stabilityMargin(model, y, annual.yearStates.slice(k * 2 * n, (k + 1) * 2 * n));
     });
   return { model: 'demand', scenario, years, actors, blocs: [nato, europe, rus], indicators, stability, solver };
 }

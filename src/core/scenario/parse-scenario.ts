@@ -65,7 +65,7 @@ function describe(issue: z.core.$ZodIssue, root: unknown): ScenarioIssue {
       break;
     case 'invalid_union':
       message = issue.path.includes('uncertain')
-        ? `${path}: ${show(value)} is not a known distribution; use normal: [mean, sd], lognormal: [mu, sigma], uniform: [low, high] or triangular: [low, mode, high]`
+        ? `${path}: ${show(value)} is not a known distribution; use normal: [mean, sd], lognormal: [mu, sigma], uniform: [low, high], triangular: [low, mode, high] or bootstrap: fitted`
         : `${path}: ${show(value)} is not accepted`;
       break;
     default:

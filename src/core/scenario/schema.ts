@@ -76,6 +76,7 @@ export const richardsonSchema = z.strictObject({
 });
 
 export const distributionSchema = z.union([
+  z.strictObject({ bootstrap: z.literal('fitted') }),
   z.strictObject({
     normal: z.tuple([z.number(), z.number().nonnegative('is negative; a standard deviation must be ≥ 0')]),
   }),
@@ -132,6 +133,21 @@ export const scenarioSchema = z.strictObject({
       runs: z.number().int().positive('must be a positive number of members').optional(),
       seed: z.number().int().optional(),
       uncertain: z.record(z.string(), distributionSchema).optional(),
+      gdp_shocks: z.boolean().optional(),
+      events: z
+        .array(
+          z.union([
+            z.strictObject({
+              name: z.string().optional(),
+              series: z.string().min(1),
+              above: z.union([z.number(), z.string()]).optional(),
+              below: z.union([z.number(), z.string()]).optional(),
+              when: z.union([z.literal('any'), z.literal('all'), z.number().int()]),
+            }),
+            z.strictObject({ name: z.string().optional(), stability: z.literal('positive'), year: z.number().int() }),
+          ]),
+        )
+        .optional(),
     })
     .optional(),
 });

@@ -100,7 +100,7 @@ ensemble:  { runs: 1000, seed: 42, uncertain: { response.RUS.elasticity: { norma
     [
       'unknown distribution',
       'ensemble: { uncertain: { x: { cauchy: [0, 1] } } }',
-      'is not a known distribution; use normal: [mean, sd], lognormal: [mu, sigma], uniform: [low, high] or triangular: [low, mode, high]',
+      'is not a known distribution; use normal: [mean, sd], lognormal: [mu, sigma], uniform: [low, high], triangular: [low, mode, high] or bootstrap: fitted',
     ],
     [
       'pledge due before it starts',
