@@ -20,19 +20,20 @@ export interface AnnualMeans {
 
 /**
  * Integrate a compiled demand model over its span and reduce every member to annual means (the
- * trapezoid rule over {@link SAMPLES_PER_YEAR} samples a year, MODEL.md: annual outputs are the
+ * trapezoid rule over `samplesPerYear` samples a year, default {@link SAMPLES_PER_YEAR}; MODEL.md: annual outputs are the
  * means of the flows over the calendar year).
  */
 export function integrateAnnual(
   model: DemandModel,
-  options: { stepYears: number; solver: 'rk4' | 'dopri' },
+  options: { stepYears: number; solver: 'rk4' | 'dopri'; samplesPerYear?: number },
 ): AnnualMeans {
+  const perYear = options.samplesPerYear ?? SAMPLES_PER_YEAR;
   const { start, end, n, members: M } = model;
   const nYears = end - start;
   const size = 2 * n * M;
-  const samples = nYears * SAMPLES_PER_YEAR + 1;
+  const samples = nYears * perYear + 1;
   const times = new Float64Array(samples);
-  for (let k = 0; k < samples; k++) times[k] = start + k / SAMPLES_PER_YEAR;
+  for (let k = 0; k < samples; k++) times[k] = start + k / perYear;
 
   let outputs: Float64Array;
   let solver: AnnualMeans['solver'];
@@ -65,14 +66,14 @@ export function integrateAnnual(
   for (let k = 0; k < samples; k++) {
     const state = outputs.subarray(k * size, (k + 1) * size);
     model.snapshot(times[k] as number, state, snap);
-    const year = Math.floor(k / SAMPLES_PER_YEAR);
-    const boundary = k % SAMPLES_PER_YEAR === 0;
+    const year = Math.floor(k / perYear);
+    const boundary = k % perYear === 0;
     if (boundary) yearStates.set(state, year * size);
     // A sample on a year boundary ends one year and starts the next: half a weight to each.
     for (let part = 0; part < (boundary ? 2 : 1); part++) {
       const y = boundary ? year - 1 + part : year;
       if (y < 0 || y >= nYears) continue;
-      const w = (boundary ? 0.5 : 1) / SAMPLES_PER_YEAR;
+      const w = (boundary ? 0.5 : 1) / perYear;
       for (let m = 0; m < M; m++) {
         for (let i = 0; i < n; i++) {
           const o = m * n + i;

@@ -89,7 +89,12 @@ export interface DemandModelOptions {
    */
   readonly configure?: (parameters: MemberParameters) => void;
   /** Log-GDP offsets, `(m·n + i)·gdpYears + y` (see {@link DemandModel.gdpYears}). */
-  readonly gdpShock?: (model: { n: number; gdpFirstYear: number; gdpYears: number; members: number }) => Float64Array;
+  readonly gdpShock?: (model: {
+    n: number;
+    gdpFirstYear: number;
+    gdpYears: number;
+    members: number;
+  }) => Float64Array | undefined;
 }
 
 /**
@@ -299,22 +304,30 @@ export function buildDemandModel(
   /** Θ and Φ of every member and actor for state y in period p: per member, tight reductions. */
   const exposures = (p: number, y: Float64Array, theta: Float64Array, spill: Float64Array) => {
     const { hostile, friendly } = rows[p] as (typeof rows)[number];
+    const hs = hostile.start;
+    const hc = hostile.column;
+    const fs = friendly.start;
+    const fc = friendly.column;
+    const w = weight;
+    const nn = n;
     for (let m = 0; m < M; m++) {
-      const k = m * 2 * n + n;
-      const w = m * n * n;
-      for (let i = 0; i < n; i++) {
+      const k = m * 2 * nn + nn;
+      for (let i = 0; i < nn; i++) {
+        const row = m * nn * nn + i * nn;
         let th = 0;
-        for (let q = hostile.start[i] as number; q < (hostile.start[i + 1] as number); q++) {
-          const j = hostile.column[q] as number;
-          th += (weight[w + i * n + j] as number) * (y[k + j] as number);
+        const h1 = hs[i + 1] as number;
+        for (let q = hs[i] as number; q < h1; q++) {
+          const j = hc[q] as number;
+          th += (w[row + j] as number) * (y[k + j] as number);
         }
         let sp = 0;
-        for (let q = friendly.start[i] as number; q < (friendly.start[i + 1] as number); q++) {
-          const j = friendly.column[q] as number;
-          sp += (weight[w + i * n + j] as number) * (y[k + j] as number);
+        const f1 = fs[i + 1] as number;
+        for (let q = fs[i] as number; q < f1; q++) {
+          const j = fc[q] as number;
+          sp += (w[row + j] as number) * (y[k + j] as number);
         }
-        theta[m * n + i] = th;
-        spill[m * n + i] = sp;
+        theta[m * nn + i] = th;
+        spill[m * nn + i] = sp;
       }
     }
   };
@@ -351,30 +364,34 @@ export function buildDemandModel(
   };
 
   /** `s*`: the clipped desired burden of actor i, member m (MODEL.md §2). */
+  // Logs of the references, so the demand is one exp: u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀)).
+  const lnThreat0 = Float64Array.from(threatReference, (v) => (v > 0 ? Math.log(v) : 0));
+  const lnSpill0 = Float64Array.from(spillInReference, (v) => (v > 0 ? Math.log(v) : 0));
   const desired = (i: number, m: number, t: number, th: number, sp: number): number => {
     const o = m * n + i;
-    let u = baseline[o] as number;
+    const b = baseline[o] as number;
     const e = eps[o] as number;
-    const th0 = threatReference[o] as number;
-    if (e !== 0 && th0 > 0) u *= (th / th0) ** e;
     const h = eta[o] as number;
-    const sp0 = spillInReference[o] as number;
-    if (h !== 0 && sp0 > 0 && sp > 0) u *= (sp / sp0) ** -h;
+    let exponent = 0;
+    if (e !== 0 && (threatReference[o] as number) > 0) exponent += e * (Math.log(th) - (lnThreat0[o] as number));
+    if (h !== 0 && (spillInReference[o] as number) > 0 && sp > 0)
+      exponent -= h * (Math.log(sp) - (lnSpill0[o] as number));
+    const u = exponent === 0 ? b : b * Math.exp(exponent);
     let pledge = Number.NEGATIVE_INFINITY;
-    if (t >= (joins[i] as number)) {
-      const p0 = baseline[o] as number;
-      for (let k = 0; k < P; k++) {
-        const q = o * P + k;
+    if (P > 0 && t >= (joins[i] as number)) {
+      for (let q = o * P; q < o * P + P; q++) {
         const from = pledgeFrom[q] as number;
         const by = pledgeBy[q] as number;
         const p1 = pledgeTarget[q] as number;
-        const p = t <= from ? p0 : t >= by ? p1 : p0 + ((p1 - p0) * (t - from)) / (by - from);
+        const p = t <= from ? b : t >= by ? p1 : b + ((p1 - b) * (t - from)) / (by - from);
         if (p > pledge) pledge = p;
       }
     }
     let target = u + (pledge > u ? (kappa[o] as number) * (pledge - u) : 0) + warAt(o, t);
-    if (target < (sMin[o] as number)) target = sMin[o] as number;
-    if (target > (sMax[o] as number)) target = sMax[o] as number;
+    const lo = sMin[o] as number;
+    const hi = sMax[o] as number;
+    if (target < lo) target = lo;
+    if (target > hi) target = hi;
     return target;
   };
 

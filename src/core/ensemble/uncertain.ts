@@ -1,0 +1,202 @@
+import type { FittedDefaults } from '../data/fitted.js';
+import type { MemberParameters } from '../model/demand.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/parse-scenario.js';
+import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
+import type { ScenarioInput } from '../scenario/schema.js';
+import type { RandomGenerator } from '../solve/random.js';
+
+type Distribution = NonNullable<NonNullable<ScenarioInput['ensemble']>['uncertain']>[string];
+
+/** One uncertain parameter of an ensemble: draw a value, write it into a member's parameters. */
+export interface UncertainParameter {
+  readonly path: string;
+  readonly distribution: Distribution;
+  /** Draw this parameter's value(s) for member `m` from `rng` and set them. */
+  draw(rng: RandomGenerator, parameters: MemberParameters, m: number): void;
+}
+
+/** What a path may name, for the error message. */
+export const UNCERTAIN_PATHS = [
+  'response.<ISO3|default>.elasticity|spill_in|speed',
+  'compliance.<ISO3|default>',
+  'war.<ISO3>.extra_share|until|fade_years',
+  'pledges[<k>].target|by',
+  'geography.decay_km',
+  'geography.floor.<ISO3>',
+  'capability.depreciation',
+  'capability.build_share.<ISO3|default>',
+  'response: { bootstrap: fitted } (the fit’s bootstrap draws of ε, Russia’s ε, η and λ together)',
+] as const;
+
+/** Draw one number from a distribution of the scenario file. */
+function sample(d: Distribution, rng: RandomGenerator): number {
+  if ('normal' in d) return d.normal[0] + d.normal[1] * rng.normal();
+  if ('lognormal' in d) return rng.lognormal(d.lognormal[0], d.lognormal[1]);
+  if ('uniform' in d) return d.uniform[0] + (d.uniform[1] - d.uniform[0]) * rng.uniform();
+  if ('triangular' in d) return rng.triangular(d.triangular[0], d.triangular[1], d.triangular[2]);
+  throw new RangeError('bootstrap draws are applied by their own parameter');
+}
+
+/**
+ * Compile a scenario's `ensemble.uncertain` block into draw-and-set steps, in the sorted order of
+ * their paths (so a member's draws depend only on its random stream).
+ *
+ * @throws {ScenarioError} naming the path and what is accepted: a path that names no parameter,
+ *   an actor not in the scenario, an impossible distribution (low ≥ high, a mode outside its range),
+ *   `bootstrap: fitted` without a committed fit.
+ */
+export function compileUncertain(
+  input: ScenarioInput,
+  scenario: ResolvedScenario,
+  fitted: FittedDefaults | undefined,
+): UncertainParameter[] {
+  const block = input.ensemble?.uncertain ?? {};
+  const codes = scenario.actors.map((a) => a.iso3);
+  const n = codes.length;
+  const issues: ScenarioIssue[] = [];
+  const out: UncertainParameter[] = [];
+  for (const path of Object.keys(block).sort()) {
+    const d = block[path] as Distribution;
+    const where = `scenario.ensemble.uncertain["${path}"]`;
+    const fail = (message: string) => issues.push({ path: where, value: path, message: `${where}: ${message}` });
+    if ('uniform' in d && !(d.uniform[0] < d.uniform[1])) {
+      fail(`uniform: [${d.uniform.join(', ')}] is impossible; the low end must be below the high end`);
+      continue;
+    }
+    if (
+      'triangular' in d &&
+      !(d.triangular[0] <= d.triangular[1] && d.triangular[1] <= d.triangular[2] && d.triangular[0] < d.triangular[2])
+    ) {
+      fail(
+        `triangular: [${d.triangular.join(', ')}] is impossible; use [low, mode, high] with low ≤ mode ≤ high and low < high`,
+      );
+      continue;
+    }
+    if ('bootstrap' in d) {
+      if (path !== 'response') {
+        fail(`bootstrap: fitted draws the fit's four responses together; write it under the path "response"`);
+        continue;
+      }
+      if (fitted === undefined) {
+        fail(
+          'bootstrap: fitted needs the committed fit (data/fitted.json); run armsrace fit --model demand --write-defaults',
+        );
+        continue;
+      }
+      const explicit = input.response ?? {};
+      const draws = fitted.draws;
+      const count = draws.speed.length;
+      out.push({
+        path,
+        distribution: d,
+        draw(rng, p, m) {
+          const r = rng.integer(count);
+          for (let i = 0; i < n; i++) {
+            const own = explicit[codes[i] as string];
+            const o = m * n + i;
+            if (own?.elasticity === undefined && explicit.default?.elasticity === undefined) {
+              p.elasticity[o] = (codes[i] === 'RUS' ? draws.elasticity_RUS[r] : draws.elasticity[r]) as number;
+            }
+            if (own?.spill_in === undefined && explicit.default?.spill_in === undefined)
+              p.spillIn[o] = draws.spill_in[r] as number;
+            if (own?.speed === undefined && explicit.default?.speed === undefined)
+              p.speed[o] = draws.speed[r] as number;
+          }
+        },
+      });
+      continue;
+    }
+    const target = resolvePath(path, input, codes);
+    if (typeof target === 'string') {
+      fail(target);
+      continue;
+    }
+    out.push({
+      path,
+      distribution: d,
+      draw(rng, p, m) {
+        target(p, m, sample(d, rng));
+      },
+    });
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+  return out;
+}
+
+type Setter = (p: MemberParameters, m: number, value: number) => void;
+
+/** The setter a path names, or the reason it names none. */
+function resolvePath(path: string, input: ScenarioInput, codes: readonly string[]): Setter | string {
+  const n = codes.length;
+  const accepted = `use one of ${UNCERTAIN_PATHS.join('; ')}`;
+  const actorsOf = (who: string, explicit: Record<string, unknown> | undefined): number[] | string => {
+    if (who === 'default') return codes.flatMap((c, i) => (explicit?.[c] === undefined ? [i] : []));
+    const i = codes.indexOf(who);
+    return i < 0 ? `"${who}" is not an actor of this scenario; actors: ${codes.join(' ')}` : [i];
+  };
+  const perActor = (
+    who: string,
+    explicit: Record<string, unknown> | undefined,
+    field: (p: MemberParameters) => Float64Array,
+  ): Setter | string => {
+    const list = actorsOf(who, explicit);
+    if (typeof list === 'string') return list;
+    return (p, m, v) => {
+      for (const i of list) field(p)[m * n + i] = v;
+    };
+  };
+  const parts = path.split('.');
+  const [head, who, field] = parts;
+  if (head === 'response' && who !== undefined && parts.length === 3) {
+    const fields: Record<string, (p: MemberParameters) => Float64Array> = {
+      elasticity: (p) => p.elasticity,
+      spill_in: (p) => p.spillIn,
+      speed: (p) => p.speed,
+    };
+    const f = fields[field as string];
+    if (f === undefined) return `"${field}" is not a response parameter; ${accepted}`;
+    const explicit = Object.fromEntries(
+      Object.entries(input.response ?? {}).filter(
+        ([, r]) => (r as Record<string, unknown>)[field as string] !== undefined,
+      ),
+    );
+    return perActor(who, explicit, f);
+  }
+  if (head === 'compliance' && who !== undefined && parts.length === 2)
+    return perActor(who, input.compliance, (p) => p.compliance);
+  if (head === 'war' && who !== undefined && parts.length === 3) {
+    const fields: Record<string, (p: MemberParameters) => Float64Array> = {
+      extra_share: (p) => p.warExtra,
+      until: (p) => p.warUntil,
+      fade_years: (p) => p.warFade,
+    };
+    const f = fields[field as string];
+    if (f === undefined) return `"${field}" is not a war parameter; ${accepted}`;
+    if (who === 'default') return `war takes a country, not "default"; ${accepted}`;
+    return perActor(who, undefined, f);
+  }
+  if (path === 'geography.decay_km')
+    return (p, m, v) => {
+      p.decayKm[m] = v;
+    };
+  if (head === 'geography' && who === 'floor' && field !== undefined && parts.length === 3)
+    return perActor(field, undefined, (p) => p.floor);
+  if (path === 'capability.depreciation')
+    return (p, m, v) => {
+      p.depreciation[m] = v;
+    };
+  if (head === 'capability' && who === 'build_share' && field !== undefined && parts.length === 3)
+    return perActor(field, input.capability?.build_share, (p) => p.buildShare);
+  const pledge = /^pledges\[(\d+)\]\.(target|by)$/.exec(path);
+  if (pledge) {
+    const k = Number(pledge[1]);
+    const count = input.pledges?.length ?? 1;
+    if (k >= count)
+      return `pledge ${k} does not exist; the scenario has ${count} pledge${count === 1 ? '' : 's'} (pledges[0]…)`;
+    return (p, m, v) => {
+      for (let i = 0; i < n; i++)
+        (pledge[2] === 'target' ? p.pledgeTarget : p.pledgeBy)[(m * n + i) * p.pledgeCount + k] = v;
+    };
+  }
+  return `"${path}" is not a parameter that can vary; ${accepted}`;
+}
