@@ -4,6 +4,7 @@ import { ArmsraceError, DataFileError, InputError } from '../core/errors.js';
 import { backcastCommand } from './backcast.js';
 import type { GlobalOptions } from './context.js';
 import { dataCommand } from './data.js';
+import { ensembleCommand } from './ensemble.js';
 import { fitCommand } from './fit.js';
 import { grangerCommand } from './granger.js';
 import { pledgeCommand } from './pledge.js';
@@ -40,6 +41,7 @@ Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
   program.addCommand(runCommand(globals));
   program.addCommand(presetsCommand());
   program.addCommand(backcastCommand(globals));
+  program.addCommand(ensembleCommand(globals));
   program.addCommand(fitCommand(globals));
   program.addCommand(grangerCommand(globals));
   program.exitOverride();

@@ -12,7 +12,7 @@ import { compileUncertain, type UncertainParameter } from './uncertain.js';
 /** Members per chunk: the unit of work a worker takes; fixed, so results never depend on workers. */
 export const CHUNK_MEMBERS = 64;
 /** The most members one ensemble may have. */
-export const MAX_RUNS = 1_000_000;
+export const MAX_RUNS = 200_000;
 /**
  * Ensemble members take RK4 steps of a quarter year and four samples a year for the annual means
  * (a single run: 1/12 and 12), unless the scenario sets `step_years`; a test bounds the difference.
@@ -228,7 +228,12 @@ export function prepareEnsemble(
   const uncertain = compileUncertain(input, scenario, dataset.data.fitted);
   const defs = seriesDefinitions(scenario);
   const years = Array.from({ length: scenario.end - scenario.start }, (_, k) => scenario.start + k);
-  const events: EnsembleEvent[] = (input.ensemble?.events ?? DEFAULT_EVENTS).map((e, k) => {
+  const inRun = (e: EnsembleEvent) => {
+    const y = 'stability' in e ? e.year : typeof e.when === 'number' ? e.when : undefined;
+    return y === undefined || (y >= scenario.start && y < scenario.end);
+  };
+  // Default events outside the run are left out; a scenario's own are checked below.
+  const events: EnsembleEvent[] = (input.ensemble?.events ?? DEFAULT_EVENTS.filter(inRun)).map((e, k) => {
     if ('stability' in e)
       return { name: e.name ?? `Stability margin positive in ${e.year}`, stability: 'positive', year: e.year };
     const share = (v: number | string | undefined) =>

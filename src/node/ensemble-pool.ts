@@ -1,0 +1,95 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Dataset } from '../core/data/dataset.js';
+import {
+  CHUNK_MEMBERS,
+  type ChunkSummary,
+  checkRuns,
+  createCounts,
+  EnsembleAccumulator,
+  type EnsembleResult,
+  prepareEnsemble,
+} from '../core/ensemble/run-ensemble.js';
+import type { ScenarioInput } from '../core/scenario/schema.js';
+
+/** Options of {@link runEnsembleParallel}. */
+export interface ParallelEnsembleOptions {
+  readonly runs: number;
+  readonly seed?: number;
+  /** Worker threads; default the machine's available parallelism. */
+  readonly workers?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Start one worker: the built `.js` file, or from TypeScript sources through tsx's loader. */
+function startWorker(workerData: unknown): Worker {
+  const own = import.meta.url;
+  if (own.endsWith('.ts')) {
+    const target = new URL('./ensemble-worker.ts', own).href;
+    const code = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(target)}); })().catch((e) => { throw e; });`;
+    return new Worker(code, { eval: true, workerData });
+  }
+  return new Worker(new URL('./ensemble-worker.js', own), { workerData });
+}
+
+/**
+ * Run an ensemble over worker threads. Chunks of 64 members go to whichever worker is free; their
+ * sums are added in chunk order and the integer histograms in any order, so the result is the
+ * same, bit for bit, for any number of workers (and equal to `runEnsemble` in one thread).
+ *
+ * @throws {RangeError} for a bad `runs` or `workers`; {@link ScenarioError} for a bad scenario
+ *   (checked in this thread before any worker starts).
+ */
+export async function runEnsembleParallel(
+  input: ScenarioInput,
+  dataset: Dataset,
+  options: ParallelEnsembleOptions,
+): Promise<EnsembleResult> {
+  checkRuns(options.runs);
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new RangeError(`workers: ${workers} is not accepted; use a whole number from 1 to 64, e.g. 2`);
+  }
+  const seed = options.seed ?? input.ensemble?.seed ?? 1;
+  const setup = prepareEnsemble(input, dataset, { seed });
+  const total = Math.ceil(options.runs / CHUNK_MEMBERS);
+  const accumulator = new EnsembleAccumulator(setup);
+  const counts = createCounts(setup);
+  let next = 0;
+  const pool = Array.from({ length: Math.min(workers, total) }, () =>
+    startWorker({ input, data: dataset.data, seed, runs: options.runs }),
+  );
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const hand = () => {
+              if (next < total) worker.postMessage({ chunk: next++ });
+              else worker.postMessage({ done: true });
+            };
+            worker.on('message', (message: { ready?: true; summary?: ChunkSummary; counts?: Int32Array }) => {
+              if (message.summary !== undefined) {
+                accumulator.add(message.summary);
+                options.onProgress?.(accumulator.members, options.runs);
+              }
+              if (message.counts !== undefined) {
+                for (let k = 0; k < counts.length; k++)
+                  counts[k] = (counts[k] as number) + (message.counts[k] as number);
+                resolve();
+                return;
+              }
+              hand();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`an ensemble worker stopped with exit code ${code}`));
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return accumulator.result(options.runs, counts);
+}
