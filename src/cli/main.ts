@@ -10,6 +10,7 @@ import { grangerCommand } from './granger.js';
 import { pledgeCommand } from './pledge.js';
 import { presetsCommand } from './presets.js';
 import { runCommand } from './run.js';
+import { sensitivityCommand } from './sensitivity.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -42,6 +43,7 @@ Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
   program.addCommand(presetsCommand());
   program.addCommand(backcastCommand(globals));
   program.addCommand(ensembleCommand(globals));
+  program.addCommand(sensitivityCommand(globals));
   program.addCommand(fitCommand(globals));
   program.addCommand(grangerCommand(globals));
   program.exitOverride();

@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset.js';
-import { integrateAnnual } from '../model/annual-means.js';
-import { buildDemandModel, type DemandModel } from '../model/demand.js';
+import { type AnnualMeans, integrateAnnual } from '../model/annual-means.js';
+import { buildDemandModel, type DemandModel, type MemberParameters } from '../model/demand.js';
 import { ScenarioError } from '../scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
@@ -336,7 +336,7 @@ function drawMember(
   rng: RandomGenerator,
   shock: Float64Array | undefined,
   m: number,
-  parameters: import('../model/demand.js').MemberParameters,
+  parameters: MemberParameters,
 ): void {
   for (const u of setup.uncertain) u.draw(rng, parameters, m);
   if (shock === undefined) return;
@@ -360,29 +360,16 @@ export function runChunk(setup: EnsembleSetup, chunk: number, runs: number, coun
   const M = Math.min(CHUNK_MEMBERS, runs - first);
   if (!(M > 0)) throw new RangeError(`chunk: ${chunk} is past the last member ${runs - 1}`);
   const streams = Array.from({ length: M }, (_, m) => stream(setup.seed, first + m));
-  let shock: Float64Array | undefined;
-  const model = buildDemandModel(setup.scenario, setup.dataset, {
-    members: M,
-    gdpShock: (shape) => {
-      shock = setup.gdpShockSd.some((s) => s > 0)
-        ? new Float64Array(shape.n * shape.members * shape.gdpYears)
-        : undefined;
-      return shock;
-    },
-    configure: (parameters) => {
-      const shape = {
-        n: setup.scenario.actors.length,
-        gdpFirstYear: setup.scenario.start - 1,
-        gdpYears: setup.scenario.end - setup.scenario.start + 3,
-      };
-      for (let m = 0; m < M; m++) drawMember(setup, shape, streams[m] as RandomGenerator, shock, m, parameters);
-    },
+  const { model, annual, values } = runMembers(setup, M, (parameters, shock) => {
+    const shape = {
+      n: setup.scenario.actors.length,
+      gdpFirstYear: setup.scenario.start - 1,
+      gdpYears: setup.scenario.end - setup.scenario.start + 3,
+    };
+    for (let m = 0; m < M; m++) drawMember(setup, shape, streams[m] as RandomGenerator, shock, m, parameters);
   });
-  const annual = integrateAnnual(model, ensembleStepping(setup.input));
   const S = setup.series.length;
   const Y = setup.years.length;
-  const values = new Float64Array(S * M * Y);
-  computeSeries(model, setup.scenario, annual, seriesDefinitions(setup.scenario), values);
   const sums = new Float64Array(S * Y);
   for (let s = 0; s < S; s++) {
     for (let y = 0; y < Y; y++) {
@@ -418,6 +405,32 @@ export function runChunk(setup: EnsembleSetup, chunk: number, runs: number, coun
     }
   }
   return { chunk, members: M, sums, eventCounts };
+}
+
+/**
+ * Run M members whose parameters `configure` sets (and whose GDP shocks it may fill), and compute
+ * every tracked series for each: `values[(s·M + m)·Y + y]`.
+ */
+export function runMembers(
+  setup: EnsembleSetup,
+  M: number,
+  configure: (parameters: MemberParameters, shock: Float64Array | undefined) => void,
+): { model: DemandModel; annual: AnnualMeans; values: Float64Array } {
+  let shock: Float64Array | undefined;
+  const model = buildDemandModel(setup.scenario, setup.dataset, {
+    members: M,
+    gdpShock: (shape) => {
+      shock = setup.gdpShockSd.some((s) => s > 0)
+        ? new Float64Array(shape.n * shape.members * shape.gdpYears)
+        : undefined;
+      return shock;
+    },
+    configure: (parameters) => configure(parameters, shock),
+  });
+  const annual = integrateAnnual(model, ensembleStepping(setup.input));
+  const values = new Float64Array(setup.series.length * M * setup.years.length);
+  computeSeries(model, setup.scenario, annual, seriesDefinitions(setup.scenario), values);
+  return { model, annual, values };
 }
 
 /** Members whose stability margin (largest real part of the Jacobian's eigenvalues) is positive. */

@@ -1,4 +1,5 @@
 import type { FittedDefaults } from '../data/fitted.js';
+import { normalQuantile } from '../estimate/distributions.js';
 import type { MemberParameters } from '../model/demand.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/parse-scenario.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
@@ -13,6 +14,10 @@ export interface UncertainParameter {
   readonly distribution: Distribution;
   /** Draw this parameter's value(s) for member `m` from `rng` and set them. */
   draw(rng: RandomGenerator, parameters: MemberParameters, m: number): void;
+  /** Set member `m`'s value directly (not for `bootstrap: fitted`, which sets four at once). */
+  readonly set: ((parameters: MemberParameters, m: number, value: number) => void) | undefined;
+  /** The value at cumulative probability `u` of the distribution (not for bootstrap draws). */
+  readonly inverseCdf: ((u: number) => number) | undefined;
 }
 
 /** What a path may name, for the error message. */
@@ -89,6 +94,8 @@ export function compileUncertain(
       out.push({
         path,
         distribution: d,
+        set: undefined,
+        inverseCdf: undefined,
         draw(rng, p, m) {
           const r = rng.integer(count);
           for (let i = 0; i < n; i++) {
@@ -114,6 +121,8 @@ export function compileUncertain(
     out.push({
       path,
       distribution: d,
+      set: target,
+      inverseCdf: (u) => inverseCdf(d, u),
       draw(rng, p, m) {
         target(p, m, sample(d, rng));
       },
@@ -124,6 +133,19 @@ export function compileUncertain(
 }
 
 type Setter = (p: MemberParameters, m: number, value: number) => void;
+
+/** The inverse cumulative distribution function of a scenario distribution at `u` in (0, 1). */
+function inverseCdf(d: Distribution, u: number): number {
+  if ('normal' in d) return d.normal[0] + d.normal[1] * normalQuantile(u);
+  if ('lognormal' in d) return Math.exp(d.lognormal[0] + d.lognormal[1] * normalQuantile(u));
+  if ('uniform' in d) return d.uniform[0] + (d.uniform[1] - d.uniform[0]) * u;
+  if ('triangular' in d) {
+    const [a, c, b] = d.triangular;
+    const f = (c - a) / (b - a);
+    return u < f ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+  }
+  throw new RangeError('bootstrap draws have no inverse distribution function');
+}
 
 /** The setter a path names, or the reason it names none. */
 function resolvePath(path: string, input: ScenarioInput, codes: readonly string[]): Setter | string {
