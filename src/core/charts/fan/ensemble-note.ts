@@ -72,12 +72,12 @@ export function fanSourceNote(result: EnsembleResult, bands: FanBands = 'both'):
 export function eventSourceNote(result: EnsembleResult): string[] {
   const n = result.runs.toLocaleString('en-US');
   const extreme = result.events.some((e) => e.count === 0 || e.count === result.runs);
-  const bound = `${formatPercent(Math.min(1, 3 / result.runs))}`;
+  const bound = Number((Math.min(1, 3 / result.runs) * 100).toPrecision(2));
   return [
     `Ensemble of ${n} members, seed ${result.seed}; bars: share of members in which the event occurs; ` +
       `whiskers: ±2 standard errors of that share.` +
       (extreme
-        ? ` At 0 % or 100 % the standard error is zero; the true probability is then within about ${bound} of it.`
+        ? ` At 0 % or 100 % the standard error is zero; the true probability is then within about ${bound} percentage points of it (rule of three).`
         : '') +
       ` ${DATA_NOTE}`,
   ];

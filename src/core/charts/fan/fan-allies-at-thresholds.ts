@@ -38,7 +38,11 @@ export function fanAlliesAtThresholds(result: EnsembleResult, options: EnsembleC
     fanOf(result, 'allies_at_3.5', { key: 'at-3-5', text: 'At 3.5 % or more', color: AT_35 }),
   ].filter((f): f is Fan => f !== undefined);
   const allies = alliesLine(result);
-  const most = Math.max(1, ...(allies?.values.filter(Number.isFinite) ?? []), ...fans.flatMap((f) => f.q95.filter(Number.isFinite)));
+  const most = Math.max(
+    1,
+    ...(allies?.values.filter(Number.isFinite) ?? []),
+    ...fans.flatMap((f) => f.q95.filter(Number.isFinite)),
+  );
   const step = most <= 12 ? 1 : most <= 30 ? 5 : 10;
   const ticks = Array.from({ length: Math.floor(most / step) + 1 }, (_, i) => i * step);
   return fanSpec({

@@ -18,7 +18,12 @@ export function fanBlocSpending(result: EnsembleResult, options: EnsembleChartSp
   // Million → billion US$.
   const fans = [
     fanOf(result, 'NATO.spending', { key: 'NATO', text: 'NATO', color: colorOf('NATO') }, 1 / 1000),
-    fanOf(result, 'RUS_BLOC.spending', { key: 'RUS_BLOC', text: 'Russia and Belarus', color: colorOf('RUS_BLOC') }, 1 / 1000),
+    fanOf(
+      result,
+      'RUS_BLOC.spending',
+      { key: 'RUS_BLOC', text: 'Russia and Belarus', color: colorOf('RUS_BLOC') },
+      1 / 1000,
+    ),
   ].filter((f): f is Fan => f !== undefined);
   return fanSpec({
     id: 'fan-bloc-spending',

@@ -67,6 +67,8 @@ export interface FanSpecInput {
 
 const OUTER_OPACITY = 0.16;
 const INNER_OPACITY = 0.32;
+/** A lone 5–95 % band is a little darker, as nothing is shaded inside it. */
+const OUTER_ONLY_OPACITY = 0.22;
 
 function quantileIndex(q: (typeof QUANTILES)[number]): number {
   return QUANTILES.indexOf(q);
@@ -184,7 +186,7 @@ export function fanSpec(input: FanSpecInput): ChartSpec {
     ...input.fans.map((f) =>
       bandMark(result.years, f.q05, f.q95, scale, {
         fill: f.color,
-        opacity: OUTER_OPACITY,
+        opacity: bands === 'both' ? OUTER_OPACITY : OUTER_ONLY_OPACITY,
         className: `band-outer-${f.key}`,
       }),
     ),

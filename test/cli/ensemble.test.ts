@@ -1,0 +1,126 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const scenario = (text: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'armsrace-ens-')), 'scenario.yaml');
+  writeFileSync(file, text);
+  return file;
+};
+
+const SMALL = `name: Small ensemble
+end: 2030
+ensemble:
+  uncertain:
+    response: { bootstrap: fitted }
+    war.RUS.until: { uniform: [2026, 2029] }
+`;
+
+describe('armsrace ensemble and sensitivity (child process)', () => {
+  it('runs an ensemble and prints quantiles and event probabilities', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'armsrace-ens-')), 'out');
+    const r = await runCli([
+      'ensemble',
+      scenario(SMALL),
+      '--runs',
+      '128',
+      '--seed',
+      '3',
+      '--workers',
+      '2',
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Small ensemble — ensemble of 128 members, seed 3; varying: response, war.RUS.until, GDP shocks',
+    );
+    expect(r.stdout).toMatch(/^2029\s+[\d.]+ \[[\d.]+–[\d.]+\]/m);
+    expect(r.stdout).toMatch(/Russia's burden above 10 % in any year: [\d.]+ % ± [\d.]+ \(\d+ of 128\)/);
+    expect(r.stderr).toBe(''); // no progress bar when not on a terminal
+    expect(readdirSync(out)).toEqual(['ensemble.csv']);
+    const rows = parse(readFileSync(join(out, 'ensemble.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.find((x) => x.series === 'RUS.burden' && x.year === '2029' && x.statistic === 'q50')?.value).toMatch(
+      /^0\.\d+/,
+    );
+  }, 120_000);
+
+  it.each([
+    [['--runs', '0'], /--runs: "0" is not accepted; use a whole number from 1 to 200,000/],
+    [['--runs', '300000'], /--runs: "300000" is not accepted/],
+    [['--workers', 'many'], /--workers: "many" is not accepted/],
+  ])('rejects %j with exit 2', async (flags, message) => {
+    const r = await runCli(['ensemble', scenario(SMALL), ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('rejects a bad uncertain parameter naming the file and the path', async () => {
+    const file = scenario('ensemble: { uncertain: { response.RUS.mood: { normal: [1, 0.2] } } }');
+    const r = await runCli(['ensemble', file, '--runs', '10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${file}: scenario.ensemble.uncertain["response.RUS.mood"]: "mood" is not a response parameter`,
+    );
+    const sd = await runCli([
+      'ensemble',
+      scenario('ensemble: { uncertain: { compliance.default: { normal: [0.8, -0.1] } } }'),
+      '--runs',
+      '10',
+    ]);
+    expect(sd.code).toBe(2);
+    expect(sd.stderr).toMatch(/-0.1 is negative; a standard deviation must be ≥ 0/);
+    const dist = await runCli([
+      'ensemble',
+      scenario('ensemble: { uncertain: { compliance.default: { cauchy: [0.8, 0.1] } } }'),
+      '--runs',
+      '10',
+    ]);
+    expect(dist.code).toBe(2);
+    expect(dist.stderr).toMatch(/is not a known distribution/);
+  });
+
+  it("ranks a scenario's uncertain parameters by Sobol' indices and by Morris screening", async () => {
+    const file = scenario(`end: 2031
+ensemble:
+  uncertain:
+    response.RUS.elasticity: { uniform: [0.5, 5] }
+    compliance.default: { uniform: [0.3, 1] }
+`);
+    const sobol = await runCli(['sensitivity', file, '--samples', '32', '--year', '2030']);
+    expect(sobol.code).toBe(0);
+    expect(sobol.stdout).toContain("Sensitivity of RUS.burden in 2030 — Sobol' indices, N = 32, 128 model runs");
+    expect(sobol.stdout.indexOf('response.RUS.elasticity')).toBeLessThan(sobol.stdout.indexOf('compliance.default'));
+    const morris = await runCli([
+      'sensitivity',
+      file,
+      '--method',
+      'morris',
+      '--samples',
+      '6',
+      '--output',
+      'NATO.burden',
+    ]);
+    expect(morris.code).toBe(0);
+    expect(morris.stdout).toMatch(/Morris screening, 6 trajectories, 18 model runs/);
+  }, 120_000);
+
+  it('rejects a sensitivity analysis without uncertain parameters or with an unknown output', async () => {
+    const none = await runCli(['sensitivity', 'hague-met']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/scenario.ensemble.uncertain: no uncertain parameter/);
+    const output = await runCli([
+      'sensitivity',
+      scenario('ensemble: { uncertain: { compliance.default: { uniform: [0, 1] } } }'),
+      '--output',
+      'GDP',
+      '--samples',
+      '4',
+    ]);
+    expect(output.code).toBe(2);
+    expect(output.stderr).toMatch(/output: "GDP" is not a tracked series/);
+  });
+});
