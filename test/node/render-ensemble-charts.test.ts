@@ -78,7 +78,7 @@ describe('renderEnsembleCharts', () => {
       expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(
         true,
       );
-      expect(svg).toContain(`>${chart.title.replace("'", '&#39;')}</text>`.replace('&#39;', "'"));
+      expect(svg).toContain(`>${chart.title}</text>`);
       expect(svg).toContain('Ensemble of 64 members, seed 1;');
     }
   });

@@ -165,3 +165,22 @@ ensemble:
     expect(() => runEnsemble(parseScenario(yaml), dataset, { runs: 10 })).toThrow(/ensembles run the demand model/);
   });
 });
+
+describe('ensemble stepping', () => {
+  it('moves the default scenario by less than 0.001 percentage point against a single run', async () => {
+    const { prepareEnsemble, runMembers } = await import('../../../src/core/ensemble/run-ensemble.js');
+    const input = parseScenario('ensemble: { gdp_shocks: false }');
+    const setup = prepareEnsemble(input, dataset);
+    const { values } = runMembers(setup, 1, () => undefined);
+    const single = simulate(input, dataset);
+    const Y = setup.years.length;
+    let max = 0;
+    single.actors.forEach((a, i) => {
+      a.burden.forEach((b, y) => {
+        max = Math.max(max, Math.abs(b - (values[i * Y + y] as number)));
+      });
+    });
+    expect(max).toBeLessThan(1e-5);
+    expect(max).toBeGreaterThan(0); // a different step, so not identical
+  });
+});
