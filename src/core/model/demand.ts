@@ -5,7 +5,9 @@ import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import type { Derivative } from '../solve/derivative.js';
 import { relation } from './blocs.js';
 import { perpetualInventory } from './capability.js';
+import { pledgePath } from './pledge-path.js';
 import { greatCircleKm } from './proximity.js';
+import { warBurden } from './war.js';
 
 /** Quantities derived from the state at one time, one entry per member and actor (`m·n + i`). */
 export interface DemandSnapshot {
@@ -201,12 +203,8 @@ export function buildDemandModel(
     gdpShock,
   } = parameters;
 
-  const warAt = (o: number, t: number): number => {
-    const until = warUntil[o] as number;
-    if (t < until) return warExtra[o] as number;
-    const fade = warFade[o] as number;
-    return fade <= 0 ? 0 : (warExtra[o] as number) * Math.max(0, 1 - (t - until) / fade);
-  };
+  const warAt = (o: number, t: number): number =>
+    warBurden(warExtra[o] as number, warUntil[o] as number, warFade[o] as number, t);
 
   const shock = (i: number, k: number, m: number) =>
     gdpShock === undefined ? 0 : (gdpShock[(m * n + i) * gdpYears + k] as number);
@@ -380,10 +378,7 @@ export function buildDemandModel(
     let pledge = Number.NEGATIVE_INFINITY;
     if (P > 0 && t >= (joins[i] as number)) {
       for (let q = o * P; q < o * P + P; q++) {
-        const from = pledgeFrom[q] as number;
-        const by = pledgeBy[q] as number;
-        const p1 = pledgeTarget[q] as number;
-        const p = t <= from ? b : t >= by ? p1 : b + ((p1 - b) * (t - from)) / (by - from);
+        const p = pledgePath(b, pledgeTarget[q] as number, pledgeFrom[q] as number, pledgeBy[q] as number, t);
         if (p > pledge) pledge = p;
       }
     }

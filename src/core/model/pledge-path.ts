@@ -11,12 +11,12 @@ export interface PledgeTerm {
 
 /**
  * The pledge path `P_i(t)`: the start level before `from`, linear to the target at `by`, then the
- * target.
+ * target. Scalar arguments: the model calls it in its inner loop.
  *
- * @example pledgePath({ startShare: 0.02, targetShare: 0.035, from: 2025, by: 2035 }, 2030) // 0.0275
+ * @example pledgePath(0.02, 0.035, 2025, 2035, 2030) // 0.0275
  */
-export function pledgePath(p: PledgeTerm, t: number): number {
-  if (t <= p.from) return p.startShare;
-  if (t >= p.by) return p.targetShare;
-  return p.startShare + ((p.targetShare - p.startShare) * (t - p.from)) / (p.by - p.from);
+export function pledgePath(startShare: number, targetShare: number, from: number, by: number, t: number): number {
+  if (t <= from) return startShare;
+  if (t >= by) return targetShare;
+  return startShare + ((targetShare - startShare) * (t - from)) / (by - from);
 }

@@ -9,12 +9,13 @@ export interface WarTerm {
 }
 
 /**
- * The war burden `w_i(t)` at time `t` (years): `extraShare` before `until`, then a linear fade.
+ * The war burden `w_i(t)` at time `t` (years): `extraShare` before `until` (`Infinity`: ongoing),
+ * then a linear fade over `fadeYears`. Scalar arguments: the model calls it in its inner loop.
  *
- * @example warBurden({ extraShare: 0.03, until: 2026, fadeYears: 3 }, 2027.5) // 0.015
+ * @example warBurden(0.03, 2026, 3, 2027.5) // 0.015
  */
-export function warBurden(war: WarTerm, t: number): number {
-  if (war.until === null || t < war.until) return war.extraShare;
-  if (war.fadeYears <= 0) return 0;
-  return war.extraShare * Math.max(0, 1 - (t - war.until) / war.fadeYears);
+export function warBurden(extraShare: number, until: number, fadeYears: number, t: number): number {
+  if (t < until) return extraShare;
+  if (fadeYears <= 0) return 0;
+  return extraShare * Math.max(0, 1 - (t - until) / fadeYears);
 }

@@ -4,27 +4,27 @@ import { pledgePath } from '../../../src/core/model/pledge-path.js';
 import { warBurden } from '../../../src/core/model/war.js';
 
 describe('pledgePath', () => {
-  const p = { startShare: 0.02, targetShare: 0.035, from: 2025, by: 2035 };
+  const p = (t: number) => pledgePath(0.02, 0.035, 2025, 2035, t);
   it('holds the start level, rises linearly, then holds the target', () => {
-    expect(pledgePath(p, 2020)).toBe(0.02);
-    expect(pledgePath(p, 2030)).toBeCloseTo(0.0275, 15);
-    expect(pledgePath(p, 2035)).toBe(0.035);
-    expect(pledgePath(p, 2050)).toBe(0.035);
+    expect(p(2020)).toBe(0.02);
+    expect(p(2030)).toBeCloseTo(0.0275, 15);
+    expect(p(2035)).toBe(0.035);
+    expect(p(2050)).toBe(0.035);
   });
 });
 
 describe('warBurden', () => {
   it('holds the extra share until the end year, then fades linearly', () => {
-    const w = { extraShare: 0.03, until: 2026, fadeYears: 3 };
-    expect(warBurden(w, 2025.9)).toBe(0.03);
-    expect(warBurden(w, 2026)).toBe(0.03);
-    expect(warBurden(w, 2027.5)).toBeCloseTo(0.015, 15);
-    expect(warBurden(w, 2029)).toBe(0);
-    expect(warBurden(w, 2040)).toBe(0);
+    const w = (t: number) => warBurden(0.03, 2026, 3, t);
+    expect(w(2025.9)).toBe(0.03);
+    expect(w(2026)).toBe(0.015 * 2);
+    expect(w(2027.5)).toBeCloseTo(0.015, 15);
+    expect(w(2029)).toBe(0);
+    expect(w(2040)).toBe(0);
   });
   it('stops at once without a fade, and never while the war is ongoing', () => {
-    expect(warBurden({ extraShare: 0.03, until: 2026, fadeYears: 0 }, 2026)).toBe(0);
-    expect(warBurden({ extraShare: 0.03, until: null, fadeYears: 3 }, 2100)).toBe(0.03);
+    expect(warBurden(0.03, 2026, 0, 2026)).toBe(0);
+    expect(warBurden(0.03, Number.POSITIVE_INFINITY, 3, 2100)).toBe(0.03);
   });
 });
 
