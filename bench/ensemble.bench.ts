@@ -39,6 +39,11 @@ const parallelMembers = option('parallel', 10_000);
 const sobolSamples = option('sobol', 1024);
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
+/** CPU seconds of this process since `c0` (user + system): robust to other processes on the machine. */
+const cpuSeconds = (c0: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(c0);
+  return (u.user + u.system) / 1e6;
+};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 /** High-water mark of the resident set of the whole process (all threads), bytes. */
@@ -78,10 +83,11 @@ runEnsemble(input, dataset, { runs: 128, seed: 1 }); // warm up the JIT
 let ensembleSeconds: number;
 {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   runEnsemble(input, dataset, { runs: members, seed: 1 });
   ensembleSeconds = seconds(t0);
   console.log(
-    `${label(`runEnsemble, ${members} members, 1 thread`)}${ensembleSeconds.toFixed(3)} s  ${rate(members * years, ensembleSeconds)}`,
+    `${label(`runEnsemble, ${members} members, 1 thread`)}${ensembleSeconds.toFixed(3)} s  ${rate(members * years, ensembleSeconds)}  (CPU ${cpuSeconds(c0).toFixed(3)} s)`,
   );
 }
 
@@ -131,17 +137,21 @@ for (let first = 0; first < members; first += CHUNK_MEMBERS)
 const compileSeconds = seconds(t0);
 let annuals: AnnualMeans[] = [];
 const kernelTimes: number[] = [];
+const kernelCpu: number[] = [];
 for (let r = 0; r < 3; r++) {
   t0 = performance.now();
+  const c0 = process.cpuUsage();
   annuals = chunks.map((c) => integrateAnnual(c.model, stepping));
   kernelTimes.push(seconds(t0));
+  kernelCpu.push(cpuSeconds(c0));
 }
 const kernelSeconds = median(kernelTimes);
+const kernelCpuSeconds = median(kernelCpu);
 console.log(
   `${label(`  compile the ${chunks.length} chunk models (setup)`)}${compileSeconds.toFixed(3)} s  (${((compileSeconds / ensembleSeconds) * 100).toFixed(0)} % of runEnsemble)`,
 );
 console.log(
-  `${label(`  raw kernel (integrateAnnual), median of 3`)}${kernelSeconds.toFixed(3)} s  ${rate(members * years, kernelSeconds)}  (${((kernelSeconds / ensembleSeconds) * 100).toFixed(0)} % of runEnsemble)`,
+  `${label(`  raw kernel (integrateAnnual), median of 3`)}${kernelSeconds.toFixed(3)} s  ${rate(members * years, kernelSeconds)}  (CPU ${kernelCpuSeconds.toFixed(3)} s)`,
 );
 console.log(
   `${label('  per member run (raw kernel)')}${((kernelSeconds / members) * 1e3).toFixed(3)} ms; ${(((kernelSeconds / members) * 1e6) / (400 + 101)).toFixed(2)} µs per member-evaluation of the derivative or a snapshot`,
@@ -274,6 +284,7 @@ if (gccVersion.status !== 0) {
         continue;
       }
       const cSeconds = Number(/^seconds (\S+)/.exec(run.stdout)?.[1]);
+      const cCpu = Number(/ cpu (\S+)/.exec(run.stdout)?.[1]);
       const raw = readFileSync(outputFile);
       const sums = new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8);
       let worstBurden = 0;
@@ -285,10 +296,10 @@ if (gccVersion.status !== 0) {
         worstSpending = Math.max(worstSpending, rel(2 * m + 1));
       }
       console.log(
-        `${label(`  C ${flags.join(' ')}, ${members} members, median of 5`)}${cSeconds.toFixed(3)} s  ${rate(members * years, cSeconds)}`,
+        `${label(`  C ${flags.join(' ')}, ${members} members, median of 5`)}${cSeconds.toFixed(3)} s  ${rate(members * years, cSeconds)}  (CPU ${cCpu.toFixed(3)} s)`,
       );
       console.log(
-        `${label('  ratio of times TypeScript raw kernel / C')}${(kernelSeconds / cSeconds).toFixed(2)}  (runEnsemble / C: ${(ensembleSeconds / cSeconds).toFixed(2)})`,
+        `${label('  ratio of times TypeScript raw kernel / C')}${(kernelSeconds / cSeconds).toFixed(2)} wall, ${(kernelCpuSeconds / cCpu).toFixed(2)} CPU  (runEnsemble / C: ${(ensembleSeconds / cSeconds).toFixed(2)} wall)`,
       );
       console.log(
         `${label('  checksums C vs TypeScript, worst relative diff')}burden sums ${worstBurden.toExponential(2)}, spending sums ${worstSpending.toExponential(2)}`,
@@ -380,10 +391,15 @@ if (sobolSamples > 0) {
 // 6. Two workers.
 if (parallelMembers > 0) {
   t0 = performance.now();
+  const c0 = process.cpuUsage();
   await runEnsembleParallel(input, dataset, { runs: parallelMembers, seed: 1, workers: 2 });
   const s = seconds(t0);
+  const cpu = cpuSeconds(c0);
   console.log(
     `${label(`runEnsembleParallel, ${parallelMembers} members, 2 workers`)}${s.toFixed(2)} s total  ${rate(parallelMembers * years, s)}`,
+  );
+  console.log(
+    `${label('  CPU of all threads; half of it')}${cpu.toFixed(2)} s; ${(cpu / 2).toFixed(2)} s  (wall / that half: ${(s / (cpu / 2)).toFixed(2)})`,
   );
   console.log(`${label('peak RSS, main thread and workers (one process)')}${mb(peakRss())}`);
 }
