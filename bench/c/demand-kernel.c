@@ -44,7 +44,8 @@ typedef struct {
   const double *baseline, *threatRef, *spillRef, *lnThreat0, *lnSpill0;
   const double *pledgeTarget, *pledgeFrom, *pledgeBy;
   const double *depreciation, *weight, *shock;
-  double *theta, *spill;
+  double *theta, *spill, *gdpNow;
+  double gdpTime;
 } Chunk;
 
 static const double *cursor;
@@ -238,9 +239,21 @@ static inline double desired(const Chunk *c, int i, int m, double t, double th, 
   return target;
 }
 
-static void derivative(const Chunk *c, double t, const double *y, double *out) {
+/* GDP of every member and actor at the last time asked (RK4 asks each time twice). */
+static const double *gdpAll(Chunk *c, double t) {
+  const int n = c->in->n, M = c->M;
+  if (t != c->gdpTime) {
+    for (int m = 0; m < M; m++)
+      for (int i = 0; i < n; i++) c->gdpNow[m * n + i] = gdpAt(c, i, m, t);
+    c->gdpTime = t;
+  }
+  return c->gdpNow;
+}
+
+static void derivative(Chunk *c, double t, const double *y, double *out) {
   const int n = c->in->n, M = c->M;
   exposures(c, periodAt(c->in, t), y, c->theta, c->spill);
+  const double *gdp = gdpAll(c, t);
   for (int m = 0; m < M; m++) {
     const int base = m * 2 * n;
     const double dm = c->depreciation[m];
@@ -248,7 +261,7 @@ static void derivative(const Chunk *c, double t, const double *y, double *out) {
       const int o = m * n + i;
       const double s = y[base + i];
       out[base + i] = c->speed[o] * (desired(c, i, m, t, c->theta[o], c->spill[o]) - s);
-      out[base + n + i] = c->phi[o] * s * gdpAt(c, i, m, t) - dm * y[base + n + i];
+      out[base + n + i] = c->phi[o] * s * gdp[o] - dm * y[base + n + i];
     }
   }
 }
@@ -257,7 +270,7 @@ typedef struct {
   double *k1, *k2, *k3, *k4, *trial;
 } Workspace;
 
-static void rk4Step(const Chunk *c, double t, double *y, double h, Workspace *ws, int size) {
+static void rk4Step(Chunk *c, double t, double *y, double h, Workspace *ws, int size) {
   double *k1 = ws->k1, *k2 = ws->k2, *k3 = ws->k3, *k4 = ws->k4, *trial = ws->trial;
   const double half = 0.5 * h;
   derivative(c, t, y, k1);
@@ -300,6 +313,8 @@ static void runChunk(const Input *in, int first, int M, double *sums) {
       .weight = in->weight + (size_t)first * n * n,
       .shock = in->shock == NULL ? NULL : in->shock + (size_t)first * n * in->gdpYears,
       .theta = calloc(nm, sizeof(double)),
+      .gdpNow = calloc(nm, sizeof(double)),
+      .gdpTime = NAN,
       .spill = calloc(nm, sizeof(double)),
   };
   const int size = 2 * n * M;
@@ -343,7 +358,7 @@ static void runChunk(const Input *in, int first, int M, double *sums) {
     for (int m = 0; m < M; m++) {
       for (int i = 0; i < n; i++) {
         const int o = m * n + i;
-        const double g = gdpAt(&c, i, m, t);
+        const double g = gdpAll(&c, t)[o];
         snapGdp[o] = g;
         snapSpending[o] = state[m * 2 * n + i] * g;
         snapTarget[o] = desired(&c, i, m, t, snapThreat[o], snapSpill[o]);
@@ -402,6 +417,7 @@ static void runChunk(const Input *in, int first, int M, double *sums) {
   free(snapSpill);
   free(snapTarget);
   free(c.theta);
+  free(c.gdpNow);
   free(c.spill);
 }
 

@@ -390,8 +390,21 @@ export function buildDemandModel(
     return target;
   };
 
+  // GDP of every member and actor at the last time asked: RK4 asks each time twice (its two
+  // middle stages share one, and a step's last stage is the next step's first).
+  const gdpNow = new Float64Array(n * M);
+  let gdpTime = Number.NaN;
+  const gdpAll = (t: number): Float64Array => {
+    if (t !== gdpTime) {
+      for (let m = 0; m < M; m++) for (let i = 0; i < n; i++) gdpNow[m * n + i] = gdpAt(i, m, t);
+      gdpTime = t;
+    }
+    return gdpNow;
+  };
+
   const derivative: Derivative = (t, y, out) => {
     exposures(periodAt(t), y, theta, spill);
+    const gdp = gdpAll(t);
     for (let m = 0; m < M; m++) {
       const base = m * 2 * n;
       const dm = depreciation[m] as number;
@@ -399,7 +412,7 @@ export function buildDemandModel(
         const o = m * n + i;
         const s = y[base + i] as number;
         out[base + i] = (speed[o] as number) * (desired(i, m, t, theta[o] as number, spill[o] as number) - s);
-        out[base + n + i] = (phi[o] as number) * s * gdpAt(i, m, t) - dm * (y[base + n + i] as number);
+        out[base + n + i] = (phi[o] as number) * s * (gdp[o] as number) - dm * (y[base + n + i] as number);
       }
     }
   };
@@ -417,7 +430,7 @@ export function buildDemandModel(
     for (let m = 0; m < M; m++) {
       for (let i = 0; i < n; i++) {
         const o = m * n + i;
-        const gdp = gdpAt(i, m, t);
+        const gdp = gdpAll(t)[o] as number;
         out.gdp[o] = gdp;
         out.spending[o] = (y[m * 2 * n + i] as number) * gdp;
         out.target[o] = desired(i, m, t, out.threat[o] as number, out.spillIn[o] as number);
