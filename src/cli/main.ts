@@ -11,6 +11,7 @@ import { pledgeCommand } from './pledge.js';
 import { presetsCommand } from './presets.js';
 import { runCommand } from './run.js';
 import { sensitivityCommand } from './sensitivity.js';
+import { serveCommand } from './serve.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -44,6 +45,7 @@ Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
   program.addCommand(backcastCommand(globals));
   program.addCommand(ensembleCommand(globals));
   program.addCommand(sensitivityCommand(globals));
+  program.addCommand(serveCommand(globals));
   program.addCommand(fitCommand(globals));
   program.addCommand(grangerCommand(globals));
   program.exitOverride();

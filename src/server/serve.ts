@@ -1,0 +1,91 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { loadDataset } from '../core/data/load-dataset.js';
+import { defaultStorePath, openStore } from '../node/store.js';
+import { defaultDataDir, loadUserDataset } from '../node/user-data.js';
+import { createApp } from './app.js';
+import type { ServerLimits } from './limits.js';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one. Default 8080. */
+  readonly port?: number;
+  /** Interface to listen on; default `127.0.0.1` (this machine only). */
+  readonly host?: string;
+  /** The saved-scenario database; default `<dataDir>/armsrace.db`. */
+  readonly dbPath?: string;
+  /** The user data directory with imported editions; default {@link defaultDataDir}. */
+  readonly dataDir?: string;
+  /** Folder of the built dashboard; default `dist/web` of the package. */
+  readonly webRoot?: string;
+  readonly limits?: Partial<ServerLimits>;
+  readonly log?: (message: string) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** Its address, e.g. `http://127.0.0.1:8080`. */
+  readonly url: string;
+  readonly port: number;
+  /** The database file in use. */
+  readonly dbPath: string;
+  /** Stop listening, end open connections and close the database. */
+  close(): Promise<void>;
+}
+
+/** The package's `dist/web`, wherever the server runs from (`src/server` or `dist/server`). */
+const PACKAGE_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/**
+ * Start the HTTP API and the dashboard on `host:port` with the embedded data plus the user's
+ * imported editions, and the saved-scenario store at `dbPath`.
+ *
+ * @throws {ArmsraceError} `store-open` when the database cannot be opened; the listen error (e.g.
+ *   `EADDRINUSE`) when the port is taken.
+ * @example const server = await startServer({ port: 0 }); await fetch(`${server.url}/api/health`); await server.close();
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? 8080;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new RangeError(`port: ${port} is not accepted; use a whole number from 0 to 65535, e.g. 8080`);
+  }
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const dbPath = options.dbPath ?? (options.dataDir === undefined ? defaultStorePath() : join(dataDir, 'armsrace.db'));
+  const dataset = loadUserDataset(dataDir, loadDataset());
+  const store = openStore(dbPath);
+  const app = createApp({
+    dataset,
+    store,
+    webRoot: options.webRoot ?? PACKAGE_WEB_ROOT,
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.log === undefined ? {} : { log: options.log }),
+  });
+  let server: ReturnType<typeof serve>;
+  try {
+    const address = await new Promise<AddressInfo>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port, hostname: host }, resolve);
+      server.once('error', reject);
+    });
+    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return {
+      url: `http://${shown}:${address.port}`,
+      port: address.port,
+      dbPath: store.path,
+      close: () =>
+        new Promise<void>((resolve, reject) => {
+          server.close((error) => {
+            store.close();
+            if (error) reject(error);
+            else resolve();
+          });
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
