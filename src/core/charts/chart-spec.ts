@@ -11,7 +11,7 @@ export interface ChartElement {
   textContent: string | null;
 }
 
-/** The owner document the charts create elements with: `window.document`, or linkedom's in Node. */
+/** The owner document the charts create elements with: the page's own in a browser, or linkedom's in Node. */
 export interface ChartDocument {
   createElementNS(namespace: string, qualifiedName: string): ChartElement;
 }

@@ -81,8 +81,8 @@ export function chartLayout(
   return { width, height, subtitleLines, captionLines, panelTop, panelHeight };
 }
 
-function element(document: ChartDocument, name: string, attributes: Record<string, string | number>): ChartElement {
-  const node = document.createElementNS(SVG_NS, name);
+function element(owner: ChartDocument, name: string, attributes: Record<string, string | number>): ChartElement {
+  const node = owner.createElementNS(SVG_NS, name);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
   return node;
 }
