@@ -147,7 +147,8 @@ export function composeChart(
   const panel = Plot.plot({
     ...spec.plot,
     style: { ...style, ...(typeof spec.plot.style === 'object' ? spec.plot.style : {}) },
-    document,
+    // The caller's document: the page's in a browser, linkedom's in Node.
+    document: document as unknown as NonNullable<Plot.PlotOptions['document']>,
     width,
     height: layout.panelHeight,
   }) as unknown as ChartElement;
