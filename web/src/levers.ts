@@ -80,6 +80,13 @@ export const END = 2050;
 /** Round away the binary noise of range steps (0.30000000000000004). */
 const tidy = (v: number) => Math.round(v * 1e6) / 1e6;
 
+/**
+ * Responses the levers do not move, held at MODEL.md's assumed values so that the page's defaults
+ * form one coherent set (ε 0.3, Russia 1.0, λ 0.4, η 0) rather than mixing them with the fit of
+ * `data/fitted.json`, which the command line uses by default (docs/estimation.md).
+ */
+export const FIXED_RESPONSES = { spillIn: 0, alliesSpeed: 0.4 } as const;
+
 /** The scenario object (schema of docs/scenario.md) of the lever values. */
 export function toScenario(v: LeverValues, name?: string): Record<string, unknown> {
   const enlargement = CANDIDATES.filter((c) => v[`join${c}` as const]).map((c) => ({
@@ -93,7 +100,11 @@ export function toScenario(v: LeverValues, name?: string): Record<string, unknow
     pledges: [{ name: 'Pledge', target: `${tidy(v.pledgeTarget)}%`, from: START, by: v.pledgeBy }],
     compliance: { default: tidy(v.compliance) },
     response: {
-      default: { elasticity: tidy(v.alliesElasticity) },
+      default: {
+        elasticity: tidy(v.alliesElasticity),
+        spill_in: FIXED_RESPONSES.spillIn,
+        speed: FIXED_RESPONSES.alliesSpeed,
+      },
       RUS: { elasticity: tidy(v.rusElasticity), speed: tidy(v.rusSpeed) },
     },
     war: { RUS: { until: v.warEnds ? v.warUntil : null, fade_years: v.warFadeYears } },

@@ -117,7 +117,17 @@ function App() {
 
   const onDrawn = useCallback(() => {
     const t0 = started.current.get(counter.current);
-    if (t0 !== undefined) setLatency({ total: performance.now() - t0, sim: simMs.current });
+    if (t0 !== undefined) {
+      const measured = { total: performance.now() - t0, sim: simMs.current };
+      setLatency(measured);
+      // Exposed for the latency benchmark (bench/dashboard.bench.ts).
+      const w = window as unknown as { armsraceLatency?: { total: number; simulation: number; count: number } };
+      w.armsraceLatency = {
+        total: measured.total,
+        simulation: measured.sim,
+        count: (w.armsraceLatency?.count ?? 0) + 1,
+      };
+    }
   }, []);
 
   const change = useCallback((patch: Partial<LeverValues>) => {
