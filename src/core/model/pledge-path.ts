@@ -1,7 +1,8 @@
-/** A pledge as one actor sees it: linear from its start level to the target by the due year. */
+/**
+ * A pledge as one actor sees it: linear from its baseline burden (the model's `b_i`) to the target
+ * by the due year.
+ */
 export interface PledgeTerm {
-  /** Share of GDP at `from`. */
-  readonly startShare: number;
   readonly targetShare: number;
   /** Year the path starts (years, continuous time). */
   readonly from: number;

@@ -157,10 +157,9 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
       until: warIn?.until === undefined ? null : warIn.until,
       fadeYears: warIn?.fade_years ?? DEFAULTS.warFadeYears,
     };
-    const baseline = startShare - war.extraShare;
     const pledges: PledgeTerm[] = pledgesIn.map((p) => {
       const from = Math.max(p.from ?? start, start);
-      return { startShare: baseline, targetShare: p.target, from, by: Math.max(p.by, from) };
+      return { targetShare: p.target, from, by: Math.max(p.by, from) };
     });
     const response = { ...input.response?.default, ...input.response?.[iso3] };
     const aboveAll = pledges.every((p) => startShare >= p.targetShare);
