@@ -3,25 +3,14 @@ import { alliesAtThresholds } from './allies-at-thresholds.js';
 import { alliesBurden } from './allies-burden.js';
 import { balance } from './balance.js';
 import { blocSpending } from './bloc-spending.js';
-import type { ChartBuildOptions, ChartDefinition, ChartSpec, ChartSpecOptions } from './chart-spec.js';
-import { composeChart } from './compose-chart.js';
+import type { ChartDefinition, ChartSpec, ChartSpecOptions } from './chart-spec.js';
+import { defineChart } from './compose-chart.js';
 import { raceIntensity } from './race-intensity.js';
 import { russiaBurden } from './russia-burden.js';
 import { securityRatio } from './security-ratio.js';
 
-function define(
-  id: string,
-  title: string,
-  spec: (result: SimulationResult, options?: ChartSpecOptions) => ChartSpec,
-): ChartDefinition {
-  return {
-    id,
-    title,
-    spec,
-    build: (result: SimulationResult, options: ChartBuildOptions) =>
-      composeChart(spec(result, options), { document: options.document, width: options.width, height: options.height }),
-  };
-}
+const define = (id: string, title: string, spec: (result: SimulationResult, options?: ChartSpecOptions) => ChartSpec) =>
+  defineChart<SimulationResult, ChartSpecOptions>(id, title, spec);
 
 /** Every chart of a simulated run, in reading order. */
 export const CHARTS: readonly ChartDefinition[] = [

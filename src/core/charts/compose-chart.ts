@@ -169,3 +169,28 @@ export function composeChart(
   });
   return svg;
 }
+
+/**
+ * One registry entry from a chart's spec function: `build` composes the spec into a standalone
+ * `<svg>` in the given document. Serves single runs and ensembles alike.
+ *
+ * @example defineChart('balance', 'Balance of military capability', balance).build(result, { document })
+ */
+export function defineChart<R, O extends { readonly width?: number | undefined; readonly height?: number | undefined }>(
+  id: string,
+  title: string,
+  spec: (result: R, options?: O) => ChartSpec,
+): {
+  readonly id: string;
+  readonly title: string;
+  readonly spec: (result: R, options?: O) => ChartSpec;
+  readonly build: (result: R, options: O & { readonly document: ChartDocument }) => ChartElement;
+} {
+  return {
+    id,
+    title,
+    spec,
+    build: (result, options) =>
+      composeChart(spec(result, options), { document: options.document, width: options.width, height: options.height }),
+  };
+}

@@ -1,27 +1,19 @@
 import type { EnsembleResult } from '../../ensemble/run-ensemble.js';
 import type { ChartSpec } from '../chart-spec.js';
-import { composeChart } from '../compose-chart.js';
+import { defineChart } from '../compose-chart.js';
 import { eventProbabilities } from './event-probabilities.js';
 import { fanAlliesAtThresholds } from './fan-allies-at-thresholds.js';
 import { fanBalance } from './fan-balance.js';
 import { fanBlocSpending } from './fan-bloc-spending.js';
 import { fanNatoBurden } from './fan-nato-burden.js';
 import { fanRussiaBurden } from './fan-russia-burden.js';
-import type { EnsembleChartBuildOptions, EnsembleChartDefinition, EnsembleChartSpecOptions } from './types.js';
+import type { EnsembleChartDefinition, EnsembleChartSpecOptions } from './types.js';
 
-function define(
+const define = (
   id: string,
   title: string,
   spec: (result: EnsembleResult, options?: EnsembleChartSpecOptions) => ChartSpec,
-): EnsembleChartDefinition {
-  return {
-    id,
-    title,
-    spec,
-    build: (result: EnsembleResult, options: EnsembleChartBuildOptions) =>
-      composeChart(spec(result, options), { document: options.document, width: options.width, height: options.height }),
-  };
-}
+) => defineChart<EnsembleResult, EnsembleChartSpecOptions>(id, title, spec);
 
 /** Every chart of an ensemble, in reading order. */
 export const ENSEMBLE_CHARTS: readonly EnsembleChartDefinition[] = [
