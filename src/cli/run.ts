@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Dataset } from '../core/data/dataset.js';
+import { resultRecords } from '../core/result-records.js';
 import { runScenario, type ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
 import type { SimulationResult } from '../core/simulate.js';
@@ -196,23 +197,5 @@ function resultsCsv(r: ScenarioResult): string {
       ),
     );
   }
-  const records: Record<string, unknown>[] = [];
-  const add = (entity: string, variable: string, values: readonly (number | null)[], unit: string) => {
-    for (const [k, year] of r.years.entries()) records.push({ year, entity, variable, value: values[k], unit });
-  };
-  const vars = ['gdp', 'spending', 'burden', 'capability', 'threat', 'spillIn', 'securityRatio'] as const;
-  const units: Record<string, string> = {
-    gdp: 'USD_m_const2015',
-    spending: 'USD_m_const2015',
-    burden: 'share_of_GDP',
-    capability: 'USD_m_const2015',
-    threat: 'USD_m_const2015_weighted',
-    spillIn: 'USD_m_const2015_weighted',
-    securityRatio: 'ratio',
-  };
-  for (const a of r.actors) for (const v of vars) add(a.iso3, v, a[v], units[v] as string);
-  for (const b of r.blocs)
-    for (const v of ['gdp', 'spending', 'burden', 'capability'] as const) add(b.id, v, b[v], units[v] as string);
-  for (const [v, values] of Object.entries(r.indicators)) add('indicator', v, values as readonly (number | null)[], '');
-  return toCsv(records);
+  return toCsv(resultRecords(r) as unknown as Record<string, unknown>[]);
 }

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -13,10 +14,11 @@ let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
 
-const chartsText = () =>
-  page.locator('figure[data-chart] svg').evaluateAll((svgs) => svgs.map((s) => s.outerHTML).join(''));
-const waitForCharts = async () => {
-  await page.waitForFunction(() => document.querySelectorAll('figure[data-chart] svg').length >= 7, null, {
+const BIN = join(import.meta.dirname, '../../bin/armsrace.js');
+const MAIN = 'section[aria-label="Charts"] figure[data-chart]';
+const chartsText = () => page.locator(`${MAIN} svg`).evaluateAll((svgs) => svgs.map((s) => s.outerHTML).join(''));
+const waitForCharts = async (on: Page = page) => {
+  await on.waitForFunction((sel) => document.querySelectorAll(`${sel} > div > svg`).length >= 7, MAIN, {
     timeout: 60_000,
   });
 };
@@ -38,7 +40,8 @@ describe('dashboard in Chromium', () => {
   it('loads with every chart drawn and a screenshot of the main view', async () => {
     await page.goto(server.url);
     await waitForCharts();
-    expect(await page.locator('figure[data-chart]').count()).toBe(7);
+    expect(await page.locator(MAIN).count()).toBe(7);
+    expect(await page.locator('figure[data-chart="allies-ranked"] svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-1280x800.png'), fullPage: false });
   }, 120_000);
 
@@ -48,11 +51,11 @@ describe('dashboard in Chromium', () => {
     await lever.focus();
     for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
     await page.waitForFunction(
-      (old) => {
-        const now = [...document.querySelectorAll('figure[data-chart] svg')].map((s) => s.outerHTML).join('');
-        return now !== old && document.querySelectorAll('figure[data-chart] svg').length >= 7;
+      ([old, sel]) => {
+        const now = [...document.querySelectorAll(`${sel} svg`)].map((s) => s.outerHTML).join('');
+        return now !== old && document.querySelectorAll(`${sel} > div > svg`).length >= 7;
       },
-      before,
+      [before, MAIN] as const,
       { timeout: 30_000 },
     );
     expect(await chartsText()).not.toBe(before);
@@ -64,9 +67,7 @@ describe('dashboard in Chromium', () => {
     const value = await page.getByLabel('Pledge target', { exact: true }).inputValue();
     const other = await browser.newPage();
     await other.goto(link);
-    await other.waitForFunction(() => document.querySelectorAll('figure[data-chart] svg').length >= 7, null, {
-      timeout: 60_000,
-    });
+    await waitForCharts(other);
     expect(await other.getByLabel('Pledge target', { exact: true }).inputValue()).toBe(value);
     await other.close();
   }, 120_000);
@@ -89,6 +90,124 @@ describe('dashboard in Chromium', () => {
       { timeout: 30_000 },
     );
   }, 120_000);
+
+  it('renames a saved scenario', async () => {
+    await page.getByRole('button', { name: 'Rename e2e saved' }).click();
+    await page.getByLabel('New name of e2e saved').fill('e2e renamed');
+    await page.getByRole('button', { name: 'OK', exact: true }).click();
+    await page.getByRole('button', { name: 'Load e2e renamed' }).waitFor({ timeout: 30_000 });
+    const listed = await (await fetch(`${server.url}/api/scenarios`)).text();
+    expect(listed).toContain('e2e renamed');
+    expect(listed).not.toContain('"e2e saved"');
+  }, 120_000);
+
+  it("sets one ally's compliance in the table and redraws", async () => {
+    await page.goto(server.url);
+    await waitForCharts();
+    const before = await chartsText();
+    await page.locator('[data-testid="compliance-table"] summary').click();
+    await page.getByLabel('Germany', { exact: true }).fill('0');
+    await page.getByLabel('Germany', { exact: true }).press('Enter');
+    await page.waitForFunction(
+      ([old, sel]) => [...document.querySelectorAll(`${sel} svg`)].map((s) => s.outerHTML).join('') !== old,
+      [before, MAIN] as const,
+      { timeout: 30_000 },
+    );
+    expect(await page.locator('[data-testid="compliance-table"] summary').textContent()).toContain('1 set');
+    const hash = decodeURIComponent(page.url().split('#')[1] ?? '');
+    expect(JSON.parse(Buffer.from(hash, 'base64url').toString('utf8'))).toMatchObject({ complianceByAlly: { DEU: 0 } });
+  }, 120_000);
+
+  it('ranks the allies of the year on the slider', async () => {
+    const title = () => page.locator('figure[data-chart="allies-ranked"] .chart-title').textContent();
+    expect(await title()).toContain('2035');
+    await page.getByLabel('Year', { exact: true }).fill('2045');
+    await page.waitForFunction(
+      () => document.querySelector('figure[data-chart="allies-ranked"] .chart-title')?.textContent?.includes('2045'),
+      null,
+      { timeout: 30_000 },
+    );
+    const bars = await page.locator('figure[data-chart="allies-ranked"] .ranked-bar rect').count();
+    expect(bars).toBeGreaterThanOrEqual(30);
+  }, 120_000);
+
+  it('shows exact values and highlights an ally under the pointer', async () => {
+    await page.goto(server.url);
+    await waitForCharts();
+    const panel = page.locator('figure[data-chart="allies-burden"] svg svg');
+    await panel.scrollIntoViewIfNeeded();
+    const box = await panel.boundingBox();
+    expect(box).not.toBeNull();
+    const b = box as NonNullable<typeof box>;
+    // Sweep down the middle year until the pointer is near a line.
+    const highlight = page.locator('figure[data-chart="allies-burden"] .ally-highlight');
+    for (let f = 0.05; f < 1 && (await highlight.count()) === 0; f += 0.05) {
+      await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * f);
+      await page.waitForTimeout(50);
+    }
+    await highlight.waitFor({ timeout: 10_000 });
+    expect(await highlight.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){10,}/);
+    const tip = await page.locator('figure[data-chart="allies-burden"] [aria-label="tip"]').textContent();
+    expect(tip).toMatch(/\d{4}: \d+\.\d\d % of GDP/);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-tooltip.png') });
+  }, 120_000);
+
+  it('exports the charts as SVG and PNG, the results as CSV, and a YAML the CLI reruns to the same CSV', async () => {
+    const save = async (name: string | RegExp) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).first().click(),
+      ]);
+      return readFileSync((await download.path()) as string);
+    };
+    const svg = (await save('Download "Allies ranked by military burden" as SVG')).toString('utf8');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('<svg');
+    expect(svg).not.toContain('aria-label="tip"');
+    const png = await save('Download "NATO allies\' military burden" as PNG');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1280); // width at twice the chart's size
+    const csv = (await save('Download results (CSV)')).toString('utf8');
+    expect(csv.split('\n')[0]).toBe('year,entity,variable,value,unit');
+    const yaml = (await save('Download YAML')).toString('utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'armsrace-e2e-yaml-'));
+    writeFileSync(join(dir, 'page.yaml'), yaml);
+    execFileSync(process.execPath, [BIN, 'run', join(dir, 'page.yaml'), '--out', join(dir, 'out')], { stdio: 'pipe' });
+    // The same rows, and values equal to 12 significant digits (Chromium's and Node's V8 may differ in
+    // the last bit of a transcendental function).
+    const rows = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => line.split(','));
+    const cli = rows(readFileSync(join(dir, 'out', 'results.csv'), 'utf8'));
+    const fromPage = rows(csv);
+    expect(cli.length).toBe(fromPage.length);
+    let worst = 0;
+    for (const [k, row] of cli.entries()) {
+      const other = fromPage[k] as string[];
+      expect([row[0], row[1], row[2], row[4]]).toEqual([other[0], other[1], other[2], other[4]]);
+      const a = Number(row[3]);
+      const b = Number(other[3]);
+      if (row[3] !== other[3]) worst = Math.max(worst, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+    }
+    expect(worst).toBeLessThan(1e-12);
+  }, 120_000);
+
+  it('runs an ensemble and draws its fan charts', async () => {
+    await page.getByRole('checkbox', { name: 'Run an ensemble', exact: true }).check();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('section[aria-label="Ensemble charts"] figure[data-chart] > div > svg').length >= 6,
+      null,
+      { timeout: 120_000 },
+    );
+    expect(await page.locator('[data-testid="ensemble"] .status-line').textContent()).toContain('200 members');
+    expect(await page.locator('figure[data-chart="fan-russia-burden"]').count()).toBe(1);
+    await page.locator('[data-testid="ensemble"]').screenshot({ path: join(ARTIFACTS, 'dashboard-ensemble.png') });
+    await page.getByRole('checkbox', { name: 'Run an ensemble', exact: true }).uncheck();
+    await page.waitForSelector('[data-testid="ensemble"]', { state: 'detached', timeout: 10_000 });
+  }, 180_000);
 
   it('works at a phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,14 +1,27 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify as stringifyInBrowser } from 'csv-stringify/browser/esm/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { toCsv } from '../../src/cli/format.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
+import { runEnsemble } from '../../src/core/ensemble/run-ensemble.js';
+import { resultRecords } from '../../src/core/result-records.js';
 import { parseScenario, validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../src/core/simulate.js';
 import { openStore } from '../../src/node/store.js';
 import { createApp } from '../../src/server/app.js';
-import { DEFAULT_LEVERS, decodeLevers, encodeLevers, toScenario } from '../../web/src/levers.js';
+import {
+  DEFAULT_LEVERS,
+  decodeLevers,
+  ENSEMBLE_SEED,
+  encodeLevers,
+  fromScenario,
+  type LeverValues,
+  leverDefaults,
+  toScenario,
+} from '../../web/src/levers.js';
 
 // `npm test` builds the page first (npm run build → vite build into dist/web).
 const webRoot = join(import.meta.dirname, '../../dist/web');
@@ -37,16 +50,76 @@ describe('the built dashboard', () => {
 });
 
 describe('the levers of the dashboard', () => {
-  const moved = { ...DEFAULT_LEVERS, pledgeTarget: 5, decayKm: 2000, joinUKR: true, yearUKR: 2032 };
+  const dataset = loadDataset();
+  const fitted = dataset.data.fitted?.parameters;
+  const defaults = leverDefaults(fitted);
+  const moved: LeverValues = {
+    ...defaults,
+    pledgeTarget: 5,
+    decayKm: 2000,
+    joinUKR: true,
+    yearUKR: 2032,
+    complianceByAlly: { DEU: 1, ESP: 0.25 },
+    alliesSpillIn: 0.5,
+    growthSet: true,
+    growthAllies: 0.02,
+    growthRUS: -0.01,
+  };
 
-  it('make a valid scenario whose exported YAML runs to the same numbers', () => {
-    const scenario = toScenario(moved, 'from the page');
-    const direct = simulate(validateScenario(scenario), loadDataset());
-    const viaYaml = simulate(parseScenario(stringify(scenario)), loadDataset());
-    expect(viaYaml.actors.map((a) => a.burden)).toEqual(direct.actors.map((a) => a.burden));
+  it('start from the committed fit, snapped to the levers’ steps', () => {
+    expect(fitted).toBeDefined();
+    const p = fitted as NonNullable<typeof fitted>;
+    expect(Math.abs(defaults.rusElasticity - p.elasticity_RUS.estimate)).toBeLessThanOrEqual(0.025 + 1e-12);
+    expect(Math.abs(defaults.alliesElasticity - p.elasticity.estimate)).toBeLessThanOrEqual(0.025 + 1e-12);
+    expect(Math.abs(defaults.alliesSpillIn - p.spill_in.estimate)).toBeLessThanOrEqual(0.025 + 1e-12);
+    expect(Math.abs(defaults.rusSpeed - p.speed.estimate)).toBeLessThanOrEqual(0.005 + 1e-12);
+    expect(defaults.rusElasticity).not.toBe(DEFAULT_LEVERS.rusElasticity);
   });
 
-  it('survive a shared link', () => {
-    expect(decodeLevers(encodeLevers(moved))).toEqual(moved);
+  it('make a valid scenario whose exported YAML runs to the same numbers', () => {
+    const scenario = toScenario(moved, { name: 'from the page' });
+    const direct = simulate(validateScenario(scenario), dataset);
+    const viaYaml = simulate(parseScenario(stringify(scenario)), dataset);
+    expect(viaYaml.actors.map((a) => a.burden)).toEqual(direct.actors.map((a) => a.burden));
+    const deu = direct.actors.find((a) => a.iso3 === 'DEU');
+    expect(direct.scenario.actors.find((a) => a.iso3 === 'DEU')?.compliance).toBe(1);
+    expect(deu).toBeDefined();
+  });
+
+  it('read back from the scenario they make', () => {
+    const { values, ignored } = fromScenario(
+      parseScenario(stringify(toScenario(moved))) as Parameters<typeof fromScenario>[0],
+      defaults,
+    );
+    expect(ignored).toEqual([]);
+    expect(values).toEqual(moved);
+  });
+
+  it('survive a shared link, and a damaged link falls back to the defaults', () => {
+    expect(decodeLevers(encodeLevers(moved, defaults), defaults)).toEqual(moved);
+    expect(encodeLevers(defaults, defaults)).toBe('');
+    expect(decodeLevers('#not-base64-json!', defaults)).toEqual(defaults);
+    const hostile = btoa(JSON.stringify({ complianceByAlly: { DEU: 7, 'x<y': 0.5, FRA: 0.5 }, pledgeTarget: 99 }));
+    const decoded = decodeLevers(hostile, defaults);
+    expect(decoded.complianceByAlly).toEqual({ FRA: 0.5 });
+    expect(decoded.pledgeTarget).toBe(defaults.pledgeTarget);
+  });
+
+  it('turn the ensemble on with a block the ensemble runner accepts', () => {
+    const scenario = validateScenario(toScenario({ ...moved, ensembleOn: true, ensembleRuns: 50 }, { fitted }));
+    const result = runEnsemble(scenario, dataset, { runs: 50, seed: ENSEMBLE_SEED });
+    expect(result.runs).toBe(50);
+    expect(result.uncertain).toEqual(
+      expect.arrayContaining(['response.RUS.elasticity', 'response.default.elasticity', 'response.default.spill_in']),
+    );
+    const rus = result.series.find((s) => s.name === 'RUS.burden');
+    const last = (rus?.quantiles[4]?.length ?? 0) - 1;
+    expect(rus?.quantiles[4]?.[last]).toBeGreaterThan(rus?.quantiles[0]?.[last] as number);
+  });
+
+  it('download the same CSV as `armsrace run --out`', () => {
+    const result = simulate(validateScenario(toScenario(moved)), dataset);
+    const records = resultRecords(result) as unknown as Record<string, unknown>[];
+    expect(stringifyInBrowser(records, { header: true })).toBe(toCsv(records));
   });
 });

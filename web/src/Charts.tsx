@@ -1,59 +1,63 @@
 import type { JSX } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { ChartDocument } from '../../src/core/charts/chart-spec.js';
+import { useCallback } from 'preact/hooks';
 import { CHARTS } from '../../src/core/charts/charts.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
+import { ChartGrid } from './ChartGrid.js';
 
 interface Props {
   readonly result: SimulationResult | undefined;
+  /** Start of the exported files' names. */
+  readonly stem: string;
   /** Called once every chart of `result` is drawn (after the next frame). */
   readonly onDrawn: (result: SimulationResult) => void;
 }
 
-const MIN_WIDTH = 640;
-const MAX_WIDTH = 960;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Every chart of the registry for the latest result, each in a `<figure data-chart>`. */
-export function Charts({ result, onDrawn }: Props): JSX.Element {
-  const figures = useRef<(HTMLDivElement | null)[]>([]);
+interface PlotPanel extends SVGSVGElement {
+  scale?: (name: 'x' | 'y') => { apply: (value: number) => number } | undefined;
+}
 
-  useLayoutEffect(() => {
-    if (result === undefined) return;
-    for (const [i, chart] of CHARTS.entries()) {
-      const host = figures.current[i];
-      if (host === null || host === undefined) continue;
-      const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, host.clientWidth || MAX_WIDTH)));
-      try {
-        const svg = chart.build(result, {
-          document: document as unknown as ChartDocument,
-          width,
-          height: Math.round(width * 0.6),
-        });
-        host.replaceChildren(svg as unknown as Node);
-      } catch (error) {
-        const p = document.createElement('p');
-        p.className = 'chart-error';
-        p.textContent = `This chart cannot be drawn: ${error instanceof Error ? error.message : String(error)}`;
-        host.replaceChildren(p);
-      }
+/**
+ * Draw the whole line of the ally the pointer is on in the allies' chart, over the grey lines;
+ * remove it when the pointer leaves.
+ */
+function highlightAlly(panel: PlotPanel, result: SimulationResult, datum: unknown): void {
+  panel.querySelector('.ally-highlight')?.remove();
+  const iso3 = (datum as { iso3?: unknown } | null | undefined)?.iso3;
+  const actor = typeof iso3 === 'string' ? result.actors.find((a) => a.iso3 === iso3) : undefined;
+  const x = panel.scale?.('x');
+  const y = panel.scale?.('y');
+  if (actor === undefined || x === undefined || y === undefined) return;
+  let d = '';
+  let pen = 'M';
+  for (const [k, year] of result.years.entries()) {
+    const b = actor.burden[k];
+    if (actor.ally[k] !== true || b === undefined || !Number.isFinite(b)) {
+      pen = 'M';
+      continue;
     }
-    const frame = requestAnimationFrame(() => onDrawn(result));
-    return () => cancelAnimationFrame(frame);
-  }, [result, onDrawn]);
+    d += `${pen}${x.apply(year).toFixed(1)},${y.apply(b * 100).toFixed(1)}`;
+    pen = 'L';
+  }
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('class', 'ally-highlight');
+  path.setAttribute('d', d);
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke', '#7B2CBF');
+  path.setAttribute('stroke-width', '3.5');
+  path.setAttribute('pointer-events', 'none');
+  const tip = panel.querySelector('[aria-label="tip"]');
+  panel.insertBefore(path, tip);
+}
 
-  return (
-    <section class="charts" aria-label="Charts">
-      {CHARTS.map((chart, i) => (
-        <figure key={chart.id} data-chart={chart.id} aria-label={chart.title}>
-          {result === undefined ? <p class="placeholder">Simulating…</p> : null}
-          <div
-            class="chart-host"
-            ref={(el) => {
-              figures.current[i] = el;
-            }}
-          />
-        </figure>
-      ))}
-    </section>
+/** Every chart of the registry for the latest result; hovering an ally's line highlights it. */
+export function Charts({ result, stem, onDrawn }: Props): JSX.Element {
+  const onPoint = useCallback(
+    (chartId: string, panel: SVGSVGElement, datum: unknown) => {
+      if (chartId === 'allies-burden' && result !== undefined) highlightAlly(panel, result, datum);
+    },
+    [result],
   );
+  return <ChartGrid charts={CHARTS} data={result} label="Charts" stem={stem} onDrawn={onDrawn} onPoint={onPoint} />;
 }

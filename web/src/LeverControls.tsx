@@ -1,11 +1,14 @@
 import type { JSX } from 'preact';
-import { DEFAULT_LEVERS, type LeverKey, type LeverValues, RANGES } from './levers.js';
+import type { LeverKey, LeverValues } from './levers.js';
+import { RANGES } from './levers.js';
 
 type NumberKey = { [K in LeverKey]: LeverValues[K] extends number ? K : never }[LeverKey];
 type BooleanKey = { [K in LeverKey]: LeverValues[K] extends boolean ? K : never }[LeverKey];
 
 interface Common {
   readonly values: LeverValues;
+  /** The levers' defaults, marked on each and restored by its reset. */
+  readonly defaults: Readonly<LeverValues>;
   readonly onChange: (patch: Partial<LeverValues>) => void;
 }
 
@@ -19,10 +22,19 @@ interface RangeProps extends Common {
 }
 
 /** A range input with its label, value and unit, the default marked, and a reset button. */
-export function RangeLever({ name, label, format, values, onChange, disabled = false, hint }: RangeProps): JSX.Element {
+export function RangeLever({
+  name,
+  label,
+  format,
+  values,
+  defaults,
+  onChange,
+  disabled = false,
+  hint,
+}: RangeProps): JSX.Element {
   const range = RANGES[name];
   const value = values[name];
-  const fallback = DEFAULT_LEVERS[name];
+  const fallback = defaults[name];
   const id = `lever-${name}`;
   if (range === undefined) throw new Error(`no range for ${name}`);
   return (
@@ -75,9 +87,9 @@ interface CheckProps extends Common {
 }
 
 /** A checkbox with its label, the default named, and a reset button. */
-export function CheckLever({ name, label, values, onChange }: CheckProps): JSX.Element {
+export function CheckLever({ name, label, values, defaults, onChange }: CheckProps): JSX.Element {
   const id = `lever-${name}`;
-  const fallback = DEFAULT_LEVERS[name];
+  const fallback = defaults[name];
   return (
     <div class="lever lever-check">
       <input

@@ -1,9 +1,14 @@
 import type { JSX } from 'preact';
+import { ComplianceTable } from './ComplianceTable.js';
 import { CheckLever, RangeLever } from './LeverControls.js';
-import { CANDIDATES, type LeverValues } from './levers.js';
+import { CANDIDATES, type FittedResponses, type FittedValue, type LeverValues } from './levers.js';
+import type { AllyInfo } from './protocol.js';
 
 interface Props {
   readonly values: LeverValues;
+  readonly defaults: Readonly<LeverValues>;
+  readonly fitted: FittedResponses | undefined;
+  readonly allies: readonly AllyInfo[];
   readonly onChange: (patch: Partial<LeverValues>) => void;
   readonly onResetAll: () => void;
 }
@@ -13,12 +18,20 @@ const year = (v: number) => String(v);
 const years = (v: number) => `${v} ${v === 1 ? 'year' : 'years'}`;
 const fraction = (v: number) => v.toFixed(2);
 const perYear = (v: number) => `${v.toFixed(2)} /year`;
+const growth = (v: number) => `${(v * 100).toFixed(2)} % a year`;
 const km = (v: number) => `${v.toLocaleString('en')} km`;
+const members = (v: number) => `${v} members`;
 const NAMES: Record<(typeof CANDIDATES)[number], string> = { UKR: 'Ukraine', GEO: 'Georgia', MDA: 'Moldova' };
 
+/** "Fitted 4.65 [2.17, 9.57]": the estimate of data/fitted.json and its 95 % bootstrap interval. */
+const fittedHint = (what: string, v: FittedValue | undefined) =>
+  v === undefined
+    ? `${what}; the dataset has no fit, so the default is MODEL.md's assumption`
+    : `${what}; fitted ${v.estimate.toFixed(2)}, 95 % interval [${v.lower.toFixed(2)}, ${v.upper.toFixed(2)}]`;
+
 /** Every lever of the scenario, grouped. */
-export function Levers({ values, onChange, onResetAll }: Props): JSX.Element {
-  const common = { values, onChange };
+export function Levers({ values, defaults, fitted, allies, onChange, onResetAll }: Props): JSX.Element {
+  const common = { values, defaults, onChange };
   return (
     <form class="levers" aria-label="Scenario levers" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
@@ -32,12 +45,45 @@ export function Levers({ values, onChange, onResetAll }: Props): JSX.Element {
           format={fraction}
           hint="Share of the gap to the target the allies close"
         />
+        <ComplianceTable values={values} allies={allies} onChange={onChange} />
       </fieldset>
       <fieldset>
         <legend>Responses to threat</legend>
-        <RangeLever {...common} name="rusElasticity" label="Russia's threat elasticity" format={fraction} />
-        <RangeLever {...common} name="rusSpeed" label="Russia's adjustment speed" format={perYear} />
-        <RangeLever {...common} name="alliesElasticity" label="Allies' threat elasticity" format={fraction} />
+        <RangeLever
+          {...common}
+          name="rusElasticity"
+          label="Russia's threat elasticity"
+          format={fraction}
+          hint={fittedHint('Per cent rise of Russia’s desired spending for 1 % more threat', fitted?.elasticity_RUS)}
+        />
+        <RangeLever
+          {...common}
+          name="rusSpeed"
+          label="Russia's adjustment speed"
+          format={perYear}
+          hint={fittedHint('Share of the gap to the desired burden closed in a year', fitted?.speed)}
+        />
+        <RangeLever
+          {...common}
+          name="alliesElasticity"
+          label="Allies' threat elasticity"
+          format={fraction}
+          hint={fittedHint('The same for every ally', fitted?.elasticity)}
+        />
+        <RangeLever
+          {...common}
+          name="alliesSpillIn"
+          label="Allies' response to one another"
+          format={fraction}
+          hint={fittedHint('Elasticity of an ally’s spending to its neighbours’ (spill-in)', fitted?.spill_in)}
+        />
+        <RangeLever
+          {...common}
+          name="alliesSpeed"
+          label="Allies' adjustment speed"
+          format={perYear}
+          hint={fittedHint('Share of the gap closed in a year', fitted?.speed)}
+        />
       </fieldset>
       <fieldset>
         <legend>War in Ukraine</legend>
@@ -61,6 +107,30 @@ export function Levers({ values, onChange, onResetAll }: Props): JSX.Element {
         ))}
       </fieldset>
       <fieldset>
+        <legend>GDP growth</legend>
+        <CheckLever
+          {...common}
+          name="growthSet"
+          label="Set long-run growth (otherwise each country's IMF projected trend)"
+        />
+        <RangeLever
+          {...common}
+          name="growthAllies"
+          label="Allies' real GDP growth"
+          format={growth}
+          disabled={!values.growthSet}
+          hint="After the IMF projections end (2030)"
+        />
+        <RangeLever
+          {...common}
+          name="growthRUS"
+          label="Russia's real GDP growth"
+          format={growth}
+          disabled={!values.growthSet}
+          hint="After the IMF projections end (2030)"
+        />
+      </fieldset>
+      <fieldset>
         <legend>Geography</legend>
         <RangeLever
           {...common}
@@ -75,6 +145,18 @@ export function Levers({ values, onChange, onResetAll }: Props): JSX.Element {
           label="US projection floor"
           format={fraction}
           hint="Share of US capability counted in Europe at any distance"
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Uncertainty</legend>
+        <CheckLever {...common} name="ensembleOn" label="Run an ensemble" />
+        <RangeLever
+          {...common}
+          name="ensembleRuns"
+          label="Ensemble size"
+          format={members}
+          disabled={!values.ensembleOn}
+          hint="Each member draws the five responses around the levers' values with the fit's spread, and GDP shocks"
         />
       </fieldset>
       <button type="button" class="reset-all" onClick={onResetAll}>

@@ -1,12 +1,23 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, deleteScenario, getScenario, listScenarios, type SavedSummary, saveScenario } from './api.js';
+import {
+  ApiError,
+  deleteScenario,
+  getScenario,
+  listScenarios,
+  renameScenario,
+  type SavedSummary,
+  saveScenario,
+} from './api.js';
+import { fileStem, download as saveFile } from './export.js';
 
 interface Props {
   /** The YAML text of the current scenario, named `name` when given. */
   readonly yaml: (name?: string) => string | undefined;
   /** Apply a saved scenario's YAML text to the levers. */
   readonly onLoad: (yaml: string, name: string) => void;
+  /** Told the name a scenario was saved or renamed under. */
+  readonly onSaved: (name: string) => void;
 }
 
 const describe = (error: unknown) =>
@@ -17,12 +28,13 @@ const describe = (error: unknown) =>
       : String(error);
 
 /** Save the current scenario on the server, list, load and delete saved ones, and download YAML. */
-export function SavedScenarios({ yaml, onLoad }: Props): JSX.Element {
+export function SavedScenarios({ yaml, onLoad, onSaved }: Props): JSX.Element {
   const [name, setName] = useState('');
   const [list, setList] = useState<readonly SavedSummary[]>([]);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | undefined>(undefined);
 
   const refresh = useCallback(async () => {
     try {
@@ -59,6 +71,7 @@ export function SavedScenarios({ yaml, onLoad }: Props): JSX.Element {
     void run(async () => {
       const saved = await saveScenario(name.trim(), text);
       await refresh();
+      onSaved(saved.name);
       return `Saved "${saved.name}".`;
     });
   };
@@ -69,6 +82,19 @@ export function SavedScenarios({ yaml, onLoad }: Props): JSX.Element {
       onLoad(full.yaml, full.name);
       return `Loaded "${full.name}".`;
     });
+
+  const rename = (event: Event) => {
+    event.preventDefault();
+    if (renaming === undefined) return;
+    const { id, name: next } = renaming;
+    void run(async () => {
+      const saved = await renameScenario(id, next.trim());
+      setRenaming(undefined);
+      await refresh();
+      onSaved(saved.name);
+      return `Renamed to "${saved.name}".`;
+    });
+  };
 
   const remove = (s: SavedSummary) =>
     run(async () => {
@@ -83,14 +109,7 @@ export function SavedScenarios({ yaml, onLoad }: Props): JSX.Element {
       setError('The scenario does not validate; fix it before downloading.');
       return;
     }
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${(name.trim() || 'scenario').replace(/[^\w.-]+/g, '-')}.yaml`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(`${fileStem(name)}.yaml`, new Blob([text], { type: 'application/yaml' }));
   };
 
   return (
@@ -127,9 +146,39 @@ export function SavedScenarios({ yaml, onLoad }: Props): JSX.Element {
         <ul class="saved-list">
           {list.map((s) => (
             <li key={s.id}>
-              <span class="saved-name">{s.name}</span>
+              {renaming?.id === s.id ? (
+                <form class="rename-form" onSubmit={rename}>
+                  <label for={`rename-${s.id}`} class="visually-hidden">
+                    New name of {s.name}
+                  </label>
+                  <input
+                    id={`rename-${s.id}`}
+                    type="text"
+                    maxLength={200}
+                    required
+                    value={renaming.name}
+                    onInput={(e) => setRenaming({ id: s.id, name: e.currentTarget.value })}
+                  />
+                  <button type="submit" disabled={busy}>
+                    OK
+                  </button>
+                  <button type="button" onClick={() => setRenaming(undefined)}>
+                    Cancel
+                  </button>
+                </form>
+              ) : (
+                <span class="saved-name">{s.name}</span>
+              )}
               <button type="button" disabled={busy} onClick={() => void load(s)} aria-label={`Load ${s.name}`}>
                 Load
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => setRenaming({ id: s.id, name: s.name })}
+                aria-label={`Rename ${s.name}`}
+              >
+                Rename
               </button>
               <button type="button" disabled={busy} onClick={() => void remove(s)} aria-label={`Delete ${s.name}`}>
                 Delete

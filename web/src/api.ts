@@ -60,3 +60,10 @@ export const saveScenario = (name: string, yaml: string) =>
 
 export const deleteScenario = (id: string) =>
   request<void>(`/api/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+export const renameScenario = (id: string, name: string) =>
+  request<SavedScenario>(`/api/scenarios/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });

@@ -1,30 +1,27 @@
+import { stringify as csv } from 'csv-stringify/browser/esm/sync';
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stringify } from 'yaml';
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
+import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
+import { resultRecords } from '../../src/core/result-records.js';
 import { parseScenario, ScenarioError, validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import { Charts } from './Charts.js';
+import { EnsembleView } from './EnsembleView.js';
+import { download, fileStem } from './export.js';
 import { Levers } from './Levers.js';
-import { DEFAULT_LEVERS, decodeLevers, encodeLevers, fromScenario, type LeverValues, toScenario } from './levers.js';
+import { decodeLevers, encodeLevers, fromScenario, type LeverValues, leverDefaults, toScenario } from './levers.js';
 import { PledgeTracker } from './PledgeTracker.js';
-import type { EditionInfo, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { WorkerReady, WorkerRequest, WorkerResponse } from './protocol.js';
+import { RankedAllies } from './RankedAllies.js';
 import { SavedScenarios } from './SavedScenarios.js';
 import './styles.css';
 
-const DEBOUNCE_MS = 30;
-
-const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'armsrace-sim' });
-const post = (message: WorkerRequest) => worker.postMessage(message);
-
-// The worker says which editions it has as soon as it starts, possibly before the page has rendered.
-let editionsKnown: readonly EditionInfo[] = [];
-const editionListeners = new Set<(editions: readonly EditionInfo[]) => void>();
-worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
-  if (event.data.type !== 'ready') return;
-  editionsKnown = event.data.editions;
-  for (const listener of editionListeners) listener(editionsKnown);
-});
+/** A simulation worker: the deterministic runs and look-ups go to one, ensembles to another. */
+function startWorker(name: string): Worker {
+  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name });
+}
 
 /** Problems of the scenario of the levers, one per line; empty when it validates. */
 function problems(scenario: unknown): string {
@@ -37,23 +34,67 @@ function problems(scenario: unknown): string {
   }
 }
 
-function App() {
-  const [levers, setLevers] = useState<LeverValues>(() => decodeLevers(window.location.hash));
+interface Latency {
+  total: number;
+  simulation: number;
+  count: number;
+}
+
+/** Exposed for the latency benchmark (bench/dashboard.bench.ts). */
+function expose(key: 'armsraceLatency' | 'armsraceEnsembleLatency', total: number, simulation: number): void {
+  const w = window as unknown as Record<string, Latency | undefined>;
+  w[key] = { total, simulation, count: (w[key]?.count ?? 0) + 1 };
+}
+
+interface AppProps {
+  readonly ready: WorkerReady;
+  readonly sim: Worker;
+  readonly ensembleWorker: Worker;
+}
+
+function App({ ready, sim, ensembleWorker }: AppProps) {
+  const defaults = useMemo(() => leverDefaults(ready.fitted), [ready]);
+  const [levers, setLevers] = useState<LeverValues>(() => decodeLevers(window.location.hash, defaults));
   const [result, setResult] = useState<SimulationResult | undefined>(undefined);
-  const [editions, setEditions] = useState<readonly EditionInfo[]>(editionsKnown);
+  const [ensemble, setEnsemble] = useState<EnsembleResult | undefined>(undefined);
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
+  const [ensembleError, setEnsembleError] = useState('');
   const [latency, setLatency] = useState<{ total: number; sim: number } | undefined>(undefined);
   const [runError, setRunError] = useState('');
   const [note, setNote] = useState('');
+  const [name, setName] = useState('');
 
   const counter = useRef(0);
+  const ensembleCounter = useRef(0);
   const moved = useRef(performance.now());
   const started = useRef(new Map<number, number>());
+  const ensembleStarted = useRef({ id: 0, at: 0 });
   const simMs = useRef(0);
+  const ensembleMs = useRef(0);
+  const inFlight = useRef(false);
+  const queued = useRef<WorkerRequest | undefined>(undefined);
   const pledgeIds = useRef(0);
   const pledgeWaiters = useRef(new Map<number, { resolve: (r: PledgeReport) => void; reject: (e: Error) => void }>());
 
-  const scenario = useMemo(() => toScenario(levers), [levers]);
+  const scenario = useMemo(() => toScenario(levers, { fitted: ready.fitted }), [levers, ready]);
   const invalid = useMemo(() => problems(scenario), [scenario]);
+
+  const post = useCallback(
+    (message: WorkerRequest) => {
+      if (message.kind !== 'run') {
+        sim.postMessage(message);
+        return;
+      }
+      // One run at a time: while one is under way only the newest levers wait for it.
+      if (inFlight.current) {
+        queued.current = message;
+        return;
+      }
+      inFlight.current = true;
+      sim.postMessage(message);
+    },
+    [sim],
+  );
 
   useEffect(() => {
     const onMessage = (event: MessageEvent<WorkerResponse>) => {
@@ -66,6 +107,12 @@ function App() {
         else if (m.type === 'error') waiter.reject(new Error(m.message));
         return;
       }
+      if (m.type === 'result' || m.type === 'error') {
+        inFlight.current = false;
+        const next = queued.current;
+        queued.current = undefined;
+        if (next !== undefined) post(next);
+      }
       if (m.id !== counter.current) return; // a stale run: a newer one is on its way
       if (m.type === 'result') {
         simMs.current = m.elapsedMs;
@@ -75,59 +122,76 @@ function App() {
         setRunError(m.message);
       }
     };
-    worker.addEventListener('message', onMessage);
-    editionListeners.add(setEditions);
-    setEditions(editionsKnown);
-    return () => {
-      worker.removeEventListener('message', onMessage);
-      editionListeners.delete(setEditions);
+    const onEnsemble = (event: MessageEvent<WorkerResponse>) => {
+      const m = event.data;
+      if (m.type === 'ready' || m.id !== ensembleCounter.current) return;
+      if (m.type === 'progress') setProgress({ done: m.done, total: m.total });
+      else if (m.type === 'ensemble') {
+        ensembleMs.current = m.elapsedMs;
+        setEnsembleError('');
+        setEnsemble(m.result);
+      } else if (m.type === 'error') setEnsembleError(m.message);
     };
-  }, []);
+    sim.addEventListener('message', onMessage);
+    ensembleWorker.addEventListener('message', onEnsemble);
+    return () => {
+      sim.removeEventListener('message', onMessage);
+      ensembleWorker.removeEventListener('message', onEnsemble);
+    };
+  }, [sim, ensembleWorker, post]);
 
   // Keep the hash in step with the levers, and follow a hash edited by hand or by navigation.
   useEffect(() => {
-    const hash = encodeLevers(levers);
+    const hash = encodeLevers(levers, defaults);
     if (window.location.hash.replace(/^#/, '') !== hash) {
       history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : `#${hash}`);
     }
-  }, [levers]);
+  }, [levers, defaults]);
   useEffect(() => {
     const onHash = () => {
       moved.current = performance.now();
-      setLevers(decodeLevers(window.location.hash));
+      setLevers(decodeLevers(window.location.hash, defaults));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [defaults]);
 
-  // Run the scenario in the worker, debounced; a newer run makes older answers stale.
+  // Run the scenario at once; a newer run makes older answers stale.
   useEffect(() => {
     if (invalid !== '') {
       counter.current++;
       return;
     }
-    const timer = setTimeout(() => {
-      const id = ++counter.current;
-      started.current.clear();
-      started.current.set(id, moved.current);
-      post({ id, scenario });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [scenario, invalid]);
+    const id = ++counter.current;
+    started.current.clear();
+    started.current.set(id, moved.current);
+    post({ kind: 'run', id, scenario });
+  }, [scenario, invalid, post]);
+
+  // The ensemble runs in its own worker; a newer request stops the one under way.
+  useEffect(() => {
+    const id = ++ensembleCounter.current;
+    if (invalid !== '' || !levers.ensembleOn) {
+      setEnsemble(undefined);
+      setProgress(undefined);
+      return;
+    }
+    ensembleStarted.current = { id, at: moved.current };
+    setProgress(undefined);
+    ensembleWorker.postMessage({ kind: 'ensemble', id, scenario } satisfies WorkerRequest);
+  }, [scenario, invalid, levers.ensembleOn, ensembleWorker]);
 
   const onDrawn = useCallback(() => {
     const t0 = started.current.get(counter.current);
-    if (t0 !== undefined) {
-      const measured = { total: performance.now() - t0, sim: simMs.current };
-      setLatency(measured);
-      // Exposed for the latency benchmark (bench/dashboard.bench.ts).
-      const w = window as unknown as { armsraceLatency?: { total: number; simulation: number; count: number } };
-      w.armsraceLatency = {
-        total: measured.total,
-        simulation: measured.sim,
-        count: (w.armsraceLatency?.count ?? 0) + 1,
-      };
-    }
+    if (t0 === undefined) return;
+    const measured = { total: performance.now() - t0, sim: simMs.current };
+    setLatency(measured);
+    expose('armsraceLatency', measured.total, measured.sim);
+  }, []);
+
+  const onEnsembleDrawn = useCallback(() => {
+    if (ensembleStarted.current.id !== ensembleCounter.current) return;
+    expose('armsraceEnsembleLatency', performance.now() - ensembleStarted.current.at, ensembleMs.current);
   }, []);
 
   const change = useCallback((patch: Partial<LeverValues>) => {
@@ -137,35 +201,47 @@ function App() {
 
   const resetAll = useCallback(() => {
     moved.current = performance.now();
-    setLevers({ ...DEFAULT_LEVERS });
-  }, []);
+    setLevers({ ...defaults, complianceByAlly: {} });
+  }, [defaults]);
 
   const requestPledges = useCallback(
     (year: number, edition: string) =>
       new Promise<PledgeReport>((resolve, reject) => {
         const id = --pledgeIds.current; // negative: never a run's id
         pledgeWaiters.current.set(id, { resolve, reject });
-        post({ id, pledge: { year, edition } });
+        post({ kind: 'pledge', id, year, edition });
       }),
-    [],
+    [post],
   );
 
   const yaml = useCallback(
-    (name?: string) => (invalid === '' ? stringify(toScenario(levers, name)) : undefined),
-    [levers, invalid],
+    (scenarioName?: string) =>
+      invalid === '' ? stringify(toScenario(levers, { name: scenarioName, fitted: ready.fitted })) : undefined,
+    [levers, invalid, ready],
   );
 
-  const load = useCallback((text: string, name: string) => {
-    const input = parseScenario(text);
-    const { values, ignored } = fromScenario(input as Parameters<typeof fromScenario>[0]);
-    moved.current = performance.now();
-    setLevers(values);
-    setNote(
-      ignored.length === 0
-        ? ''
-        : `"${name}" has fields the levers do not cover (${ignored.join(', ')}); they are left at the dashboard's settings.`,
-    );
-  }, []);
+  const load = useCallback(
+    (text: string, loadedName: string) => {
+      const input = parseScenario(text);
+      const { values, ignored } = fromScenario(input as Parameters<typeof fromScenario>[0], defaults);
+      moved.current = performance.now();
+      setLevers(values);
+      setName(loadedName);
+      setNote(
+        ignored.length === 0
+          ? ''
+          : `"${loadedName}" has fields the levers do not cover (${ignored.join(', ')}); they are left at the dashboard's settings.`,
+      );
+    },
+    [defaults],
+  );
+
+  const stem = fileStem(name === '' ? 'armsrace' : name);
+  const downloadCsv = () => {
+    if (result === undefined) return;
+    const text = csv(resultRecords(result) as unknown as Record<string, unknown>[], { header: true });
+    download(`${stem}-results.csv`, new Blob([text], { type: 'text/csv' }));
+  };
 
   return (
     <>
@@ -180,7 +256,14 @@ function App() {
       </header>
       <main class="layout">
         <aside class="side">
-          <Levers values={levers} onChange={change} onResetAll={resetAll} />
+          <Levers
+            values={levers}
+            defaults={defaults}
+            fitted={ready.fitted}
+            allies={ready.allies}
+            onChange={change}
+            onResetAll={resetAll}
+          />
           {invalid === '' ? null : (
             <p class="error" role="alert" data-testid="validation">
               {invalid}
@@ -192,16 +275,47 @@ function App() {
             </p>
           )}
           {note === '' ? null : <p class="note">{note}</p>}
-          <SavedScenarios yaml={yaml} onLoad={load} />
+          <SavedScenarios yaml={yaml} onLoad={load} onSaved={setName} />
+          <p>
+            <button type="button" onClick={downloadCsv} disabled={result === undefined}>
+              Download results (CSV)
+            </button>
+          </p>
         </aside>
         <div class="content">
-          <Charts result={result} onDrawn={onDrawn} />
-          <PledgeTracker editions={editions} request={requestPledges} />
+          {levers.ensembleOn ? (
+            <EnsembleView
+              result={ensemble}
+              progress={progress}
+              error={ensembleError}
+              stem={stem}
+              onDrawn={onEnsembleDrawn}
+            />
+          ) : null}
+          <Charts result={result} stem={stem} onDrawn={onDrawn} />
+          <RankedAllies result={result} stem={stem} />
+          <PledgeTracker editions={ready.editions} request={requestPledges} />
         </div>
       </main>
     </>
   );
 }
 
-const root = document.getElementById('app');
-if (root !== null) render(<App />, root);
+/** Start the workers, wait for the dataset's defaults, then draw the page. */
+function boot(): void {
+  const root = document.getElementById('app');
+  if (root === null) return;
+  const sim = startWorker('armsrace-sim');
+  const ensembleWorker = startWorker('armsrace-ensemble');
+  const onReady = (event: MessageEvent<WorkerResponse>) => {
+    if (event.data.type !== 'ready') return;
+    sim.removeEventListener('message', onReady);
+    render(<App ready={event.data} sim={sim} ensembleWorker={ensembleWorker} />, root);
+  };
+  sim.addEventListener('message', onReady);
+  sim.addEventListener('error', (event) => {
+    root.textContent = `The simulation worker failed to start: ${event.message}`;
+  });
+}
+
+boot();

@@ -1,5 +1,7 @@
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
+import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
+import type { FittedResponses } from './levers.js';
 
 /** An edition of NATO's figures the pledge tracker can show, with the years it covers. */
 export interface EditionInfo {
@@ -8,14 +10,35 @@ export interface EditionInfo {
   readonly lastYear: number;
 }
 
-/** Messages the page posts to the simulation worker. */
-export type WorkerRequest =
-  | { readonly id: number; readonly scenario: unknown }
-  | { readonly id: number; readonly pledge: { readonly year: number; readonly edition: string } };
+/** An ally of the scenario's first year, for the per-ally compliance table. */
+export interface AllyInfo {
+  readonly iso3: string;
+  readonly name: string;
+  /** Latest burden on SIPRI's definition, % of GDP, and its year; undefined without data. */
+  readonly burden?: number;
+  readonly year?: number;
+}
 
-/** Messages the worker posts back. */
+/** What the worker knows once it has loaded the dataset. */
+export interface WorkerReady {
+  readonly type: 'ready';
+  readonly editions: readonly EditionInfo[];
+  /** The committed fit the levers start from; undefined when the dataset has none. */
+  readonly fitted: FittedResponses | undefined;
+  readonly allies: readonly AllyInfo[];
+}
+
+/** Messages the page posts to a simulation worker. */
+export type WorkerRequest =
+  | { readonly kind: 'run'; readonly id: number; readonly scenario: unknown }
+  | { readonly kind: 'ensemble'; readonly id: number; readonly scenario: unknown }
+  | { readonly kind: 'pledge'; readonly id: number; readonly year: number; readonly edition: string };
+
+/** Messages a worker posts back. */
 export type WorkerResponse =
-  | { readonly type: 'ready'; readonly editions: readonly EditionInfo[] }
+  | WorkerReady
   | { readonly type: 'result'; readonly id: number; readonly result: SimulationResult; readonly elapsedMs: number }
+  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
+  | { readonly type: 'ensemble'; readonly id: number; readonly result: EnsembleResult; readonly elapsedMs: number }
   | { readonly type: 'pledge'; readonly id: number; readonly report: PledgeReport }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -45,6 +45,7 @@ export function alliesAtThresholds(result: SimulationResult, options: ChartSpecO
     result,
     options,
     yLabel: 'Number of allies',
+    format: (v: number) => `${v} allies`,
     scale: 'linear',
     series: countSeries(result, true),
     baselineSeries: options.baseline === undefined ? [] : countSeries(options.baseline, false),

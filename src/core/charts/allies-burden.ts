@@ -98,9 +98,35 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
         ),
         ...BURDEN_RULES.map((r) => ruleLabel(r.percent, r.label, `rule-${ruleKey(r.percent)}-label`)),
         labelMarks(labels),
+        ...(options.interactive === true ? [allyTooltip(series, years)] : []),
       ],
     },
   };
+}
+
+/**
+ * A pointer tooltip naming the ally nearest the pointer with its exact burden; the pointed datum's
+ * `iso3` lets a page highlight that ally's line.
+ */
+function allyTooltip(
+  series: readonly { readonly actor: { readonly iso3: string; readonly name: string }; readonly values: number[] }[],
+  years: readonly number[],
+): Plot.Markish {
+  const points = series.flatMap((s) =>
+    years.flatMap((year, k) => {
+      const value = s.values[k] as number;
+      return Number.isNaN(value) ? [] : [{ iso3: s.actor.iso3, name: s.actor.name, year, value }];
+    }),
+  );
+  return Plot.tip(
+    points,
+    Plot.pointer({
+      x: 'year',
+      y: 'value',
+      title: (p: (typeof points)[number]) => `${p.name}\n${p.year}: ${p.value.toFixed(2)} % of GDP`,
+      className: 'tooltip',
+    }),
+  );
 }
 
 /**

@@ -27,6 +27,7 @@ export function balance(result: SimulationResult, options: ChartSpecOptions = {}
     result,
     options,
     yLabel: 'Capability ratio to Russia and Belarus, × (log scale)',
+    format: (v: number) => `${v.toFixed(2)}×`,
     scale: 'log',
     series: [
       { key: 'NATO', text: 'All NATO', color: colorOf('NATO'), values: indicators.balanceNato },

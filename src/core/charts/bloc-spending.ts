@@ -38,6 +38,7 @@ export function blocSpending(result: SimulationResult, options: ChartSpecOptions
     result,
     options,
     yLabel: 'Military spending, USD bn at constant 2015 prices (log scale)',
+    format: (v: number) => `USD ${v.toFixed(1)} bn (2015 prices)`,
     scale: 'log',
     series: spendingSeries(result),
     baselineSeries: options.baseline === undefined ? [] : spendingSeries(options.baseline),

@@ -37,6 +37,8 @@ export interface ChartSpecOptions {
   readonly width?: number | undefined;
   /** Height of the whole chart in px; default 540. */
   readonly height?: number | undefined;
+  /** Add pointer tooltips with the exact values (for a page; static images leave them out). */
+  readonly interactive?: boolean | undefined;
 }
 
 /** Options to build a chart into elements of `document`. */

@@ -24,7 +24,6 @@ export const RACE_INTENSITY_NOTE =
  * @example raceIntensity(simulate(parseScenario('end: 2030'), loadDataset())).caption[0] // RACE_INTENSITY_NOTE
  */
 export function raceIntensity(result: SimulationResult, options: ChartSpecOptions = {}): ChartSpec {
-  void options;
   const bars = result.years.flatMap((year, k) => {
     const v = result.indicators.raceIntensity[k];
     return v === null || v === undefined || !Number.isFinite(v) ? [] : [{ year, percent: v * 100 }];
@@ -52,6 +51,19 @@ export function raceIntensity(result: SimulationResult, options: ChartSpecOption
         }),
         Plot.ruleY([0], { stroke: '#555555' }),
         ...(bars.length === 0 ? [emptyNote('No year in which both blocs have a growth rate')] : []),
+        ...(options.interactive === true && bars.length > 0
+          ? [
+              Plot.tip(
+                bars,
+                Plot.pointerX({
+                  x: 'year',
+                  y: 'percent',
+                  title: (d: { year: number; percent: number }) => `${d.year}: ${d.percent.toFixed(2)} % a year`,
+                  className: 'tooltip',
+                }),
+              ),
+            ]
+          : []),
       ],
     },
   };

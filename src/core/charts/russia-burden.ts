@@ -47,6 +47,7 @@ export function russiaBurden(result: SimulationResult, options: ChartSpecOptions
     result,
     options,
     yLabel: 'Military expenditure, % of GDP (log scale)',
+    format: (v: number) => `${v.toFixed(2)} % of GDP`,
     scale: 'log',
     series,
     baselineSeries: options.baseline === undefined ? [] : burdenSeries(options.baseline),

@@ -40,6 +40,7 @@ export function securityRatio(result: SimulationResult, options: ChartSpecOption
     result,
     options,
     yLabel: 'Capability ÷ threat, × (log scale)',
+    format: (v: number) => `${v.toFixed(3)}×`,
     scale: 'log',
     series,
     rules: [{ value: 1, label: 'Capability = threat', key: '1' }],

@@ -1,11 +1,11 @@
-import type * as Plot from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../simulate.js';
 import type { ChartPlotOptions, ChartSpec, ChartSpecOptions } from './chart-spec.js';
 import { chartLayout } from './compose-chart.js';
 import { lineLabels, valueDomain } from './line-labels.js';
 import { logTicks } from './log-ticks.js';
 import { innerHeight, panelOptions } from './panel-options.js';
-import { emptyNote, labelMarks, referenceRule, ruleLabel, seriesMarks } from './series-marks.js';
+import { definedOrNaN, emptyNote, labelMarks, referenceRule, ruleLabel, seriesMarks } from './series-marks.js';
 import { yearAxis } from './year-axis.js';
 
 /** One labelled line of a time-series chart, values in the chart's units (one per year of the run). */
@@ -38,6 +38,45 @@ export interface TimeSeriesInput {
   readonly y?: ChartPlotOptions['y'];
   /** Shown in the panel when no series has a value. */
   readonly emptyMessage: string;
+  /** Text of a value in the tooltips, unit included; default 3 significant digits and `yLabel`. */
+  readonly format?: (value: number) => string;
+}
+
+/** A point of a line as the tooltips see it. */
+export interface SeriesPoint {
+  readonly key: string;
+  readonly text: string;
+  readonly year: number;
+  readonly value: number;
+}
+
+/**
+ * Return a pointer tooltip over every defined point of `series`: the line's name, the year and the
+ * exact value. The page reads the pointed point's `key` to highlight its line.
+ */
+function tooltipMark(
+  years: readonly number[],
+  series: readonly TimeSeries[],
+  scale: 'linear' | 'log',
+  format: (value: number) => string,
+): Plot.Markish {
+  const points: SeriesPoint[] = [];
+  for (const s of series) {
+    s.values.forEach((v, k) => {
+      const year = years[k];
+      if (year !== undefined && !Number.isNaN(definedOrNaN(v, scale)))
+        points.push({ key: s.key, text: s.text, year, value: v as number });
+    });
+  }
+  return Plot.tip(
+    points,
+    Plot.pointer({
+      x: 'year',
+      y: 'value',
+      title: (p: SeriesPoint) => `${p.text}\n${p.year}: ${format(p.value)}`,
+      className: 'tooltip',
+    }),
+  );
 }
 
 /**
@@ -89,6 +128,10 @@ export function timeSeriesSpec(input: TimeSeriesInput): ChartSpec {
     labelMarks(labels),
   ];
   if (!hasData) marks.push(emptyNote(input.emptyMessage));
+  if (input.options.interactive === true && hasData) {
+    const format = input.format ?? ((v: number) => `${v.toPrecision(3)} (${input.yLabel})`);
+    marks.push(tooltipMark(result.years, input.series, scale, format));
+  }
   const yearsShown = [...result.years, ...(baselineSeries.length > 0 ? (baseline?.years ?? []) : [])];
   return {
     id: input.id,

@@ -1,0 +1,47 @@
+import type { JSX } from 'preact';
+import { ENSEMBLE_CHARTS } from '../../src/core/charts/fan/index.js';
+import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
+import { ChartGrid } from './ChartGrid.js';
+
+interface Props {
+  readonly result: EnsembleResult | undefined;
+  readonly progress: { readonly done: number; readonly total: number } | undefined;
+  readonly error: string;
+  readonly stem: string;
+  readonly onDrawn: (result: EnsembleResult) => void;
+}
+
+/** The fan charts and event probabilities of the page's ensemble, with its progress. */
+export function EnsembleView({ result, progress, error, stem, onDrawn }: Props): JSX.Element {
+  const running = progress !== undefined && progress.done < progress.total;
+  return (
+    <section class="ensemble" aria-label="Ensemble" data-testid="ensemble">
+      <h2>The spread of futures</h2>
+      <p class="status-line" aria-live="polite">
+        {progress === undefined ? (
+          'Starting the ensemble…'
+        ) : (
+          <>
+            <progress max={progress.total} value={progress.done} />{' '}
+            {running
+              ? `${progress.done} of ${progress.total} members`
+              : `${progress.total} members; 5–95 % and 25–75 % bands around the median`}
+          </>
+        )}
+      </p>
+      {error === '' ? null : (
+        <p class="error" role="alert">
+          The ensemble failed: {error}
+        </p>
+      )}
+      <ChartGrid
+        charts={ENSEMBLE_CHARTS}
+        data={result}
+        label="Ensemble charts"
+        stem={`${stem}-ensemble`}
+        onDrawn={onDrawn}
+        placeholder="Running the ensemble…"
+      />
+    </section>
+  );
+}

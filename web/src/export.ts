@@ -1,0 +1,61 @@
+/** Save `blob` as a file named `name` through the browser's download. */
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The text of a standalone SVG file of `svg`. */
+export function svgText(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // Tooltips belong to the page, not to the file.
+  for (const tip of copy.querySelectorAll('[aria-label="tip"], .tooltip, .ally-highlight')) tip.remove();
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+/** A PNG of `svg` at `scale` times its size, drawn through a canvas. */
+export function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+  return new Promise<Blob>((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
+      const context = canvas.getContext('2d');
+      if (context === null) {
+        reject(new Error('this browser cannot draw on a canvas'));
+        return;
+      }
+      context.scale(scale, scale);
+      context.drawImage(image, 0, 0, width, height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob(
+        (blob) => (blob === null ? reject(new Error('the PNG could not be encoded')) : resolve(blob)),
+        'image/png',
+      );
+    };
+    image.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('the chart could not be drawn as an image'));
+    };
+    image.src = url;
+  });
+}
+
+/** A file name for a scenario's export: its name in lower case with dashes, or `scenario`. */
+export function fileStem(name: string | undefined): string {
+  const stem = (name ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return stem === '' ? 'scenario' : stem;
+}
