@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { ArmsraceError, DataFileError, InputError } from '../core/errors.js';
 import { backcastCommand } from './backcast.js';
+import { claimsCommand } from './claims.js';
 import type { GlobalOptions } from './context.js';
 import { dataCommand } from './data.js';
 import { ensembleCommand } from './ensemble.js';
@@ -34,6 +35,7 @@ Examples:
   armsrace data show RUS               Russia's series with their sources
   armsrace presets                     the preset scenarios
   armsrace run hague-met --out results --chart png
+  armsrace claims 6                    what the data say about a press claim
 
 Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
     );
@@ -48,6 +50,7 @@ Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
   program.addCommand(serveCommand(globals));
   program.addCommand(fitCommand(globals));
   program.addCommand(grangerCommand(globals));
+  program.addCommand(claimsCommand(globals));
   program.exitOverride();
   for (const c of program.commands) {
     c.exitOverride();

@@ -1,5 +1,18 @@
 export { type Backcast, type BackcastRow, backcast } from './analyze/backcast.js';
 export { type BlocSeries, blocSeries } from './analyze/bloc-series.js';
+export * from './analyze/claims/index.js';
+export {
+  boundarySegment,
+  DEFAULT_DETERRENCE,
+  type DeterrenceBoundary,
+  type DeterrenceParameters,
+  type DeterrencePosition,
+  type DeterrenceRegion,
+  deterrenceBoundaries,
+  deterrenceParameters,
+  deterrencePosition,
+  mutualDeterrenceVertex,
+} from './analyze/deterrence.js';
 export { type HaguePath, type HaguePathOptions, type HaguePathRow, haguePath } from './analyze/hague-path.js';
 export {
   type PledgeReport,

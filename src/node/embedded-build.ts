@@ -68,9 +68,28 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
   const actors = new Set([...accessions.map((a) => a.iso3), ...OTHER_ACTORS]);
   const withAggregates = new Set([...actors, ...NATO_AGGREGATES.map((a) => a.iso3)]);
 
+  // The land-border graph as an edge list; the registry's `land_borders_iso3` column must say the same.
+  const fBorders = 'country_land_borders.csv';
+  const neighbours = new Map<string, string[]>();
+  for (const r of readCsv(path(fBorders))) {
+    const a = r.iso3 as string;
+    const b = r.neighbour_iso3 as string;
+    if (!/^[A-Z]{3}$/.test(a) || !/^[A-Z]{3}$/.test(b)) {
+      throw new Error(`${fBorders}: "${a}" → "${b}" is not a pair of ISO3 codes (row ${JSON.stringify(r)})`);
+    }
+    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+  }
+
   const countries: Country[] = [];
   const geo = readCsv(path('countries_geo.csv'));
   for (const r of geo) {
+    const listed = r.land_borders_iso3 ? (r.land_borders_iso3 as string).split(';') : [];
+    const borders = neighbours.get(r.iso3 as string) ?? [];
+    if ([...listed].sort().join(';') !== [...borders].sort().join(';')) {
+      throw new Error(
+        `${fBorders} and countries_geo.csv disagree on the land borders of ${r.iso3}: ${borders.join(';') || 'none'} against ${listed.join(';') || 'none'}`,
+      );
+    }
     const lat = r.capital_lat === '' ? Number.NaN : Number(r.capital_lat);
     const lon = r.capital_lon === '' ? Number.NaN : Number(r.capital_lon);
     countries.push({
@@ -79,7 +98,7 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
       ...(Number.isFinite(lat) && Number.isFinite(lon)
         ? { capital: { name: (r.capital_ne || r.capital_mledoze) as string, lat, lon } }
         : {}),
-      borders: r.land_borders_iso3 ? (r.land_borders_iso3 as string).split(';') : [],
+      borders,
     });
   }
   const russia = countries.find((c) => c.iso3 === 'RUS');

@@ -56,6 +56,16 @@ export class Dataset {
     return this.#countries.get(iso3);
   }
 
+  /**
+   * ISO3 codes of the countries sharing a land border with `iso3` (no maritime neighbours), in the
+   * order of `data/country_land_borders.csv`; empty for an unknown country.
+   *
+   * @example loadDataset().landNeighbours('RUS').length // 14
+   */
+  landNeighbours(iso3: string): string[] {
+    return [...(this.#countries.get(iso3)?.borders ?? [])];
+  }
+
   /** The source edition with id `id`, or `undefined`. */
   source(id: string): SourceInfo | undefined {
     return this.#sources.get(id);

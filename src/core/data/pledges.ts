@@ -8,6 +8,8 @@ export interface PledgeDefinition {
   readonly adopted: number;
   /** Year by which the target is to be reached. */
   readonly by: number;
+  /** Year the allies agreed to review the trajectory and balance of spending, if any. */
+  readonly review?: number;
   readonly text: string;
   readonly source: string;
 }
@@ -31,6 +33,7 @@ export const PLEDGES: readonly PledgeDefinition[] = [
     target: 0.035,
     adopted: 2025,
     by: 2035,
+    review: 2029,
     text: 'At least 3.5 % of GDP annually on core defence requirements by 2035, within the 5 % commitment',
     source: 'The Hague Summit Declaration, 25 June 2025, paragraph 3 (review in 2029)',
   },
@@ -40,6 +43,7 @@ export const PLEDGES: readonly PledgeDefinition[] = [
     target: 0.05,
     adopted: 2025,
     by: 2035,
+    review: 2029,
     text: '5 % of GDP annually by 2035: at least 3.5 % core defence plus up to 1.5 % defence- and security-related spending',
     source: 'The Hague Summit Declaration, 25 June 2025, paragraphs 2-3',
   },

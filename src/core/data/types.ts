@@ -107,7 +107,7 @@ export interface Country {
   readonly iso3: string;
   readonly name: string;
   readonly capital?: Capital;
-  /** ISO3 codes of the countries sharing a land border. */
+  /** ISO3 codes of the countries sharing a land border (`data/country_land_borders.csv`, mledoze/countries). */
   readonly borders: readonly string[];
   /** For a state that no longer exists: its last year and the successor that continues its series. */
   readonly dissolved?: { readonly year: number; readonly successor: string };

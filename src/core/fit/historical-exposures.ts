@@ -17,6 +17,23 @@ export interface HistoricalPanel {
   readonly source: string;
 }
 
+/** Options of {@link historicalPanel}; every field defaults to the simulator's default. */
+export interface HistoricalPanelOptions {
+  /** Decay length `D` of the proximity weights, km. */
+  readonly decayKm?: number;
+  /** Capability depreciation `δ`, 1/years. */
+  readonly depreciation?: number;
+  /** NATO partners that the Russian bloc counts as adversaries (default `[UKR]`). */
+  readonly partners?: readonly string[];
+  /** Projection floors `π_j` by ISO3 code (default USA 0.25, others 0). */
+  readonly floorByActor?: Readonly<Record<string, number>>;
+  /**
+   * Whether `iso3` is a NATO ally in `year`; default the dataset's membership timeline. A
+   * counterfactual rule (an enlargement that did not happen) changes the blocs and nothing else.
+   */
+  readonly member?: (iso3: string, year: number) => boolean;
+}
+
 /**
  * Reconstruct the threat `Θ_it` and spill-in `Φ_it` of MODEL.md §2 from data: capability stocks by
  * the perpetual inventory of observed spending (SIPRI burden × World Bank real GDP; a missing year
@@ -30,12 +47,14 @@ export function historicalPanel(
   actors: readonly string[],
   from: number,
   to: number,
-  options: { decayKm?: number; depreciation?: number; partners?: readonly string[] } = {},
+  options: HistoricalPanelOptions = {},
 ): HistoricalPanel {
   const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
   const decay = options.decayKm ?? DEFAULTS.decayKm;
   const depreciation = options.depreciation ?? DEFAULTS.depreciation;
   const partners = new Set(options.partners ?? DEFAULTS.partners);
+  const floors: Readonly<Record<string, number>> = options.floorByActor ?? DEFAULTS.floorByActor;
+  const member = options.member ?? ((iso3: string, year: number) => dataset.isMember(iso3, year));
   const first = 1990;
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
   // Capability at the start of each year from `first` to `to`.
@@ -55,7 +74,7 @@ export function historicalPanel(
     };
   });
   const standing = (iso3: string, y: number) => ({
-    ally: dataset.isMember(iso3, y),
+    ally: member(iso3, y),
     russianBloc: (DEFAULTS.russianBloc as readonly string[]).includes(iso3),
     partner: partners.has(iso3),
   });
@@ -64,7 +83,7 @@ export function historicalPanel(
       const ca = dataset.country(a)?.capital;
       const cb = dataset.country(b)?.capital;
       if (ca === undefined || cb === undefined || a === b) return 0;
-      return proximityWeight(greatCircleKm(ca, cb), decay, DEFAULTS.floorByActor[b] ?? 0);
+      return proximityWeight(greatCircleKm(ca, cb), decay, floors[b] ?? 0);
     }),
   );
   const threat = actors.map((a, i) =>

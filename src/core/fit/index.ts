@@ -7,6 +7,6 @@ export {
   type RichardsonSumFit,
 } from './fit-richardson.js';
 export { type GrangerOptions, type GrangerReport, grangerTest } from './granger-test.js';
-export { type HistoricalPanel, historicalPanel } from './historical-exposures.js';
+export { type HistoricalPanel, type HistoricalPanelOptions, historicalPanel } from './historical-exposures.js';
 export { BLOC_NAMES, spendingSeries } from './named-series.js';
 export { type AlignedSeries, alignSeries, type YearSeries } from './year-series.js';

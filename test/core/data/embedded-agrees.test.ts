@@ -114,6 +114,17 @@ describe('embedded dataset agrees with data/', () => {
     }
   });
 
+  it('land borders, every row of country_land_borders.csv and no other', () => {
+    const r = rows('country_land_borders.csv');
+    expect(r).toHaveLength(649);
+    for (const x of r) {
+      expect(dataset.country(x.iso3 as string)?.borders, `${x.iso3} → ${x.neighbour_iso3}`).toContain(x.neighbour_iso3);
+    }
+    const embedded = dataset.data.countries.reduce((n, c) => n + c.borders.length, 0);
+    expect(embedded).toBe(r.length);
+    expect(dataset.landNeighbours('RUS')).toEqual(r.filter((x) => x.iso3 === 'RUS').map((x) => x.neighbour_iso3));
+  });
+
   it('has no series value that the files do not have', () => {
     // Count values: the dataset holds exactly as many figures as the rows it was built from.
     const counted = dataset.data.series

@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  CLAIM_IDS,
+  claimEvidence,
+  claimsEvidence,
+  intervalStrength,
+  PRESET_SCENARIOS,
+  testsStrength,
+} from '../../../src/core/analyze/claims/index.js';
+import type { ClaimEvidence } from '../../../src/core/analyze/claims/types.js';
+import { pledgeReport } from '../../../src/core/analyze/pledge-report.js';
+import { loadDataset } from '../../../src/core/data/load-dataset.js';
+import { InputError } from '../../../src/core/errors.js';
+import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
+
+const dataset = loadDataset();
+let evidence: ClaimEvidence[];
+const claim = (id: number) => evidence.find((c) => c.id === id) as ClaimEvidence;
+const number = (id: number, label: string | RegExp) => {
+  const n = claim(id).numbers.find((x) => (typeof label === 'string' ? x.label === label : label.test(x.label)));
+  expect(n, `claim ${id}: ${label}`).toBeDefined();
+  return n?.value as number;
+};
+
+beforeAll(() => {
+  evidence = claimsEvidence(dataset);
+}, 60_000);
+
+describe('claimsEvidence', () => {
+  it('claimsEvidence returns the seven claims in order, each with an answer, a strength and a chart', () => {
+    expect(evidence.map((c) => c.id)).toEqual([...CLAIM_IDS]);
+    for (const c of evidence) {
+      expect(['strong', 'moderate', 'weak', 'contested']).toContain(c.strength);
+      expect(c.strengthReason.startsWith(c.strength)).toBe(true);
+      expect(c.answer.split(/(?<=[.!?])\s+(?=[A-Z])/).length).toBeGreaterThanOrEqual(2);
+      expect(c.chart.series.length).toBeGreaterThan(0);
+      expect(c.chart.source.length).toBeGreaterThan(0);
+      expect(c.chart.yLabel.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('claimsEvidence gives every number a finite value, a unit and a source, and every chart point finite', () => {
+    for (const c of evidence) {
+      expect(c.numbers.length).toBeGreaterThan(0);
+      for (const n of c.numbers) {
+        expect(Number.isFinite(n.value), `${c.id} ${n.label}`).toBe(true);
+        expect(n.source.length, `${c.id} ${n.label}`).toBeGreaterThan(0);
+        expect(n.unit.length, `${c.id} ${n.label}`).toBeGreaterThan(0);
+      }
+      for (const s of c.chart.series) for (const [, y] of s.points) expect(Number.isFinite(y)).toBe(true);
+    }
+  });
+
+  it('claimsEvidence survives a JSON round trip unchanged', () => {
+    expect(JSON.parse(JSON.stringify(evidence))).toEqual(evidence);
+  });
+
+  it('claim 1 states the Hague pledge as adopted and the cost of haguePath', () => {
+    expect(number(1, 'Core defence target')).toBe(3.5);
+    expect(number(1, 'Defence- and security-related spending, up to')).toBe(1.5);
+    expect(number(1, 'Due year')).toBe(2035);
+    expect(number(1, 'Review of the trajectory')).toBe(2029);
+    expect(number(1, /^Allies already at/) + number(1, /^Allies below/)).toBe(
+      number(1, 'Allies with a figure in the edition'),
+    );
+    expect(claim(1).verdict).toBe('partly supported');
+  });
+
+  it("claim 2's counts equal pledgeReport's: 2014 → 3, 2024 → 18 (2025 edition) and 23 (2024 edition)", () => {
+    const r = (year: number, edition?: string) =>
+      pledgeReport(dataset, { year, ...(edition ? { edition } : {}), includePress: false }).counts.meets;
+    expect(number(2, 'Allies at 2 % in 2014')).toBe(r(2014));
+    expect(number(2, 'Allies at 2 % in 2024')).toBe(r(2024));
+    expect(number(2, 'Allies at 2 % in 2024 by the 2024 edition')).toBe(r(2024, '2024'));
+    expect([r(2014), r(2024), r(2024, '2024')]).toEqual([3, 18, 23]);
+    const with2025 = pledgeReport(dataset, { year: 2025 }).counts;
+    expect(number(2, /^Allies at 2 % in 2025 \(press/)).toBe(with2025.pressMeets);
+    expect(claim(2).answer).toContain('18 of 31 in 2024');
+  });
+
+  it("claim 3's index with the enlargements exceeds the index without them, and Russia's neighbours gained allies", () => {
+    expect(number(3, 'Index in 2024')).toBeGreaterThan(number(3, 'Index in 2024 without the enlargements after 1990'));
+    const series = claim(3).chart.series;
+    const [actual, without] = [series[0]?.points ?? [], series[1]?.points ?? []];
+    expect(actual.length).toBe(without.length);
+    // Equal before the first wave (1999), strictly above from it on.
+    for (const [k, [year, y]] of actual.entries()) {
+      const other = without[k]?.[1] as number;
+      if ((year as number) < 1999) expect(y).toBeCloseTo(other, 6);
+      else expect(y).toBeGreaterThan(other);
+    }
+    expect(number(3, 'Allies bordering Russia by land in 1990')).toBe(1);
+    expect(number(3, 'Allies bordering Russia by land in 2024')).toBe(6);
+    const waves = claim(3).numbers.filter((n) => /^Share due to the \d{4} accession/.test(n.label));
+    expect(waves.map((w) => /\d{4}/.exec(w.label)?.[0])).toEqual([
+      '1999',
+      '2004',
+      '2009',
+      '2017',
+      '2020',
+      '2023',
+      '2024',
+    ]);
+    for (const w of waves) expect(w.value).toBeGreaterThan(0);
+  });
+
+  it("claim 4's change of Russia's security ratio is small against the change of its burden", () => {
+    const burden = number(4, "Change of Russia's burden, both arm against restraint");
+    const ratio = number(4, "Change of Russia's security ratio, both arm against restraint");
+    expect(burden).toBeGreaterThan(50);
+    expect(Math.abs(Math.log1p(ratio / 100))).toBeLessThan(0.25 * Math.log1p(burden / 100));
+    expect(number(4, /both arm$/)).toBeGreaterThan(number(4, /NATO's burden in 2035, restraint/));
+  });
+
+  it('claim 5 reports the Granger tests of docs/estimation.md: NATO → Russia never below 0.05, Russia → NATO 0.042 with 4 lags', () => {
+    const forward = claim(5).numbers.filter((n) => n.label.startsWith('Granger p, NATO → Russia'));
+    expect(forward).toHaveLength(6);
+    expect(Math.min(...forward.map((n) => n.value))).toBeCloseTo(0.278, 3);
+    expect(Math.max(...forward.map((n) => n.value))).toBeCloseTo(0.558, 3);
+    expect(number(5, 'Granger p, Russia → NATO, 1993–2024, 4 lags (AIC)')).toBeCloseTo(0.042, 3);
+    expect(claim(5).strength).toBe(
+      testsStrength(
+        forward.map((n) => n.value),
+        0.05,
+        '',
+      ).strength,
+    );
+    expect(claim(5).strength).toBe('weak');
+  });
+
+  it("claim 6's interval is fitted.json's, and its strength follows from the interval excluding 1", () => {
+    const fit = dataset.data.fitted?.parameters.elasticity_RUS;
+    expect(fit).toBeDefined();
+    expect(number(6, "Russia's threat elasticity ε_RUS")).toBe(fit?.estimate);
+    expect(number(6, 'ε_RUS, lower end of the 95 % interval')).toBe(fit?.lower);
+    expect(number(6, 'ε_RUS, upper end of the 95 % interval')).toBe(fit?.upper);
+    const excludes = (fit?.lower as number) > 1 || (fit?.upper as number) < 1;
+    expect(excludes).toBe(true);
+    expect(claim(6).strength).toBe(excludes ? 'strong' : expect.any(String));
+    // The same rule on an interval containing 1 is not strong.
+    expect(intervalStrength({ estimate: 1.2, standardError: 0.5, lower: 0.3, upper: 2.1 }, 1, 'ε').strength).toBe(
+      'weak',
+    );
+    const war = number(6, /^Share of Russia's \d{4} burden the war term/);
+    expect(war).toBeGreaterThan(0);
+    expect(war).toBeLessThan(100);
+  });
+
+  it('claim 7 reports a stability margin per scenario and year and the region of the FAS inventories', () => {
+    const margins = claim(7).numbers.filter((n) => n.label.startsWith('Stability margin'));
+    expect(margins).toHaveLength(PRESET_SCENARIOS.length * 3);
+    expect(number(7, /^US deployed strategic warheads/)).toBe(
+      dataset.observation('USA', 'warheads_deployed_strategic', 'fas-2023', 2023)?.value,
+    );
+    expect(claim(7).answer).toMatch(/lie in mutual deterrence/);
+  });
+});
+
+describe('claimEvidence', () => {
+  it('claimEvidence(id) equals the entry of claimsEvidence for a data claim', () => {
+    expect(claimEvidence(2, dataset)).toEqual(claim(2));
+  });
+
+  it('claimEvidence rejects an id outside 1–7 and options out of range, naming the field and the fix', () => {
+    expect(() => claimEvidence(8, dataset)).toThrow(InputError);
+    expect(() => claimEvidence(8, dataset)).toThrow(/claim: 8 is not a claim; use a number from 1 to 7/);
+    expect(() => claimEvidence(5, dataset, { alpha: 1.5 })).toThrow(/alpha: 1.5 is out of range/);
+    expect(() => claimEvidence(4, dataset, { armedScenario: 'nope' })).toThrow(
+      /armedScenario: "nope" is not among the scenarios/,
+    );
+  });
+});
+
+describe('PRESET_SCENARIOS', () => {
+  it('PRESET_SCENARIOS equal the preset files of scenarios/ they mirror', () => {
+    for (const { id, input } of PRESET_SCENARIOS) {
+      const text = readFileSync(join(import.meta.dirname, '../../../scenarios', `${id}.yaml`), 'utf8');
+      expect(input, id).toEqual(parseScenario(text));
+    }
+  });
+});
