@@ -209,6 +209,28 @@ describe('dashboard in Chromium', () => {
     await page.waitForSelector('[data-testid="ensemble"]', { state: 'detached', timeout: 10_000 });
   }, 180_000);
 
+  it('answers the seven press claims with evidence, strength and a chart each', async () => {
+    await page.goto(server.url);
+    await waitForCharts();
+    await page.waitForFunction(
+      () => document.querySelectorAll('article[data-claim] .chart-host svg').length >= 7,
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    for (let id = 1; id <= 7; id++) {
+      const panel = page.locator(`article[data-claim="${id}"]`);
+      expect(await panel.locator('.claim-statement').textContent()).not.toBe('');
+      expect(['strong', 'moderate', 'weak', 'contested']).toContain(
+        await panel.locator('.claim-strength').getAttribute('data-strength'),
+      );
+      expect(await panel.locator('.claim-numbers tbody tr').count()).toBeGreaterThan(0);
+    }
+    expect(await page.locator('article[data-claim="6"] .claim-answer').textContent()).toContain('4.65');
+    await page.locator('article[data-claim="6"]').screenshot({ path: join(ARTIFACTS, 'dashboard-claim-6.png') });
+  }, 180_000);
+
   it('works at a phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url);

@@ -2,12 +2,14 @@ import { stringify as csv } from 'csv-stringify/browser/esm/sync';
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stringify } from 'yaml';
+import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
 import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import { resultRecords } from '../../src/core/result-records.js';
 import { parseScenario, ScenarioError, validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import { Charts } from './Charts.js';
+import { Claims } from './Claims.js';
 import { EnsembleView } from './EnsembleView.js';
 import { download, fileStem } from './export.js';
 import { Levers } from './Levers.js';
@@ -63,6 +65,8 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   const [runError, setRunError] = useState('');
   const [note, setNote] = useState('');
   const [name, setName] = useState('');
+  const [claims, setClaims] = useState<readonly ClaimEvidence[] | undefined>(undefined);
+  const [claimsError, setClaimsError] = useState('');
 
   const counter = useRef(0);
   const ensembleCounter = useRef(0);
@@ -181,6 +185,22 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     ensembleWorker.postMessage({ kind: 'ensemble', id, scenario } satisfies WorkerRequest);
   }, [scenario, invalid, levers.ensembleOn, ensembleWorker]);
 
+  // The evidence for the press claims takes a second or two: a worker of its own computes it once,
+  // after the first charts are up, and ends.
+  const drawnOnce = result !== undefined;
+  useEffect(() => {
+    if (!drawnOnce) return;
+    const worker = startWorker('armsrace-claims');
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      const m = event.data;
+      if (m.type === 'claims') setClaims(m.evidence);
+      else if (m.type === 'error') setClaimsError(m.message);
+      if (m.type !== 'ready') worker.terminate();
+    });
+    worker.postMessage({ kind: 'claims', id: 1 } satisfies WorkerRequest);
+    return () => worker.terminate();
+  }, [drawnOnce]);
+
   const onDrawn = useCallback(() => {
     const t0 = started.current.get(counter.current);
     if (t0 === undefined) return;
@@ -295,6 +315,13 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
           <Charts result={result} stem={stem} onDrawn={onDrawn} />
           <RankedAllies result={result} stem={stem} />
           <PledgeTracker editions={ready.editions} request={requestPledges} />
+          {claimsError === '' ? (
+            <Claims evidence={claims} />
+          ) : (
+            <p class="error" role="alert">
+              The evidence for the claims cannot be computed: {claimsError}
+            </p>
+          )}
         </div>
       </main>
     </>

@@ -1,3 +1,4 @@
+import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
 import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
@@ -32,7 +33,8 @@ export interface WorkerReady {
 export type WorkerRequest =
   | { readonly kind: 'run'; readonly id: number; readonly scenario: unknown }
   | { readonly kind: 'ensemble'; readonly id: number; readonly scenario: unknown }
-  | { readonly kind: 'pledge'; readonly id: number; readonly year: number; readonly edition: string };
+  | { readonly kind: 'pledge'; readonly id: number; readonly year: number; readonly edition: string }
+  | { readonly kind: 'claims'; readonly id: number };
 
 /** Messages a worker posts back. */
 export type WorkerResponse =
@@ -41,4 +43,5 @@ export type WorkerResponse =
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly type: 'ensemble'; readonly id: number; readonly result: EnsembleResult; readonly elapsedMs: number }
   | { readonly type: 'pledge'; readonly id: number; readonly report: PledgeReport }
+  | { readonly type: 'claims'; readonly id: number; readonly evidence: readonly ClaimEvidence[] }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -1,3 +1,4 @@
+import { claimsEvidence } from '../../src/core/analyze/claims/index.js';
 import { pledgeReport } from '../../src/core/analyze/pledge-report.js';
 import { resolveSource } from '../../src/core/analyze/pledge-source.js';
 import { lastYear, observationAt } from '../../src/core/data/dataset.js';
@@ -94,6 +95,8 @@ scope.addEventListener('message', (event) => {
       ensemble(request.id, request.scenario).catch((error: unknown) =>
         scope.postMessage({ type: 'error', id: request.id, message: message(error) }),
       );
+    } else if (request.kind === 'claims') {
+      scope.postMessage({ type: 'claims', id: request.id, evidence: claimsEvidence(dataset) });
     } else {
       const report = pledgeReport(dataset, { year: request.year, edition: request.edition });
       scope.postMessage({ type: 'pledge', id: request.id, report });
