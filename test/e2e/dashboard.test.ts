@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/core/data/load-dataset.js';
+import { type EnsembleResult, runEnsemble } from '../../src/core/ensemble/run-ensemble.js';
+import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
+import { ENSEMBLE_SEED, leverDefaults, toScenario } from '../../web/src/levers.js';
 import { launchBrowser } from './browser.js';
 
 // The dashboard in Debian's Chromium against the real server (port 0) on the page `npm run build` made.
@@ -195,6 +199,8 @@ describe('dashboard in Chromium', () => {
   }, 120_000);
 
   it('runs an ensemble and draws its fan charts', async () => {
+    await page.goto(server.url);
+    await waitForCharts();
     await page.getByRole('checkbox', { name: 'Run an ensemble', exact: true }).check();
     await page.waitForFunction(
       () =>
@@ -204,6 +210,27 @@ describe('dashboard in Chromium', () => {
     );
     expect(await page.locator('[data-testid="ensemble"] .status-line').textContent()).toContain('200 members');
     expect(await page.locator('figure[data-chart="fan-russia-burden"]').count()).toBe(1);
+    // Split over the page's two workers, the ensemble is the one Node runs in one thread.
+    const fromPage = (await page.evaluate(
+      () => (window as unknown as { armsraceEnsemble?: unknown }).armsraceEnsemble,
+    )) as EnsembleResult;
+    const dataset = loadDataset();
+    const fitted = dataset.data.fitted?.parameters;
+    const scenario = validateScenario(toScenario({ ...leverDefaults(fitted), ensembleOn: true }, { fitted }));
+    const node = runEnsemble(scenario, dataset, { runs: 200, seed: ENSEMBLE_SEED });
+    expect(fromPage.runs).toBe(200);
+    expect(fromPage.events.map((e) => e.count)).toEqual(node.events.map((e) => e.count));
+    let worst = 0;
+    for (const [i, series] of node.series.entries()) {
+      for (const [q, values] of series.quantiles.entries()) {
+        for (const [y, v] of values.entries()) {
+          const w = fromPage.series[i]?.quantiles[q]?.[y] as number;
+          if (Number.isNaN(v) && Number.isNaN(w)) continue; // no member has a value there
+          if (v !== w) worst = Math.max(worst, Math.abs(v - w) / Math.max(Math.abs(v), Math.abs(w)));
+        }
+      }
+    }
+    expect(worst).toBeLessThan(0.01); // at most a histogram bin (0.46 %) apart
     await page.locator('[data-testid="ensemble"]').screenshot({ path: join(ARTIFACTS, 'dashboard-ensemble.png') });
     await page.getByRole('checkbox', { name: 'Run an ensemble', exact: true }).uncheck();
     await page.waitForSelector('[data-testid="ensemble"]', { state: 'detached', timeout: 10_000 });

@@ -111,6 +111,15 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
         else if (m.type === 'error') waiter.reject(new Error(m.message));
         return;
       }
+      if (m.type === 'chunk' || m.type === 'chunk-counts' || (m.type === 'error' && m.about === 'ensemble')) {
+        // The partner's share of the ensemble: relayed to the worker that summarises it.
+        if (m.id !== ensembleCounter.current) return;
+        if (m.type === 'chunk') ensembleWorker.postMessage({ kind: 'chunk', id: m.id, summary: m.summary });
+        else if (m.type === 'chunk-counts')
+          ensembleWorker.postMessage({ kind: 'chunk-counts', id: m.id, counts: m.counts });
+        else setEnsembleError(m.message);
+        return;
+      }
       if (m.type === 'result' || m.type === 'error') {
         inFlight.current = false;
         const next = queued.current;
@@ -132,6 +141,8 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
       if (m.type === 'progress') setProgress({ done: m.done, total: m.total });
       else if (m.type === 'ensemble') {
         ensembleMs.current = m.elapsedMs;
+        // Exposed for the browser tests, which compare it with the same ensemble run in Node.
+        (window as unknown as { armsraceEnsemble?: EnsembleResult }).armsraceEnsemble = m.result;
         setEnsembleError('');
         setEnsemble(m.result);
       } else if (m.type === 'error') setEnsembleError(m.message);
@@ -178,12 +189,15 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     if (invalid !== '' || !levers.ensembleOn) {
       setEnsemble(undefined);
       setProgress(undefined);
+      for (const w of [ensembleWorker, sim]) w.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
       return;
     }
     ensembleStarted.current = { id, at: moved.current };
     setProgress(undefined);
-    ensembleWorker.postMessage({ kind: 'ensemble', id, scenario } satisfies WorkerRequest);
-  }, [scenario, invalid, levers.ensembleOn, ensembleWorker]);
+    // Two cores: the ensemble's worker runs the even chunks, the run's worker the odd ones.
+    ensembleWorker.postMessage({ kind: 'ensemble', id, scenario, split: true } satisfies WorkerRequest);
+    sim.postMessage({ kind: 'chunks', id, scenario } satisfies WorkerRequest);
+  }, [scenario, invalid, levers.ensembleOn, ensembleWorker, sim]);
 
   // The evidence for the press claims takes a second or two: a worker of its own computes it once,
   // after the first charts are up, and ends.

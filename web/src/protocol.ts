@@ -1,6 +1,6 @@
 import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
-import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
+import type { ChunkSummary, EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import type { FittedResponses } from './levers.js';
 
@@ -32,7 +32,15 @@ export interface WorkerReady {
 /** Messages the page posts to a simulation worker. */
 export type WorkerRequest =
   | { readonly kind: 'run'; readonly id: number; readonly scenario: unknown }
-  | { readonly kind: 'ensemble'; readonly id: number; readonly scenario: unknown }
+  /** Run an ensemble and summarise it; with `split`, the odd chunks come from a partner worker. */
+  | { readonly kind: 'ensemble'; readonly id: number; readonly scenario: unknown; readonly split: boolean }
+  /** Run the odd chunks of an ensemble for the worker that summarises it. */
+  | { readonly kind: 'chunks'; readonly id: number; readonly scenario: unknown }
+  /** Stop any ensemble under way (the ensemble was turned off). */
+  | { readonly kind: 'cancel'; readonly id: number }
+  /** A chunk or the histogram counts of the partner, relayed by the page. */
+  | { readonly kind: 'chunk'; readonly id: number; readonly summary: ChunkSummary }
+  | { readonly kind: 'chunk-counts'; readonly id: number; readonly counts: Int32Array }
   | { readonly kind: 'pledge'; readonly id: number; readonly year: number; readonly edition: string }
   | { readonly kind: 'claims'; readonly id: number };
 
@@ -42,6 +50,9 @@ export type WorkerResponse =
   | { readonly type: 'result'; readonly id: number; readonly result: SimulationResult; readonly elapsedMs: number }
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly type: 'ensemble'; readonly id: number; readonly result: EnsembleResult; readonly elapsedMs: number }
+  | { readonly type: 'chunk'; readonly id: number; readonly summary: ChunkSummary }
+  | { readonly type: 'chunk-counts'; readonly id: number; readonly counts: Int32Array }
   | { readonly type: 'pledge'; readonly id: number; readonly report: PledgeReport }
   | { readonly type: 'claims'; readonly id: number; readonly evidence: readonly ClaimEvidence[] }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
+  /** `about: 'ensemble'` for an ensemble's failure, whichever worker ran into it. */
+  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly about?: 'ensemble' };

@@ -8,6 +8,7 @@ import {
   checkRuns,
   createCounts,
   EnsembleAccumulator,
+  type EnsembleSetup,
   prepareEnsemble,
   runChunk,
 } from '../../src/core/ensemble/run-ensemble.js';
@@ -57,11 +58,23 @@ const yieldToMessages = () =>
     channel.port2.postMessage(null);
   });
 
-let latestEnsemble = 0;
+/** The ensemble this worker summarises, while it runs. */
+interface EnsembleJob {
+  readonly id: number;
+  readonly runs: number;
+  readonly started: number;
+  readonly setup: EnsembleSetup;
+  readonly counts: Int32Array;
+  readonly accumulator: EnsembleAccumulator;
+  ownDone: boolean;
+  partnerCounts: Int32Array | undefined;
+}
 
-/** Run the ensemble chunk by chunk, reporting progress, and give up as soon as a newer one is asked for. */
-async function ensemble(id: number, scenario: unknown): Promise<void> {
-  const started = performance.now();
+let job: EnsembleJob | undefined;
+/** The newest ensemble asked for, summarised here or helped with: older ones stop at their next chunk. */
+let latest = 0;
+
+function prepare(scenario: unknown) {
   const input = validateScenario(scenario);
   const runs = input.ensemble?.runs ?? 200;
   checkRuns(runs);
@@ -70,18 +83,62 @@ async function ensemble(id: number, scenario: unknown): Promise<void> {
     dataset,
     input.ensemble?.seed === undefined ? {} : { seed: input.ensemble.seed },
   );
-  const counts = createCounts(setup);
-  const accumulator = new EnsembleAccumulator(setup);
-  const chunks = Math.ceil(runs / CHUNK_MEMBERS);
-  for (let c = 0; c < chunks; c++) {
-    await yieldToMessages();
-    if (latestEnsemble !== id) return;
-    accumulator.add(runChunk(setup, c, runs, counts));
-    scope.postMessage({ type: 'progress', id, done: accumulator.members, total: runs });
-  }
-  const result = accumulator.result(runs, counts);
-  scope.postMessage({ type: 'ensemble', id, result, elapsedMs: performance.now() - started });
+  return { runs, setup, chunks: Math.ceil(runs / CHUNK_MEMBERS) };
 }
+
+/** Post the result once this worker's chunks and the partner's are all in. */
+function finish(j: EnsembleJob): void {
+  if (job !== j || !j.ownDone || j.partnerCounts === undefined || j.accumulator.members < j.runs) return;
+  for (let k = 0; k < j.counts.length; k++) j.counts[k] = (j.counts[k] as number) + (j.partnerCounts[k] as number);
+  const result = j.accumulator.result(j.runs, j.counts);
+  job = undefined;
+  scope.postMessage({ type: 'ensemble', id: j.id, result, elapsedMs: performance.now() - j.started });
+}
+
+/**
+ * Run an ensemble chunk by chunk (the even ones when a partner runs the odd ones), reporting
+ * progress, and give up as soon as a newer one is asked for. Chunks are added in their order
+ * whoever ran them, so the split does not change the result.
+ */
+async function ensemble(id: number, scenario: unknown, split: boolean): Promise<void> {
+  const started = performance.now();
+  const { runs, setup, chunks } = prepare(scenario);
+  const counts = createCounts(setup);
+  const j: EnsembleJob = {
+    id,
+    runs,
+    started,
+    setup,
+    counts,
+    accumulator: new EnsembleAccumulator(setup),
+    ownDone: false,
+    partnerCounts: split ? undefined : new Int32Array(counts.length),
+  };
+  job = j;
+  for (let c = 0; c < chunks; c += split ? 2 : 1) {
+    await yieldToMessages();
+    if (latest !== id) return;
+    j.accumulator.add(runChunk(setup, c, runs, counts));
+    scope.postMessage({ type: 'progress', id, done: j.accumulator.members, total: runs });
+  }
+  j.ownDone = true;
+  finish(j);
+}
+
+/** Run the odd chunks of an ensemble for the worker that summarises it. */
+async function partner(id: number, scenario: unknown): Promise<void> {
+  const { runs, setup, chunks } = prepare(scenario);
+  const counts = createCounts(setup);
+  for (let c = 1; c < chunks; c += 2) {
+    await yieldToMessages();
+    if (latest !== id) return;
+    scope.postMessage({ type: 'chunk', id, summary: runChunk(setup, c, runs, counts) });
+  }
+  scope.postMessage({ type: 'chunk-counts', id, counts });
+}
+
+const report = (id: number) => (error: unknown) =>
+  scope.postMessage({ type: 'error', id, message: message(error), about: 'ensemble' });
 
 scope.addEventListener('message', (event) => {
   const request = event.data;
@@ -91,10 +148,25 @@ scope.addEventListener('message', (event) => {
       const result = simulate(validateScenario(request.scenario), dataset);
       scope.postMessage({ type: 'result', id: request.id, result, elapsedMs: performance.now() - started });
     } else if (request.kind === 'ensemble') {
-      latestEnsemble = request.id;
-      ensemble(request.id, request.scenario).catch((error: unknown) =>
-        scope.postMessage({ type: 'error', id: request.id, message: message(error) }),
-      );
+      latest = request.id;
+      ensemble(request.id, request.scenario, request.split).catch(report(request.id));
+    } else if (request.kind === 'chunks') {
+      latest = request.id;
+      partner(request.id, request.scenario).catch(report(request.id));
+    } else if (request.kind === 'cancel') {
+      latest = request.id;
+      job = undefined;
+    } else if (request.kind === 'chunk') {
+      if (job?.id === request.id) {
+        job.accumulator.add(request.summary);
+        scope.postMessage({ type: 'progress', id: job.id, done: job.accumulator.members, total: job.runs });
+        finish(job);
+      }
+    } else if (request.kind === 'chunk-counts') {
+      if (job?.id === request.id) {
+        job.partnerCounts = request.counts;
+        finish(job);
+      }
     } else if (request.kind === 'claims') {
       scope.postMessage({ type: 'claims', id: request.id, evidence: claimsEvidence(dataset) });
     } else {
