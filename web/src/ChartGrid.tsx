@@ -22,8 +22,8 @@ interface Props<R> {
   readonly stem: string;
   /** Height of a chart as a share of its width; default 0.6. */
   readonly aspect?: number;
-  /** Called once every chart of `data` is drawn (after the next frame). */
-  readonly onDrawn?: (data: R) => void;
+  /** Called once every chart of `data` is drawn (after the next frame), with the ms spent building them. */
+  readonly onDrawn?: (data: R, buildMs: number) => void;
   /** Called when the pointer picks a datum in a chart's panel (Plot's `input` event). */
   readonly onPoint?: (chartId: string, panel: SVGSVGElement, datum: unknown) => void;
   readonly placeholder?: string;
@@ -48,6 +48,7 @@ export function ChartGrid<R>({
 
   useLayoutEffect(() => {
     if (data === undefined) return;
+    const t0 = performance.now();
     for (const [i, chart] of charts.entries()) {
       const host = hosts.current[i];
       if (host === null || host === undefined) continue;
@@ -67,7 +68,8 @@ export function ChartGrid<R>({
         host.replaceChildren(p);
       }
     }
-    const frame = requestAnimationFrame(() => onDrawn?.(data));
+    const buildMs = performance.now() - t0;
+    const frame = requestAnimationFrame(() => onDrawn?.(data, buildMs));
     return () => cancelAnimationFrame(frame);
   }, [data, charts, aspect, onDrawn]);
 

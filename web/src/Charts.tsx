@@ -8,8 +8,8 @@ interface Props {
   readonly result: SimulationResult | undefined;
   /** Start of the exported files' names. */
   readonly stem: string;
-  /** Called once every chart of `result` is drawn (after the next frame). */
-  readonly onDrawn: (result: SimulationResult) => void;
+  /** Called once every chart of `result` is drawn (after the next frame), with the ms spent building them. */
+  readonly onDrawn: (result: SimulationResult, buildMs: number) => void;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

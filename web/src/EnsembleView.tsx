@@ -8,7 +8,7 @@ interface Props {
   readonly progress: { readonly done: number; readonly total: number } | undefined;
   readonly error: string;
   readonly stem: string;
-  readonly onDrawn: (result: EnsembleResult) => void;
+  readonly onDrawn: (result: EnsembleResult, buildMs: number) => void;
 }
 
 /** The fan charts and event probabilities of the page's ensemble, with its progress. */

@@ -39,13 +39,19 @@ function problems(scenario: unknown): string {
 interface Latency {
   total: number;
   simulation: number;
+  drawing: number;
   count: number;
 }
 
 /** Exposed for the latency benchmark (bench/dashboard.bench.ts). */
-function expose(key: 'armsraceLatency' | 'armsraceEnsembleLatency', total: number, simulation: number): void {
+function expose(
+  key: 'armsraceLatency' | 'armsraceEnsembleLatency',
+  total: number,
+  simulation: number,
+  drawing: number,
+): void {
   const w = window as unknown as Record<string, Latency | undefined>;
-  w[key] = { total, simulation, count: (w[key]?.count ?? 0) + 1 };
+  w[key] = { total, simulation, drawing, count: (w[key]?.count ?? 0) + 1 };
 }
 
 interface AppProps {
@@ -215,17 +221,17 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     return () => worker.terminate();
   }, [drawnOnce]);
 
-  const onDrawn = useCallback(() => {
+  const onDrawn = useCallback((_: SimulationResult, buildMs: number) => {
     const t0 = started.current.get(counter.current);
     if (t0 === undefined) return;
     const measured = { total: performance.now() - t0, sim: simMs.current };
     setLatency(measured);
-    expose('armsraceLatency', measured.total, measured.sim);
+    expose('armsraceLatency', measured.total, measured.sim, buildMs);
   }, []);
 
-  const onEnsembleDrawn = useCallback(() => {
+  const onEnsembleDrawn = useCallback((_: EnsembleResult, buildMs: number) => {
     if (ensembleStarted.current.id !== ensembleCounter.current) return;
-    expose('armsraceEnsembleLatency', performance.now() - ensembleStarted.current.at, ensembleMs.current);
+    expose('armsraceEnsembleLatency', performance.now() - ensembleStarted.current.at, ensembleMs.current, buildMs);
   }, []);
 
   const change = useCallback((patch: Partial<LeverValues>) => {
