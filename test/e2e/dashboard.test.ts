@@ -63,6 +63,7 @@ describe('dashboard in Chromium', () => {
       { timeout: 30_000 },
     );
     expect(await chartsText()).not.toBe(before);
+    await page.waitForFunction(() => window.location.hash !== '', null, { timeout: 10_000 });
     expect(page.url()).toContain('#');
   }, 120_000);
 
@@ -118,6 +119,7 @@ describe('dashboard in Chromium', () => {
       { timeout: 30_000 },
     );
     expect(await page.locator('[data-testid="compliance-table"] summary').textContent()).toContain('1 set');
+    await page.waitForFunction(() => window.location.hash !== '', null, { timeout: 10_000 });
     const hash = decodeURIComponent(page.url().split('#')[1] ?? '');
     expect(JSON.parse(Buffer.from(hash, 'base64url').toString('utf8'))).toMatchObject({ complianceByAlly: { DEU: 0 } });
   }, 120_000);

@@ -49,10 +49,12 @@ export function ChartGrid<R>({
   useLayoutEffect(() => {
     if (data === undefined) return;
     const t0 = performance.now();
+    // Read every width before changing anything: a read after a change would lay the page out again.
+    const widths = charts.map((_, i) => hosts.current[i]?.clientWidth || MAX_WIDTH);
     for (const [i, chart] of charts.entries()) {
       const host = hosts.current[i];
       if (host === null || host === undefined) continue;
-      const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, host.clientWidth || MAX_WIDTH)));
+      const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[i] as number)));
       try {
         const svg = chart.build(data, {
           document: document as unknown as ChartDocument,

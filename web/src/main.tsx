@@ -20,6 +20,9 @@ import { RankedAllies } from './RankedAllies.js';
 import { SavedScenarios } from './SavedScenarios.js';
 import './styles.css';
 
+/** Quiet time after the last lever move before the URL takes the new levers. */
+const HASH_DELAY_MS = 150;
+
 /** A simulation worker: the deterministic runs and look-ups go to one, ensembles to another. */
 function startWorker(name: string): Worker {
   return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name });
@@ -161,12 +164,16 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     };
   }, [sim, ensembleWorker, post]);
 
-  // Keep the hash in step with the levers, and follow a hash edited by hand or by navigation.
+  // Keep the hash in step with the levers once they rest (replacing the URL costs the browser
+  // milliseconds a drag cannot spare), and follow a hash edited by hand or by navigation.
   useEffect(() => {
-    const hash = encodeLevers(levers, defaults);
-    if (window.location.hash.replace(/^#/, '') !== hash) {
-      history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : `#${hash}`);
-    }
+    const timer = setTimeout(() => {
+      const hash = encodeLevers(levers, defaults);
+      if (window.location.hash.replace(/^#/, '') !== hash) {
+        history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : `#${hash}`);
+      }
+    }, HASH_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [levers, defaults]);
   useEffect(() => {
     const onHash = () => {
@@ -276,6 +283,38 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     [defaults],
   );
 
+  // The same element while the levers rest: a result arriving does not re-render the lever panel.
+  const leverPanel = useMemo(
+    () => (
+      <Levers
+        values={levers}
+        defaults={defaults}
+        fitted={ready.fitted}
+        allies={ready.allies}
+        onChange={change}
+        onResetAll={resetAll}
+      />
+    ),
+    [levers, defaults, ready, change, resetAll],
+  );
+
+  // The data views do not depend on the levers: the same elements let Preact skip them on a move.
+  const dataViews = useMemo(
+    () => (
+      <>
+        <PledgeTracker editions={ready.editions} request={requestPledges} />
+        {claimsError === '' ? (
+          <Claims evidence={claims} />
+        ) : (
+          <p class="error" role="alert">
+            The evidence for the claims cannot be computed: {claimsError}
+          </p>
+        )}
+      </>
+    ),
+    [ready, requestPledges, claims, claimsError],
+  );
+
   const stem = fileStem(name === '' ? 'armsrace' : name);
   const downloadCsv = () => {
     if (result === undefined) return;
@@ -296,14 +335,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
       </header>
       <main class="layout">
         <aside class="side">
-          <Levers
-            values={levers}
-            defaults={defaults}
-            fitted={ready.fitted}
-            allies={ready.allies}
-            onChange={change}
-            onResetAll={resetAll}
-          />
+          {leverPanel}
           {invalid === '' ? null : (
             <p class="error" role="alert" data-testid="validation">
               {invalid}
@@ -334,14 +366,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
           ) : null}
           <Charts result={result} stem={stem} onDrawn={onDrawn} />
           <RankedAllies result={result} stem={stem} />
-          <PledgeTracker editions={ready.editions} request={requestPledges} />
-          {claimsError === '' ? (
-            <Claims evidence={claims} />
-          ) : (
-            <p class="error" role="alert">
-              The evidence for the claims cannot be computed: {claimsError}
-            </p>
-          )}
+          {dataViews}
         </div>
       </main>
     </>
