@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChartDocument, ChartElement } from '../../src/core/charts/chart-spec.js';
 import { download, pngBlob, svgText } from './export.js';
 
@@ -45,16 +45,36 @@ export function ChartGrid<R>({
 }: Props<R>): JSX.Element {
   const hosts = useRef<(HTMLDivElement | null)[]>([]);
   const [failed, setFailed] = useState('');
+  // Widths of the hosts as a ResizeObserver reports them: reading clientWidth while drawing would
+  // lay the page out again, and a width that changes redraws the charts at the new size.
+  const widths = useRef<number[]>([]);
+  const [resized, setResized] = useState(0);
+
+  useEffect(() => {
+    const observer = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const entry of entries) {
+        const i = hosts.current.indexOf(entry.target as HTMLDivElement);
+        const width = Math.round(entry.contentRect.width);
+        if (i >= 0 && Math.abs((widths.current[i] ?? 0) - width) >= 1) {
+          changed ||= widths.current[i] !== undefined;
+          widths.current[i] = width;
+        }
+      }
+      if (changed) setResized((n) => n + 1);
+    });
+    for (const host of hosts.current) if (host !== null) observer.observe(host);
+    return () => observer.disconnect();
+  }, [charts]);
 
   useLayoutEffect(() => {
     if (data === undefined) return;
     const t0 = performance.now();
-    // Read every width before changing anything: a read after a change would lay the page out again.
-    const widths = charts.map((_, i) => hosts.current[i]?.clientWidth || MAX_WIDTH);
+    const known = charts.map((_, i) => widths.current[i] || hosts.current[i]?.clientWidth || MAX_WIDTH);
     for (const [i, chart] of charts.entries()) {
       const host = hosts.current[i];
       if (host === null || host === undefined) continue;
-      const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[i] as number)));
+      const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, known[i] as number)));
       try {
         const svg = chart.build(data, {
           document: document as unknown as ChartDocument,
@@ -73,7 +93,8 @@ export function ChartGrid<R>({
     const buildMs = performance.now() - t0;
     const frame = requestAnimationFrame(() => onDrawn?.(data, buildMs));
     return () => cancelAnimationFrame(frame);
-  }, [data, charts, aspect, onDrawn]);
+    // `resized` redraws at a new width.
+  }, [data, charts, aspect, onDrawn, resized]);
 
   const svgOf = (i: number) => hosts.current[i]?.querySelector(':scope > svg') as SVGSVGElement | null;
 

@@ -70,20 +70,18 @@ function plotChart(chart: ClaimChart, width: number): SVGSVGElement | HTMLElemen
   }
   if (chart.kind === 'bar') marks.push(Plot.ruleY([0]));
   const rules = chart.rules ?? [];
-  const xRules = chart.xRules ?? [];
+  const xRules = [...(chart.xRules ?? [])].sort((a, b) => a.x - b.x);
   marks.push(
     Plot.ruleY(rules, { y: 'y', stroke: '#666666', strokeDasharray: '3,3' }),
     Plot.text(rules, { y: 'y', text: 'label', frameAnchor: 'right', textAnchor: 'end', dy: -6, fill: '#444444' }),
     Plot.ruleX(xRules, { x: 'x', stroke: '#666666', strokeDasharray: '3,3' }),
-    Plot.text(xRules, {
-      x: 'x',
-      text: 'label',
-      frameAnchor: 'top',
-      textAnchor: 'start',
-      dx: 3,
-      dy: 6,
-      fill: '#444444',
-    }),
+    // Labels of neighbouring rules take turns on two lines so that they do not overlap.
+    ...[0, 1].map((line) =>
+      Plot.text(
+        xRules.filter((_, i) => i % 2 === line),
+        { x: 'x', text: 'label', frameAnchor: 'top', textAnchor: 'start', dx: 3, dy: 6 + 14 * line, fill: '#444444' },
+      ),
+    ),
   );
   const yearTicks = (d: number | string) => (typeof d === 'number' && d % 5 === 0 ? String(d) : '');
   return Plot.plot({
