@@ -103,6 +103,7 @@ function buildChunk(first: number, count: number): ChunkModel {
   let shock: Float64Array | undefined;
   const model = buildDemandModel(scenario, dataset, {
     members: count,
+    prepared: setup.prepared,
     gdpShock: (shape) => {
       shock = setup.gdpShockSd.some((s) => s > 0)
         ? new Float64Array(shape.n * shape.members * shape.gdpYears)
@@ -121,7 +122,7 @@ function buildChunk(first: number, count: number): ChunkModel {
           let level = 0;
           for (let k = 0; k < gdpYears; k++) {
             if (gdpFirstYear + k > setup.lastGdpDataYear) level += sd * rng.normal();
-            shock[(m * n + i) * gdpYears + k] = level;
+            shock[(k * n + i) * count + m] = level;
           }
         }
       }
@@ -154,7 +155,7 @@ console.log(
   `${label(`  raw kernel (integrateAnnual), median of 3`)}${kernelSeconds.toFixed(3)} s  ${rate(members * years, kernelSeconds)}  (CPU ${kernelCpuSeconds.toFixed(3)} s)`,
 );
 console.log(
-  `${label('  per member run (raw kernel)')}${((kernelSeconds / members) * 1e3).toFixed(3)} ms; ${(((kernelSeconds / members) * 1e6) / (400 + 101)).toFixed(2)} µs per member-evaluation of the derivative or a snapshot`,
+  `${label('  per member run (raw kernel)')}${((kernelSeconds / members) * 1e3).toFixed(3)} ms; ${(((kernelSeconds / members) * 1e6) / (400 + 1)).toFixed(2)} µs per member-evaluation (400 of the derivative, 100 of them with a sample, and the last sample)`,
 );
 console.log(`${label('peak RSS so far (process high-water mark)')}${mb(peakRss())}`);
 console.log();
@@ -170,7 +171,7 @@ function checksums(list: readonly ChunkModel[], results: readonly AnnualMeans[])
       let spending = 0;
       for (let i = 0; i < n; i++) {
         for (let y = 0; y < a.years; y++) {
-          const cell = (m * n + i) * a.years + y;
+          const cell = (i * model.members + m) * a.years + y;
           burden += (a.spending[cell] as number) / (a.gdp[cell] as number);
           spending += a.spending[cell] as number;
         }
@@ -240,17 +241,10 @@ function kernelInput(sc: ResolvedScenario, data: Dataset, list: readonly ChunkMo
   each((c) => c.model.threatReference.map((v) => (v > 0 ? Math.log(v) : 0)));
   each((c) => c.model.spillInReference.map((v) => (v > 0 ? Math.log(v) : 0)));
   for (const key of ['pledgeTarget', 'pledgeFrom', 'pledgeBy', 'depreciation'] as const) param(key);
-  // Proximity weights ω_ij = max(π_j, exp(−d_ij / D)) per member, as the model computes them.
+  // Per chunk: whether its members share one matrix of proximity weights, then the weights.
   for (const { model } of list) {
-    const { floor, decayKm } = model.parameters;
-    for (let m = 0; m < model.members; m++) {
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          const w = Math.exp(-(model.distanceKm[i * n + j] as number) / (decayKm[m] as number));
-          out.push(i === j ? 0 : Math.max(floor[m * n + j] as number, w));
-        }
-      }
-    }
+    push([model.sharedProximity ? 1 : 0]);
+    push(model.proximity);
   }
   if (hasShock) each((c) => c.shock as Float64Array);
   each((c) => c.model.initialState);
@@ -336,11 +330,12 @@ if (sobolSamples > 0) {
       const M = Math.min(CHUNK_MEMBERS, count - first);
       const model = buildDemandModel(scenario, dataset, {
         members: M,
+        prepared: setup.prepared,
         configure: (p: MemberParameters) => {
           for (let m = 0; m < M; m++) {
             const x = (f: number) => rows[(first + m) * k + f] as number;
             for (let i = 0; i < n; i++) {
-              const o = m * n + i;
+              const o = i * M + m;
               const russian = scenario.actors[i]?.russianBloc === true;
               p.elasticity[o] = (p.elasticity[o] as number) * x(russian ? 1 : 0);
               p.spillIn[o] = (p.spillIn[o] as number) * x(2);
@@ -359,10 +354,10 @@ if (sobolSamples > 0) {
         let gdp = 0;
         for (let i = 0; i < n; i++) {
           if (!model.isAlly(i, scenario.start + year)) continue;
-          spend += a.spending[(m * n + i) * a.years + year] as number;
-          gdp += a.gdp[(m * n + i) * a.years + year] as number;
+          spend += a.spending[(i * M + m) * a.years + year] as number;
+          gdp += a.gdp[(i * M + m) * a.years + year] as number;
         }
-        const r = (m * n + rus) * a.years + year;
+        const r = (rus * M + m) * a.years + year;
         out[2 * (first + m)] = spend / gdp;
         out[2 * (first + m) + 1] = (a.spending[r] as number) / (a.gdp[r] as number);
       }

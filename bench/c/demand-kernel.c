@@ -3,12 +3,16 @@
  * src/core/model/annual-means.ts and src/core/solve/rk4.ts) in C, as a reference for the
  * TypeScript kernel's speed and results.
  *
- * The same layout and loops: members side by side in flat arrays, member-major (member m's state
- * [s_1..s_n, K_1..K_n] at m*2n); per member the threat and spill-in are reductions over the
- * compressed rows of adversaries and allies of the current membership period; the desired burden
- * is one exp of the log-ratios; GDP is log-linear between mid-year points plus per-member log
- * shocks; classical RK4 at a fixed step hitting every sample time; annual means by the trapezoid
- * rule over the samples. Members run in chunks (64 in the ensemble), one model per chunk.
+ * The same layout and loops: members side by side in flat arrays with the members innermost
+ * (variable v of member m at v*M + m, so actor i's burden at i*M + m and its capability at
+ * (n + i)*M + m); per actor the threat and spill-in are sums over the compressed rows of
+ * adversaries and allies of the current membership period, eight members at a time, with one
+ * proximity matrix shared by the members or one per member; the desired burden is one exp of the
+ * log-ratios; GDP, pledge paths and war terms are computed once per distinct time; GDP is
+ * log-linear between mid-year points plus per-member log shocks; classical RK4 at a fixed step
+ * hitting every sample time, each sample's sums serving the next step's first stage; annual means
+ * by the trapezoid rule over the samples. Members run in chunks (64 in the ensemble), one model per
+ * chunk.
  *
  * Input: a file of little-endian doubles written by bench/ensemble.bench.ts (layout in
  * read_input). Output: per member, the sum over actors and years of the annual mean burden
@@ -25,7 +29,7 @@
 #include <time.h>
 
 typedef struct {
-  int n, members, chunk, P, periods, gdpYears, start, end, gdpFirstYear, samplesPerYear, hasShock;
+  int n, members, chunk, P, periods, gdpYears, start, end, gdpFirstYear, samplesPerYear, hasShock, chunks;
   double stepYears;
   double *periodStarts;
   int **hs, **hc, **fs, **fc; /* per period: compressed rows of adversaries (h) and allies (f) */
@@ -33,19 +37,26 @@ typedef struct {
   double *eps, *eta, *speed, *kappa, *phi, *sMin, *sMax, *warExtra, *warUntil, *warFade;
   double *baseline, *threatRef, *spillRef, *lnThreat0, *lnSpill0;
   double *pledgeTarget, *pledgeFrom, *pledgeBy;
-  double *depreciation, *weight, *shock, *initialState;
+  double *depreciation, *shock, *initialState;
+  int *sharedWeight;  /* per chunk: 1 when its members share one proximity matrix */
+  double **weight;    /* per chunk: n*n (shared) or n*n*M, (i*n + j)*M + m */
 } Input;
+
+typedef struct SumRows SumRows;
 
 /* One chunk of M members: views into the input at the chunk's first member, and scratch. */
 typedef struct {
   const Input *in;
-  int M;
+  int M, nM, shared;
   const double *eps, *eta, *speed, *kappa, *phi, *sMin, *sMax, *warExtra, *warUntil, *warFade;
   const double *baseline, *threatRef, *spillRef, *lnThreat0, *lnSpill0;
   const double *pledgeTarget, *pledgeFrom, *pledgeBy;
-  const double *depreciation, *weight, *shock;
-  double *theta, *spill, *gdpNow;
-  double gdpTime;
+  const double *weight, *shock;
+  double *depreciation;                  /* member m's at every i*M + m */
+  double *threatElasticity, *spillElasticity; /* eps (eta) where the term applies, else 0 */
+  double *theta, *spill, *gdpNow, *pledgeNow, *warNow;
+  double termsTime;
+  SumRows *hostile, *friendly; /* per period */
 } Chunk;
 
 static const double *cursor;
@@ -107,6 +118,7 @@ static void read_input(const char *path, Input *in) {
   in->samplesPerYear = (int)take();
   in->hasShock = (int)take();
   const int n = in->n, M = in->members, P = in->P;
+  in->chunks = (M + in->chunk - 1) / in->chunk;
   in->periodStarts = takeArray((size_t)in->periods);
   in->hs = malloc(sizeof(int *) * (size_t)in->periods);
   in->hc = malloc(sizeof(int *) * (size_t)in->periods);
@@ -120,6 +132,7 @@ static void read_input(const char *path, Input *in) {
   }
   in->joins = takeArray((size_t)n);
   in->lnGdp = takeArray((size_t)n * (size_t)in->gdpYears);
+  /* Per-member arrays: the chunks one after the other, each chunk's members innermost. */
   const size_t nm = (size_t)n * (size_t)M;
   in->eps = takeArray(nm);
   in->eta = takeArray(nm);
@@ -140,7 +153,14 @@ static void read_input(const char *path, Input *in) {
   in->pledgeFrom = takeArray(nm * (size_t)P);
   in->pledgeBy = takeArray(nm * (size_t)P);
   in->depreciation = takeArray((size_t)M);
-  in->weight = takeArray(nm * (size_t)n);
+  in->sharedWeight = malloc(sizeof(int) * (size_t)in->chunks);
+  in->weight = malloc(sizeof(double *) * (size_t)in->chunks);
+  for (int c = 0; c < in->chunks; c++) {
+    const int first = c * in->chunk;
+    const int count = M - first < in->chunk ? M - first : in->chunk;
+    in->sharedWeight[c] = (int)take();
+    in->weight[c] = takeArray((size_t)n * n * (in->sharedWeight[c] ? 1 : (size_t)count));
+  }
   in->shock = in->hasShock ? takeArray(nm * (size_t)in->gdpYears) : NULL;
   in->initialState = takeArray(2 * nm);
   if (cursor != cursorEnd) {
@@ -159,20 +179,48 @@ static inline double warAt(const Chunk *c, int o, double t) {
   return fade <= 0 ? 0 : c->warExtra[o] * left;
 }
 
-static inline double gdpAt(const Chunk *c, int i, int m, double t) {
+/* GDP, the highest pledge path once an ally, and the war burden of every entry at time t. */
+static void timeTerms(Chunk *c, double t) {
+  if (t == c->termsTime) return;
   const Input *in = c->in;
-  const int n = in->n, Y = in->gdpYears;
+  const int n = in->n, Y = in->gdpYears, M = c->M, nM = c->nM, P = in->P;
   const double p = t - 0.5 - in->gdpFirstYear;
   int k = (int)floor(p);
   if (k < 0) k = 0;
   if (k > Y - 2) k = Y - 2;
-  double a = in->lnGdp[i * Y + k];
-  double b = in->lnGdp[i * Y + k + 1];
-  if (c->shock != NULL) {
-    a += c->shock[(size_t)(m * n + i) * Y + k];
-    b += c->shock[(size_t)(m * n + i) * Y + k + 1];
+  const double f = p - k;
+  for (int i = 0; i < n; i++) {
+    const double la = in->lnGdp[i * Y + k];
+    const double lb = in->lnGdp[i * Y + k + 1];
+    const int o0 = i * M;
+    if (c->shock == NULL) {
+      const double g = exp(la + f * (lb - la));
+      for (int o = o0; o < o0 + M; o++) c->gdpNow[o] = g;
+    } else {
+      for (int o = o0; o < o0 + M; o++) {
+        const double a = la + c->shock[(size_t)k * nM + o];
+        const double b = lb + c->shock[(size_t)(k + 1) * nM + o];
+        c->gdpNow[o] = exp(a + f * (b - a));
+      }
+    }
+    const int ally = P > 0 && t >= in->joins[i];
+    for (int o = o0; o < o0 + M; o++) {
+      double pledge = -INFINITY;
+      if (ally) {
+        const double b = c->baseline[o];
+        for (int q = o; q < P * nM; q += nM) {
+          const double from = c->pledgeFrom[q];
+          const double by = c->pledgeBy[q];
+          const double p1 = c->pledgeTarget[q];
+          const double pv = t <= from ? b : t >= by ? p1 : b + ((p1 - b) * (t - from)) / (by - from);
+          if (pv > pledge) pledge = pv;
+        }
+      }
+      c->pledgeNow[o] = pledge;
+      c->warNow[o] = warAt(c, o, t);
+    }
   }
-  return exp(a + (p - k) * (b - a));
+  c->termsTime = t;
 }
 
 static inline int periodAt(const Input *in, double t) {
@@ -181,57 +229,117 @@ static inline int periodAt(const Input *in, double t) {
   return p;
 }
 
-/* Θ and Φ of every member and actor for state y in period p. */
-static void exposures(const Chunk *c, int p, const double *y, double *theta, double *spill) {
-  const Input *in = c->in;
-  const int n = in->n, M = c->M;
-  const int *hs = in->hs[p], *hc = in->hc[p], *fs = in->fs[p], *fc = in->fc[p];
-  const double *w = c->weight;
-  for (int m = 0; m < M; m++) {
-    const int k = m * 2 * n + n;
-    for (int i = 0; i < n; i++) {
-      const size_t row = (size_t)m * n * n + (size_t)i * n;
-      double th = 0;
-      const int h1 = hs[i + 1];
-      for (int q = hs[i]; q < h1; q++) {
-        const int j = hc[q];
-        th += w[row + j] * y[k + j];
+/* One period's rows as the sums read them: per compressed-row entry q, the offset of its column's
+   capability in the state ((n + j)*M) and its weight, shared or per member at q*M + m. */
+struct SumRows {
+  const int *start;
+  int *offset;
+  double *weight;
+};
+
+static SumRows sumRowsOf(const Chunk *c, const int *start, const int *column) {
+  const int n = c->in->n, M = c->M;
+  const int count = start[n];
+  SumRows r = {start, malloc(sizeof(int) * (count + 1)), malloc(sizeof(double) * ((size_t)count * (c->shared ? 1 : M) + 1))};
+  for (int i = 0; i < n; i++) {
+    for (int q = start[i]; q < start[i + 1]; q++) {
+      const int j = column[q];
+      r.offset[q] = (n + j) * M;
+      if (c->shared) r.weight[q] = c->weight[i * n + j];
+      else memcpy(r.weight + (size_t)q * M, c->weight + (size_t)(i * n + j) * M, sizeof(double) * M);
+    }
+  }
+  return r;
+}
+
+/* out[i*M + m] = sum over the row's entries q of w_q K_j(q) (in column order), eight members at a time. */
+static void sumRows(const Chunk *c, const SumRows *r, const double *y, double *out) {
+  const int n = c->in->n, M = c->M;
+  const int *start = r->start, *offset = r->offset;
+  const double *w = r->weight;
+  for (int i = 0; i < n; i++) {
+    const int q0 = start[i], q1 = start[i + 1];
+    const int o = i * M;
+    int m = 0;
+    if (c->shared) {
+      for (; m + 8 <= M; m += 8) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        for (int q = q0; q < q1; q++) {
+          const double wq = w[q];
+          const double *k = y + offset[q] + m;
+          a0 += wq * k[0];
+          a1 += wq * k[1];
+          a2 += wq * k[2];
+          a3 += wq * k[3];
+          a4 += wq * k[4];
+          a5 += wq * k[5];
+          a6 += wq * k[6];
+          a7 += wq * k[7];
+        }
+        out[o + m] = a0;
+        out[o + m + 1] = a1;
+        out[o + m + 2] = a2;
+        out[o + m + 3] = a3;
+        out[o + m + 4] = a4;
+        out[o + m + 5] = a5;
+        out[o + m + 6] = a6;
+        out[o + m + 7] = a7;
       }
-      double sp = 0;
-      const int f1 = fs[i + 1];
-      for (int q = fs[i]; q < f1; q++) {
-        const int j = fc[q];
-        sp += w[row + j] * y[k + j];
+      for (; m < M; m++) {
+        double a = 0;
+        for (int q = q0; q < q1; q++) a += w[q] * y[offset[q] + m];
+        out[o + m] = a;
       }
-      theta[m * n + i] = th;
-      spill[m * n + i] = sp;
+    } else {
+      for (; m + 8 <= M; m += 8) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        for (int q = q0; q < q1; q++) {
+          const double *wq = w + (size_t)q * M + m;
+          const double *k = y + offset[q] + m;
+          a0 += wq[0] * k[0];
+          a1 += wq[1] * k[1];
+          a2 += wq[2] * k[2];
+          a3 += wq[3] * k[3];
+          a4 += wq[4] * k[4];
+          a5 += wq[5] * k[5];
+          a6 += wq[6] * k[6];
+          a7 += wq[7] * k[7];
+        }
+        out[o + m] = a0;
+        out[o + m + 1] = a1;
+        out[o + m + 2] = a2;
+        out[o + m + 3] = a3;
+        out[o + m + 4] = a4;
+        out[o + m + 5] = a5;
+        out[o + m + 6] = a6;
+        out[o + m + 7] = a7;
+      }
+      for (; m < M; m++) {
+        double a = 0;
+        for (int q = q0; q < q1; q++) a += w[(size_t)q * M + m] * y[offset[q] + m];
+        out[o + m] = a;
+      }
     }
   }
 }
 
-/* s*: the clipped desired burden of actor i, member m. */
-static inline double desired(const Chunk *c, int i, int m, double t, double th, double sp) {
-  const Input *in = c->in;
-  const int n = in->n, P = in->P;
-  const int o = m * n + i;
+/* Θ and Φ of every actor and member for state y in period p. */
+static void exposures(const Chunk *c, int p, const double *y, double *theta, double *spill) {
+  sumRows(c, &c->hostile[p], y, theta);
+  sumRows(c, &c->friendly[p], y, spill);
+}
+
+/* s*: the clipped desired burden of entry o; the time terms must be those of the current time. */
+static inline double desired(const Chunk *c, int o, double th, double sp) {
   const double b = c->baseline[o];
-  const double e = c->eps[o];
-  const double h = c->eta[o];
+  const double e = c->threatElasticity[o];
+  const double h = c->spillElasticity[o];
   double exponent = 0;
-  if (e != 0 && c->threatRef[o] > 0) exponent += e * (log(th) - c->lnThreat0[o]);
-  if (h != 0 && c->spillRef[o] > 0 && sp > 0) exponent -= h * (log(sp) - c->lnSpill0[o]);
+  if (e != 0) exponent += e * (log(th) - c->lnThreat0[o]);
+  if (h != 0 && sp > 0) exponent -= h * (log(sp) - c->lnSpill0[o]);
   const double u = exponent == 0 ? b : b * exp(exponent);
-  double pledge = -INFINITY;
-  if (P > 0 && t >= in->joins[i]) {
-    for (int q = o * P; q < o * P + P; q++) {
-      const double from = c->pledgeFrom[q];
-      const double by = c->pledgeBy[q];
-      const double p1 = c->pledgeTarget[q];
-      const double pv = t <= from ? b : t >= by ? p1 : b + ((p1 - b) * (t - from)) / (by - from);
-      if (pv > pledge) pledge = pv;
-    }
-  }
-  double target = u + (pledge > u ? c->kappa[o] * (pledge - u) : 0) + warAt(c, o, t);
+  const double pledge = c->pledgeNow[o];
+  double target = u + (pledge > u ? c->kappa[o] * (pledge - u) : 0) + c->warNow[o];
   const double lo = c->sMin[o];
   const double hi = c->sMax[o];
   if (target < lo) target = lo;
@@ -239,29 +347,32 @@ static inline double desired(const Chunk *c, int i, int m, double t, double th, 
   return target;
 }
 
-/* GDP of every member and actor at the last time asked (RK4 asks each time twice). */
-static const double *gdpAll(Chunk *c, double t) {
-  const int n = c->in->n, M = c->M;
-  if (t != c->gdpTime) {
-    for (int m = 0; m < M; m++)
-      for (int i = 0; i < n; i++) c->gdpNow[m * n + i] = gdpAt(c, i, m, t);
-    c->gdpTime = t;
+static void derivative(Chunk *c, double t, const double *y, double *out) {
+  const int nM = c->nM;
+  exposures(c, periodAt(c->in, t), y, c->theta, c->spill);
+  timeTerms(c, t);
+  for (int o = 0; o < nM; o++) {
+    const double s = y[o];
+    out[o] = c->speed[o] * (desired(c, o, c->theta[o], c->spill[o]) - s);
+    out[nM + o] = c->phi[o] * s * c->gdpNow[o] - c->depreciation[o] * y[nM + o];
   }
-  return c->gdpNow;
 }
 
-static void derivative(Chunk *c, double t, const double *y, double *out) {
-  const int n = c->in->n, M = c->M;
-  exposures(c, periodAt(c->in, t), y, c->theta, c->spill);
-  const double *gdp = gdpAll(c, t);
-  for (int m = 0; m < M; m++) {
-    const int base = m * 2 * n;
-    const double dm = c->depreciation[m];
-    for (int i = 0; i < n; i++) {
-      const int o = m * n + i;
-      const double s = y[base + i];
-      out[base + i] = c->speed[o] * (desired(c, i, m, t, c->theta[o], c->spill[o]) - s);
-      out[base + n + i] = c->phi[o] * s * gdp[o] - dm * y[base + n + i];
+/* The sample at (t, y): GDP, spending, threat and spill-in; with dydt the derivative from the same sums. */
+static void observe(Chunk *c, double t, const double *y, double *gdp, double *spending, double *threat,
+                    double *spill, double *dydt) {
+  const int nM = c->nM;
+  exposures(c, periodAt(c->in, t), y, threat, spill);
+  timeTerms(c, t);
+  for (int o = 0; o < nM; o++) {
+    const double s = y[o];
+    const double g = c->gdpNow[o];
+    gdp[o] = g;
+    spending[o] = s * g;
+    const double goal = desired(c, o, threat[o], spill[o]);
+    if (dydt != NULL) {
+      dydt[o] = c->speed[o] * (goal - s);
+      dydt[nM + o] = c->phi[o] * s * g - c->depreciation[o] * y[nM + o];
     }
   }
 }
@@ -270,10 +381,10 @@ typedef struct {
   double *k1, *k2, *k3, *k4, *trial;
 } Workspace;
 
-static void rk4Step(Chunk *c, double t, double *y, double h, Workspace *ws, int size) {
+static void rk4Step(Chunk *c, double t, double *y, double h, Workspace *ws, int size, int firstStageReady) {
   double *k1 = ws->k1, *k2 = ws->k2, *k3 = ws->k3, *k4 = ws->k4, *trial = ws->trial;
   const double half = 0.5 * h;
-  derivative(c, t, y, k1);
+  if (!firstStageReady) derivative(c, t, y, k1);
   for (int i = 0; i < size; i++) trial[i] = y[i] + half * k1[i];
   derivative(c, t + half, trial, k2);
   for (int i = 0; i < size; i++) trial[i] = y[i] + half * k2[i];
@@ -285,103 +396,104 @@ static void rk4Step(Chunk *c, double t, double *y, double h, Workspace *ws, int 
 }
 
 /* Integrate one chunk and reduce it to annual means; add each member's checksums to sums[2m..]. */
-static void runChunk(const Input *in, int first, int M, double *sums) {
+static void runChunk(const Input *in, int chunk, double *sums) {
   const int n = in->n;
-  const size_t nm = (size_t)n * M;
+  const int first = chunk * in->chunk;
+  const int M = in->members - first < in->chunk ? in->members - first : in->chunk;
+  const int nM = n * M;
+  const size_t at = (size_t)first * n; /* the chunk's first entry in the per-member arrays */
   Chunk c = {
       .in = in,
       .M = M,
-      .eps = in->eps + first * n,
-      .eta = in->eta + first * n,
-      .speed = in->speed + first * n,
-      .kappa = in->kappa + first * n,
-      .phi = in->phi + first * n,
-      .sMin = in->sMin + first * n,
-      .sMax = in->sMax + first * n,
-      .warExtra = in->warExtra + first * n,
-      .warUntil = in->warUntil + first * n,
-      .warFade = in->warFade + first * n,
-      .baseline = in->baseline + first * n,
-      .threatRef = in->threatRef + first * n,
-      .spillRef = in->spillRef + first * n,
-      .lnThreat0 = in->lnThreat0 + first * n,
-      .lnSpill0 = in->lnSpill0 + first * n,
-      .pledgeTarget = in->pledgeTarget + (size_t)first * n * in->P,
-      .pledgeFrom = in->pledgeFrom + (size_t)first * n * in->P,
-      .pledgeBy = in->pledgeBy + (size_t)first * n * in->P,
-      .depreciation = in->depreciation + first,
-      .weight = in->weight + (size_t)first * n * n,
-      .shock = in->shock == NULL ? NULL : in->shock + (size_t)first * n * in->gdpYears,
-      .theta = calloc(nm, sizeof(double)),
-      .gdpNow = calloc(nm, sizeof(double)),
-      .gdpTime = NAN,
-      .spill = calloc(nm, sizeof(double)),
+      .nM = nM,
+      .shared = in->sharedWeight[chunk],
+      .eps = in->eps + at,
+      .eta = in->eta + at,
+      .speed = in->speed + at,
+      .kappa = in->kappa + at,
+      .phi = in->phi + at,
+      .sMin = in->sMin + at,
+      .sMax = in->sMax + at,
+      .warExtra = in->warExtra + at,
+      .warUntil = in->warUntil + at,
+      .warFade = in->warFade + at,
+      .baseline = in->baseline + at,
+      .threatRef = in->threatRef + at,
+      .spillRef = in->spillRef + at,
+      .lnThreat0 = in->lnThreat0 + at,
+      .lnSpill0 = in->lnSpill0 + at,
+      .pledgeTarget = in->pledgeTarget + at * in->P,
+      .pledgeFrom = in->pledgeFrom + at * in->P,
+      .pledgeBy = in->pledgeBy + at * in->P,
+      .weight = in->weight[chunk],
+      .shock = in->shock == NULL ? NULL : in->shock + at * in->gdpYears,
+      .depreciation = malloc(sizeof(double) * nM),
+      .threatElasticity = malloc(sizeof(double) * nM),
+      .spillElasticity = malloc(sizeof(double) * nM),
+      .theta = calloc(nM, sizeof(double)),
+      .spill = calloc(nM, sizeof(double)),
+      .gdpNow = calloc(nM, sizeof(double)),
+      .pledgeNow = calloc(nM, sizeof(double)),
+      .warNow = calloc(nM, sizeof(double)),
+      .termsTime = NAN,
   };
-  const int size = 2 * n * M;
+  for (int i = 0; i < n; i++)
+    for (int m = 0; m < M; m++) c.depreciation[i * M + m] = in->depreciation[first + m];
+  for (int o = 0; o < nM; o++) {
+    c.threatElasticity[o] = c.eps[o] != 0 && c.threatRef[o] > 0 ? c.eps[o] : 0;
+    c.spillElasticity[o] = c.eta[o] != 0 && c.spillRef[o] > 0 ? c.eta[o] : 0;
+  }
+  c.hostile = malloc(sizeof(SumRows) * in->periods);
+  c.friendly = malloc(sizeof(SumRows) * in->periods);
+  for (int p = 0; p < in->periods; p++) {
+    c.hostile[p] = sumRowsOf(&c, in->hs[p], in->hc[p]);
+    c.friendly[p] = sumRowsOf(&c, in->fs[p], in->fc[p]);
+  }
+  const int size = 2 * nM;
   const int perYear = in->samplesPerYear;
   const int nYears = in->end - in->start;
   const int samples = nYears * perYear + 1;
   double *times = malloc(sizeof(double) * samples);
   for (int k = 0; k < samples; k++) times[k] = in->start + (double)k / perYear;
 
-  /* integrateRk4: stops at every sample time, steps of h measured from each stop. */
-  Workspace ws = {calloc(size, 8), calloc(size, 8), calloc(size, 8), calloc(size, 8), calloc(size, 8)};
-  double *y = malloc(sizeof(double) * size);
-  memcpy(y, in->initialState + (size_t)first * 2 * n, sizeof(double) * size);
-  double *outputs = calloc((size_t)samples * size, sizeof(double));
-  const double h = in->stepYears;
-  double start = in->start;
-  for (int stop = 0; stop <= samples; stop++) {
-    const double end = stop < samples ? times[stop] : in->end;
-    const double span = end - start;
-    if (span > 0) {
-      double count = ceil(span / h - 1e-9);
-      if (count < 1) count = 1;
-      for (int k = 0; k < (int)count - 1; k++) rk4Step(&c, start + k * h, y, h, &ws, size);
-      const double tLast = start + (count - 1) * h;
-      rk4Step(&c, tLast, y, end - tLast, &ws, size);
-      start = end;
-    }
-    if (stop < samples) memcpy(outputs + (size_t)stop * size, y, sizeof(double) * size);
-  }
-
-  /* integrateAnnual: snapshots at the samples, trapezoid weights. */
-  const size_t cells = nm * nYears;
+  const size_t cells = (size_t)nM * nYears;
   double *gdp = calloc(cells, 8), *spending = calloc(cells, 8), *capability = calloc(cells, 8);
   double *threat = calloc(cells, 8), *spillIn = calloc(cells, 8);
-  double *snapGdp = calloc(nm, 8), *snapSpending = calloc(nm, 8), *snapThreat = calloc(nm, 8);
-  double *snapSpill = calloc(nm, 8), *snapTarget = calloc(nm, 8);
+  double *snapGdp = calloc(nM, 8), *snapSpending = calloc(nM, 8), *snapThreat = calloc(nM, 8);
+  double *snapSpill = calloc(nM, 8);
+  Workspace ws = {calloc(size, 8), calloc(size, 8), calloc(size, 8), calloc(size, 8), calloc(size, 8)};
+  double *y = malloc(sizeof(double) * size);
+  memcpy(y, in->initialState + 2 * at, sizeof(double) * size);
+  const double h = in->stepYears;
+
+  /* integrateAnnual: a sample at every sample time, then the RK4 steps to the next one (steps of h
+     from the sample, the last one shortened onto the next sample). */
   for (int k = 0; k < samples; k++) {
-    const double *state = outputs + (size_t)k * size;
     const double t = times[k];
-    exposures(&c, periodAt(in, t), state, snapThreat, snapSpill);
-    for (int m = 0; m < M; m++) {
-      for (int i = 0; i < n; i++) {
-        const int o = m * n + i;
-        const double g = gdpAll(&c, t)[o];
-        snapGdp[o] = g;
-        snapSpending[o] = state[m * 2 * n + i] * g;
-        snapTarget[o] = desired(&c, i, m, t, snapThreat[o], snapSpill[o]);
-      }
-    }
+    const int last = k == samples - 1;
+    observe(&c, t, y, snapGdp, snapSpending, snapThreat, snapSpill, last ? NULL : ws.k1);
     const int year = k / perYear;
     const int boundary = k % perYear == 0;
     for (int part = 0; part < (boundary ? 2 : 1); part++) {
       const int yy = boundary ? year - 1 + part : year;
       if (yy < 0 || yy >= nYears) continue;
       const double w = (boundary ? 0.5 : 1) / perYear;
-      for (int m = 0; m < M; m++) {
-        for (int i = 0; i < n; i++) {
-          const int o = m * n + i;
-          const size_t cell = (size_t)o * nYears + yy;
-          gdp[cell] = gdp[cell] + w * snapGdp[o];
-          spending[cell] = spending[cell] + w * snapSpending[o];
-          capability[cell] = capability[cell] + w * state[m * 2 * n + n + i];
-          threat[cell] = threat[cell] + w * snapThreat[o];
-          spillIn[cell] = spillIn[cell] + w * snapSpill[o];
-        }
+      for (int o = 0; o < nM; o++) {
+        const size_t cell = (size_t)o * nYears + yy;
+        gdp[cell] = gdp[cell] + w * snapGdp[o];
+        spending[cell] = spending[cell] + w * snapSpending[o];
+        capability[cell] = capability[cell] + w * y[nM + o];
+        threat[cell] = threat[cell] + w * snapThreat[o];
+        spillIn[cell] = spillIn[cell] + w * snapSpill[o];
       }
     }
+    if (last) break;
+    const double next = times[k + 1];
+    double count = ceil((next - t) / h - 1e-9);
+    if (count < 1) count = 1;
+    for (int s = 0; s < (int)count - 1; s++) rk4Step(&c, t + s * h, y, h, &ws, size, s == 0);
+    const double tLast = t + (count - 1) * h;
+    rk4Step(&c, tLast, y, next - tLast, &ws, size, count == 1);
   }
 
   /* Checksums per member: sums of the annual mean burdens and spending, actor by actor, year by year. */
@@ -389,7 +501,7 @@ static void runChunk(const Input *in, int first, int M, double *sums) {
     double burdenSum = 0, spendingSum = 0;
     for (int i = 0; i < n; i++) {
       for (int yy = 0; yy < nYears; yy++) {
-        const size_t cell = (size_t)(m * n + i) * nYears + yy;
+        const size_t cell = (size_t)(i * M + m) * nYears + yy;
         burdenSum += spending[cell] / gdp[cell];
         spendingSum += spending[cell];
       }
@@ -405,7 +517,6 @@ static void runChunk(const Input *in, int first, int M, double *sums) {
   free(ws.k4);
   free(ws.trial);
   free(y);
-  free(outputs);
   free(gdp);
   free(spending);
   free(capability);
@@ -415,10 +526,22 @@ static void runChunk(const Input *in, int first, int M, double *sums) {
   free(snapSpending);
   free(snapThreat);
   free(snapSpill);
-  free(snapTarget);
+  free(c.depreciation);
+  free(c.threatElasticity);
+  free(c.spillElasticity);
   free(c.theta);
-  free(c.gdpNow);
   free(c.spill);
+  free(c.gdpNow);
+  free(c.pledgeNow);
+  free(c.warNow);
+  for (int p = 0; p < in->periods; p++) {
+    free(c.hostile[p].offset);
+    free(c.hostile[p].weight);
+    free(c.friendly[p].offset);
+    free(c.friendly[p].weight);
+  }
+  free(c.hostile);
+  free(c.friendly);
 }
 
 static double now(void) {
@@ -452,10 +575,7 @@ int main(int argc, char **argv) {
   for (int r = 0; r < repeats; r++) {
     const double t0 = now();
     const double c0 = cpuNow();
-    for (int first = 0; first < in.members; first += in.chunk) {
-      const int M = in.members - first < in.chunk ? in.members - first : in.chunk;
-      runChunk(&in, first, M, sums);
-    }
+    for (int chunk = 0; chunk < in.chunks; chunk++) runChunk(&in, chunk, sums);
     seconds[r] = now() - t0;
     cpu[r] = cpuNow() - c0;
   }

@@ -37,8 +37,9 @@ function startWorker(workerData: unknown): Worker {
  * sums are added in chunk order and the integer histograms in any order, so the result is the
  * same, bit for bit, for any number of workers (and equal to `runEnsemble` in one thread).
  *
- * @throws {RangeError} for a bad `runs` or `workers`; {@link ScenarioError} for a bad scenario
- *   (checked in this thread before any worker starts).
+ * @throws {RangeError} for a bad `runs` or `workers` (checked before any worker starts);
+ *   {@link ScenarioError} for a bad scenario (checked in this thread while the workers start, which
+ *   are then stopped before they run anything).
  */
 export async function runEnsembleParallel(
   input: ScenarioInput,
@@ -51,14 +52,24 @@ export async function runEnsembleParallel(
     throw new RangeError(`workers: ${workers} is not accepted; use a whole number from 1 to 64, e.g. 2`);
   }
   const seed = options.seed ?? input.ensemble?.seed ?? 1;
-  const setup = prepareEnsemble(input, dataset, { seed });
   const total = Math.ceil(options.runs / CHUNK_MEMBERS);
-  const accumulator = new EnsembleAccumulator(setup);
-  const counts = createCounts(setup);
-  let next = 0;
+  // The workers start (and prepare their own copy) while this thread prepares; a bad scenario
+  // stops them before they are handed any chunk.
   const pool = Array.from({ length: Math.min(workers, total) }, () =>
     startWorker({ input, data: dataset.data, seed, runs: options.runs }),
   );
+  let setup: ReturnType<typeof prepareEnsemble>;
+  try {
+    setup = prepareEnsemble(input, dataset, { seed });
+  } catch (error) {
+    // The workers fail on the same scenario: that is this error, reported once.
+    for (const w of pool) w.on('error', () => {});
+    await Promise.all(pool.map((w) => w.terminate()));
+    throw error;
+  }
+  const accumulator = new EnsembleAccumulator(setup);
+  const counts = createCounts(setup);
+  let next = 0;
   try {
     await Promise.all(
       pool.map(

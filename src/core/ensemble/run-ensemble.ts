@@ -1,6 +1,12 @@
 import type { Dataset } from '../data/dataset.js';
 import { type AnnualMeans, integrateAnnual } from '../model/annual-means.js';
-import { buildDemandModel, type DemandModel, type MemberParameters } from '../model/demand.js';
+import {
+  buildDemandModel,
+  type DemandModel,
+  type MemberParameters,
+  type PreparedDemandModel,
+  prepareDemandModel,
+} from '../model/demand.js';
 import { ScenarioError } from '../scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
@@ -39,6 +45,8 @@ export interface EnsembleSetup {
   readonly input: ScenarioInput;
   readonly scenario: ResolvedScenario;
   readonly dataset: Dataset;
+  /** The member-independent part of the compiled model, shared by every chunk. */
+  readonly prepared: PreparedDemandModel;
   readonly seed: number;
   readonly uncertain: readonly UncertainParameter[];
   /** Standard deviation of annual real GDP growth per actor (2000–2019, World Bank), or zeros. */
@@ -158,7 +166,7 @@ function computeSeries(
       let at35 = 0;
       let allies = 0;
       for (let i = 0; i < n; i++) {
-        const c = (m * n + i) * Y + y;
+        const c = (i * M + m) * Y + y;
         const spend = annual.spending[c] as number;
         const gdp = annual.gdp[c] as number;
         const burden = spend / gdp;
@@ -188,7 +196,7 @@ function computeSeries(
       set(sNato + 4, m, y, rusM);
       set(sNato + 5, m, y, rusM / rusY);
       set(sNato + 6, m, y, eurK / rusK);
-      const rc = (m * n + rus) * Y + y;
+      const rc = (rus * M + m) * Y + y;
       set(sNato + 7, m, y, rus < 0 ? Number.NaN : (annual.capability[rc] as number) / (annual.threat[rc] as number));
       if (y === 0) set(sNato + 8, m, y, Number.NaN);
       else {
@@ -305,7 +313,8 @@ export function prepareEnsemble(
   );
 
   // Range centres from the deterministic run.
-  const model = buildDemandModel(scenario, dataset);
+  const prepared = prepareDemandModel(scenario, dataset);
+  const model = buildDemandModel(scenario, dataset, { prepared });
   const annual = integrateAnnual(model, ensembleStepping(input));
   const values = new Float64Array(defs.length * years.length);
   computeSeries(model, scenario, annual, defs, values);
@@ -318,6 +327,7 @@ export function prepareEnsemble(
     input,
     scenario,
     dataset,
+    prepared,
     seed: options.seed ?? input.ensemble?.seed ?? 1,
     uncertain,
     gdpShockSd,
@@ -332,7 +342,7 @@ export function prepareEnsemble(
 /** Draw member `member`'s parameters and GDP shocks from its own stream `(seed, member)`. */
 function drawMember(
   setup: EnsembleSetup,
-  model: { n: number; gdpFirstYear: number; gdpYears: number },
+  model: { n: number; gdpFirstYear: number; gdpYears: number; members: number },
   rng: RandomGenerator,
   shock: Float64Array | undefined,
   m: number,
@@ -340,13 +350,13 @@ function drawMember(
 ): void {
   for (const u of setup.uncertain) u.draw(rng, parameters, m);
   if (shock === undefined) return;
-  const { n, gdpFirstYear, gdpYears } = model;
+  const { n, gdpFirstYear, gdpYears, members: M } = model;
   for (let i = 0; i < n; i++) {
     const sd = setup.gdpShockSd[i] as number;
     let level = 0;
     for (let k = 0; k < gdpYears; k++) {
       if (gdpFirstYear + k > setup.lastGdpDataYear) level += sd * rng.normal();
-      shock[(m * n + i) * gdpYears + k] = level;
+      shock[(k * n + i) * M + m] = level;
     }
   }
 }
@@ -365,6 +375,7 @@ export function runChunk(setup: EnsembleSetup, chunk: number, runs: number, coun
       n: setup.scenario.actors.length,
       gdpFirstYear: setup.scenario.start - 1,
       gdpYears: setup.scenario.end - setup.scenario.start + 3,
+      members: M,
     };
     for (let m = 0; m < M; m++) drawMember(setup, shape, streams[m] as RandomGenerator, shock, m, parameters);
   });
@@ -419,6 +430,7 @@ export function runMembers(
   let shock: Float64Array | undefined;
   const model = buildDemandModel(setup.scenario, setup.dataset, {
     members: M,
+    prepared: setup.prepared,
     gdpShock: (shape) => {
       shock = setup.gdpShockSd.some((s) => s > 0)
         ? new Float64Array(shape.n * shape.members * shape.gdpYears)
@@ -437,28 +449,29 @@ export function runMembers(
 function countUnstable(model: DemandModel, yearStates: Float64Array, yearIndex: number): number {
   const { n, members: M } = model;
   const size = 2 * n;
+  // The model's state layout: variable v of member m at v·M + m.
   const y = yearStates.slice(yearIndex * size * M, (yearIndex + 1) * size * M);
   const t = model.start + yearIndex;
   const plus = new Float64Array(size * M);
   const minus = new Float64Array(size * M);
   const jac = Array.from({ length: M }, () => new Float64Array(size * size));
   const probe = y.slice();
+  const h = new Float64Array(M);
   // Members are independent: one batch evaluation per column serves every member at once.
   for (let j = 0; j < size; j++) {
-    const h = new Float64Array(M);
     for (let m = 0; m < M; m++) {
-      const o = m * size + j;
+      const o = j * M + m;
       h[m] = 1e-6 * Math.max(Math.abs(y[o] as number), 1e-6);
       probe[o] = (y[o] as number) + (h[m] as number);
     }
     model.derivative(t, probe, plus);
-    for (let m = 0; m < M; m++) probe[m * size + j] = (y[m * size + j] as number) - (h[m] as number);
+    for (let m = 0; m < M; m++) probe[j * M + m] = (y[j * M + m] as number) - (h[m] as number);
     model.derivative(t, probe, minus);
     for (let m = 0; m < M; m++) {
-      probe[m * size + j] = y[m * size + j] as number;
+      probe[j * M + m] = y[j * M + m] as number;
       const J = jac[m] as Float64Array;
       for (let i = 0; i < size; i++)
-        J[i * size + j] = ((plus[m * size + i] as number) - (minus[m * size + i] as number)) / (2 * (h[m] as number));
+        J[i * size + j] = ((plus[i * M + m] as number) - (minus[i * M + m] as number)) / (2 * (h[m] as number));
     }
   }
   let unstable = 0;

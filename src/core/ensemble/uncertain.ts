@@ -100,7 +100,7 @@ export function compileUncertain(
           const r = rng.integer(count);
           for (let i = 0; i < n; i++) {
             const own = explicit[codes[i] as string];
-            const o = m * n + i;
+            const o = i * p.members + m;
             if (own?.elasticity === undefined && explicit.default?.elasticity === undefined) {
               p.elasticity[o] = (codes[i] === 'RUS' ? draws.elasticity_RUS[r] : draws.elasticity[r]) as number;
             }
@@ -164,7 +164,7 @@ function resolvePath(path: string, input: ScenarioInput, codes: readonly string[
     const list = actorsOf(who, explicit);
     if (typeof list === 'string') return list;
     return (p, m, v) => {
-      for (const i of list) field(p)[m * n + i] = v;
+      for (const i of list) field(p)[i * p.members + m] = v;
     };
   };
   const parts = path.split('.');
@@ -217,7 +217,7 @@ function resolvePath(path: string, input: ScenarioInput, codes: readonly string[
       return `pledge ${k} does not exist; the scenario has ${count} pledge${count === 1 ? '' : 's'} (pledges[0]…)`;
     return (p, m, v) => {
       for (let i = 0; i < n; i++)
-        (pledge[2] === 'target' ? p.pledgeTarget : p.pledgeBy)[(m * n + i) * p.pledgeCount + k] = v;
+        (pledge[2] === 'target' ? p.pledgeTarget : p.pledgeBy)[(k * n + i) * p.members + m] = v;
     };
   }
   return `"${path}" is not a parameter that can vary; ${accepted}`;

@@ -1,11 +1,12 @@
+import { checkPositive } from '../solve/argument-checks.js';
 import { integrateDormandPrince } from '../solve/dormand-prince.js';
-import { integrateRk4 } from '../solve/rk4.js';
+import { createRk4Workspace, rk4Step, rk4StepCount } from '../solve/rk4.js';
 import type { DemandModel } from './demand.js';
 
 /** Samples per year used for the annual means (trapezoid rule). */
 export const SAMPLES_PER_YEAR = 12;
 
-/** Annual means of every member's flows and stocks, entry `(m·n + i)·years + y`. */
+/** Annual means of every member's flows and stocks, entry `(i·M + m)·years + y`. */
 export interface AnnualMeans {
   readonly years: number;
   readonly gdp: Float64Array;
@@ -13,7 +14,7 @@ export interface AnnualMeans {
   readonly capability: Float64Array;
   readonly threat: Float64Array;
   readonly spillIn: Float64Array;
-  /** The state at the start of each year and at the end, `y·(2n·M)`: for stability and events. */
+  /** The state at the start of each year and at the end, `y·(2n·M)` (layout of the model's state): for stability and events. */
   readonly yearStates: Float64Array;
   readonly solver: { readonly name: 'rk4' | 'dopri'; readonly steps: number; readonly evaluations: number };
 }
@@ -21,7 +22,12 @@ export interface AnnualMeans {
 /**
  * Integrate a compiled demand model over its span and reduce every member to annual means (the
  * trapezoid rule over `samplesPerYear` samples a year, default {@link SAMPLES_PER_YEAR}; MODEL.md: annual outputs are the
- * means of the flows over the calendar year).
+ * means of the flows over the calendar year). Entries are `(i·M + m)·years + y` for actor `i`,
+ * member `m` and year `y`.
+ *
+ * With RK4 the samples are taken as the integration reaches them, with the steps of
+ * {@link integrateRk4} (steps of `stepYears` from each sample, the last one shortened onto the
+ * next), and each sample's sums of threat and spill-in also serve the first stage of the next step.
  */
 export function integrateAnnual(
   model: DemandModel,
@@ -31,31 +37,12 @@ export function integrateAnnual(
   const { start, end, n, members: M } = model;
   const nYears = end - start;
   const size = 2 * n * M;
+  const nM = n * M;
   const samples = nYears * perYear + 1;
   const times = new Float64Array(samples);
   for (let k = 0; k < samples; k++) times[k] = start + k / perYear;
 
-  let outputs: Float64Array;
-  let solver: AnnualMeans['solver'];
-  if (options.solver === 'dopri') {
-    const r = integrateDormandPrince(model.derivative, model.initialState, start, end, {
-      outputTimes: times,
-      rtol: 1e-9,
-      atol: 1e-9,
-      maxStepYears: 0.5,
-    });
-    outputs = r.outputs;
-    solver = { name: 'dopri', steps: r.stats.acceptedSteps, evaluations: r.stats.evaluations };
-  } else {
-    const r = integrateRk4(model.derivative, model.initialState, start, end, {
-      stepYears: options.stepYears,
-      outputTimes: times,
-    });
-    outputs = r.outputs;
-    solver = { name: 'rk4', steps: r.steps, evaluations: r.evaluations };
-  }
-
-  const cells = n * M * nYears;
+  const cells = nM * nYears;
   const gdp = new Float64Array(cells);
   const spending = new Float64Array(cells);
   const capability = new Float64Array(cells);
@@ -63,9 +50,8 @@ export function integrateAnnual(
   const spillIn = new Float64Array(cells);
   const yearStates = new Float64Array((nYears + 1) * size);
   const snap = model.createSnapshot();
-  for (let k = 0; k < samples; k++) {
-    const state = outputs.subarray(k * size, (k + 1) * size);
-    model.snapshot(times[k] as number, state, snap);
+  /** Add sample k (state `state`, its snapshot in `snap`) to the annual means. */
+  const accumulate = (k: number, state: Float64Array) => {
     const year = Math.floor(k / perYear);
     const boundary = k % perYear === 0;
     if (boundary) yearStates.set(state, year * size);
@@ -74,18 +60,52 @@ export function integrateAnnual(
       const y = boundary ? year - 1 + part : year;
       if (y < 0 || y >= nYears) continue;
       const w = (boundary ? 0.5 : 1) / perYear;
-      for (let m = 0; m < M; m++) {
-        for (let i = 0; i < n; i++) {
-          const o = m * n + i;
-          const c = o * nYears + y;
-          gdp[c] = (gdp[c] as number) + w * (snap.gdp[o] as number);
-          spending[c] = (spending[c] as number) + w * (snap.spending[o] as number);
-          capability[c] = (capability[c] as number) + w * (state[m * 2 * n + n + i] as number);
-          threat[c] = (threat[c] as number) + w * (snap.threat[o] as number);
-          spillIn[c] = (spillIn[c] as number) + w * (snap.spillIn[o] as number);
-        }
+      for (let o = 0; o < nM; o++) {
+        const c = o * nYears + y;
+        gdp[c] = (gdp[c] as number) + w * (snap.gdp[o] as number);
+        spending[c] = (spending[c] as number) + w * (snap.spending[o] as number);
+        capability[c] = (capability[c] as number) + w * (state[nM + o] as number);
+        threat[c] = (threat[c] as number) + w * (snap.threat[o] as number);
+        spillIn[c] = (spillIn[c] as number) + w * (snap.spillIn[o] as number);
       }
     }
+  };
+
+  let solver: AnnualMeans['solver'];
+  if (options.solver === 'dopri') {
+    const r = integrateDormandPrince(model.derivative, model.initialState, start, end, {
+      outputTimes: times,
+      rtol: 1e-9,
+      atol: 1e-9,
+      maxStepYears: 0.5,
+    });
+    for (let k = 0; k < samples; k++) {
+      const state = r.outputs.subarray(k * size, (k + 1) * size);
+      model.snapshot(times[k] as number, state, snap);
+      accumulate(k, state);
+    }
+    solver = { name: 'dopri', steps: r.stats.acceptedSteps, evaluations: r.stats.evaluations };
+  } else {
+    const h = options.stepYears;
+    checkPositive('stepYears', h, 'a step in years such as 1/12 (one month)');
+    const f = model.derivative;
+    const workspace = createRk4Workspace(size);
+    const y = model.initialState.slice();
+    let steps = 0;
+    for (let k = 0; k < samples; k++) {
+      const t = times[k] as number;
+      const last = k === samples - 1;
+      model.snapshot(t, y, snap, last ? undefined : workspace.k1);
+      accumulate(k, y);
+      if (last) break;
+      const next = times[k + 1] as number;
+      const count = rk4StepCount(next - t, h);
+      for (let s = 0; s < count - 1; s++) rk4Step(f, t + s * h, y, h, y, workspace, s === 0);
+      const tLast = t + (count - 1) * h;
+      rk4Step(f, tLast, y, next - tLast, y, workspace, count === 1);
+      steps += count;
+    }
+    solver = { name: 'rk4', steps, evaluations: 4 * steps };
   }
   return { years: nYears, gdp, spending, capability, threat, spillIn, yearStates, solver };
 }

@@ -9,7 +9,7 @@ import { pledgePath } from './pledge-path.js';
 import { greatCircleKm } from './proximity.js';
 import { warBurden } from './war.js';
 
-/** Quantities derived from the state at one time, one entry per member and actor (`m·n + i`). */
+/** Quantities derived from the state at one time, one entry per actor and member (`i·M + m`). */
 export interface DemandSnapshot {
   readonly gdp: Float64Array;
   readonly spending: Float64Array;
@@ -19,8 +19,9 @@ export interface DemandSnapshot {
 }
 
 /**
- * The parameters of every member of a run, member-major: entry `m·n + i` belongs to member `m` and
- * actor `i` (M = 1 for a single run). Pledge arrays are `(m·n + i)·P + k` for pledge `k`.
+ * The parameters of every member of a run, actor-major with the members innermost: entry
+ * `i·M + m` belongs to actor `i` and member `m` (M = 1 for a single run). Pledge arrays are
+ * `(k·n + i)·M + m` for pledge `k`.
  */
 export interface MemberParameters {
   readonly members: number;
@@ -43,15 +44,17 @@ export interface MemberParameters {
   /** Per member: decay length `D` (km) and depreciation `δ` (1/years). */
   readonly decayKm: Float64Array;
   readonly depreciation: Float64Array;
-  /** Log-GDP offsets per member, actor and year, `(m·n + i)·Y + y`, added to the GDP path; optional. */
+  /** Log-GDP offsets per year, actor and member, `(y·n + i)·M + m`, added to the GDP path; optional. */
   readonly gdpShock: Float64Array | undefined;
 }
 
 /**
  * The alliance-demand model of MODEL.md §2, compiled for speed over M members in flat
- * `Float64Array`s, member-major: member `m` owns the state slice `[s_1…s_n, K_1…K_n]` at `m·2n`
- * (burdens as shares of GDP, capability stocks in million constant 2015 US$), so each member's
- * sums over its adversaries and allies are tight reductions. A single run has M = 1.
+ * `Float64Array`s with the members innermost: the state is `[s_1…s_n, K_1…K_n]` for every member
+ * side by side, entry `i·M + m` the burden of actor `i` in member `m` (a share of GDP) and
+ * `(n + i)·M + m` its capability stock (million constant 2015 US$). Every loop over actors runs
+ * over the members in unit stride, and each actor's sums over its adversaries and allies serve
+ * all members at once. A single run has M = 1.
  */
 export interface DemandModel {
   readonly n: number;
@@ -72,25 +75,69 @@ export interface DemandModel {
   readonly spillInReference: Float64Array;
   /** Great-circle distances between capitals, km, row-major n×n. */
   readonly distanceKm: Float64Array;
+  /**
+   * Proximity weights `ω_ij`: one n×n matrix (`i·n + j`) that every member shares when
+   * `sharedProximity` (all members have the same decay length and floors), else `(i·n + j)·M + m`.
+   */
+  readonly proximity: Float64Array;
+  readonly sharedProximity: boolean;
   readonly derivative: Derivative;
-  /** Fill `out` with the quantities derived from state `y` at time `t`. */
-  snapshot(t: number, y: Float64Array, out: DemandSnapshot): void;
+  /**
+   * Fill `out` with the quantities derived from state `y` at time `t`. With `dydt`, also write the
+   * derivative at `(t, y)` into it: the same numbers as {@link DemandModel.derivative}, from the
+   * same evaluation of the threat and spill-in sums.
+   */
+  snapshot(t: number, y: Float64Array, out: DemandSnapshot, dydt?: Float64Array): void;
   /** Allocate buffers for {@link DemandModel.snapshot}. */
   createSnapshot(): DemandSnapshot;
   /** True when actor `i` is a NATO ally at time `t`. */
   isAlly(i: number, t: number): boolean;
 }
 
+/**
+ * The part of a compiled demand model that no member parameter changes: GDP paths, burden
+ * histories, distances, blocs per period, and the proximity weights and start capabilities under
+ * the scenario's own decay length, floors, depreciation and build shares. An ensemble prepares it
+ * once and compiles each chunk of members from it ({@link DemandModelOptions.prepared}).
+ */
+export interface PreparedDemandModel {
+  readonly scenario: ResolvedScenario;
+  readonly dataset: Dataset;
+  readonly gdpFirstYear: number;
+  readonly gdpYears: number;
+  /** ln GDP per actor and year, `i·gdpYears + y`, years `gdpFirstYear …`. */
+  readonly lnGdp: Float64Array;
+  /** Military spending per actor and year before the start, for the perpetual inventory; empty without data. */
+  readonly spendingHistory: readonly (readonly number[])[];
+  /** `K_i(t0)` with the scenario's depreciation and build share (`NaN` for an actor without history). */
+  readonly capability: Float64Array;
+  readonly distanceKm: Float64Array;
+  /** `ω_ij` with the scenario's decay length and floors, `i·n + j`. */
+  readonly proximity: Float64Array;
+  /** Start of each period between membership changes. */
+  readonly periodStarts: Float64Array;
+  /** Per period, each actor's adversaries and allies as compressed rows (start offsets, columns). */
+  readonly rows: readonly {
+    readonly hostile: { readonly start: Int32Array; readonly column: Int32Array };
+    readonly friendly: { readonly start: Int32Array; readonly column: Int32Array };
+  }[];
+  /** Year each actor joins NATO (`Infinity`: never). */
+  readonly joins: Float64Array;
+  readonly pledgeCount: number;
+}
+
 /** Options of {@link buildDemandModel}. */
 export interface DemandModelOptions {
   /** Members run side by side (default 1). */
   readonly members?: number;
+  /** The member-independent part, from {@link prepareDemandModel} for the same scenario and dataset. */
+  readonly prepared?: PreparedDemandModel;
   /**
    * Change members' parameters before the model derives its references (baseline burdens,
    * proximity weights, threat normalisation): the hook of ensembles.
    */
   readonly configure?: (parameters: MemberParameters) => void;
-  /** Log-GDP offsets, `(m·n + i)·gdpYears + y` (see {@link DemandModel.gdpYears}). */
+  /** Log-GDP offsets, `(y·n + i)·members + m` (see {@link DemandModel.gdpYears}). */
   readonly gdpShock?: (model: {
     n: number;
     gdpFirstYear: number;
@@ -99,26 +146,17 @@ export interface DemandModelOptions {
   }) => Float64Array | undefined;
 }
 
+type Actor = ResolvedScenario['actors'][number];
+
 /**
- * Compile the demand model for a resolved scenario over the dataset.
+ * Prepare what every compilation of the demand model for this scenario and dataset shares.
  *
- * Blocs: NATO allies (from their accession year, or a scenario's enlargement year), the Russian
- * bloc (Russia, Belarus) and NATO's partners (Ukraine), which Russia counts as adversaries.
- * An actor's threat `Θ_i` sums `ω_ij K_j` over its adversaries, its spill-in `Φ_i` over its allies.
- * Both are normalised by their value at the start with the blocs of the first period in which the
- * actor has adversaries (allies), so an actor that joins later never divides by zero.
- *
- * @throws {RangeError} when an actor has no GDP or burden data, or `members` is not a positive integer.
+ * @throws {RangeError} when an actor has no GDP data or no capital coordinates.
+ * @example prepareDemandModel(scenario, dataset).periodStarts[0] // scenario.start
  */
-export function buildDemandModel(
-  scenario: ResolvedScenario,
-  dataset: Dataset,
-  options: DemandModelOptions = {},
-): DemandModel {
+export function prepareDemandModel(scenario: ResolvedScenario, dataset: Dataset): PreparedDemandModel {
   const actors = scenario.actors;
   const n = actors.length;
-  const M = options.members ?? 1;
-  if (!Number.isInteger(M) || M < 1) throw new RangeError(`members: ${M} must be a positive whole number`);
   const codes = actors.map((a) => a.iso3);
   const { start, end } = scenario;
 
@@ -140,24 +178,152 @@ export function buildDemandModel(
     }
   }
 
-  // Member parameters: the scenario's values in every member, then the caller's changes.
-  const P = Math.max(0, ...actors.map((a) => a.pledges.length));
-  const perActor = (value: (a: (typeof actors)[number]) => number) => {
-    const out = new Float64Array(n * M);
-    for (let i = 0; i < n; i++) {
-      const v = value(actors[i] as (typeof actors)[number]);
-      for (let m = 0; m < M; m++) out[m * n + i] = v;
+  // Spending over the burden history, for the capability at the start (perpetual inventory).
+  const spendingHistory = actors.map((a, i) => {
+    const series = dataset.series(a.iso3, 'milex_share_gdp', scenario.burdenSource);
+    const spending: number[] = [];
+    let share: number | undefined;
+    if (series !== undefined) {
+      for (let y = series.firstYear; y < start; y++) {
+        share = observationAt(series, y)?.value ?? share;
+        const gdp = paths[i]?.at(y);
+        if (share !== undefined && gdp !== undefined) spending.push((share / 100) * gdp);
+      }
     }
+    return spending;
+  });
+  const capability = Float64Array.from(actors, (a, i) => {
+    const history = spendingHistory[i] as number[];
+    return history.length > 0 ? perpetualInventory(history, scenario.depreciation, a.buildShare) : Number.NaN;
+  });
+
+  // Distances, and the proximity weights ω_ij = max(π_j, exp(−d_ij / D)) of the scenario.
+  const distanceKm = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const ci = dataset.country(codes[i] as string)?.capital;
+    for (let j = 0; j < n; j++) {
+      const cj = dataset.country(codes[j] as string)?.capital;
+      if (ci === undefined || cj === undefined)
+        throw new RangeError(`${codes[i]} or ${codes[j]}: no capital coordinates`);
+      distanceKm[i * n + j] = greatCircleKm(ci, cj);
+    }
+  }
+  const floors = Float64Array.from(actors, (a) => a.floor);
+  const proximity = new Float64Array(n * n);
+  fillProximity(n, distanceKm, scenario.decayKm, floors, 0, 1, proximity, 0, 1);
+
+  // Periods between membership changes: which pairs are adversaries (+1) or allies (−1).
+  const boundaries = [...new Set(actors.map((a) => a.joinsNato).filter((y) => y > start && y < end))].sort(
+    (a, b) => a - b,
+  );
+  const periodStarts = Float64Array.from([start, ...boundaries]);
+  const rows = Array.from(periodStarts, (t) => {
+    const rel = new Int8Array(n * n);
+    for (let i = 0; i < n; i++) {
+      const ai = actors[i] as Actor;
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const aj = actors[j] as Actor;
+        rel[i * n + j] = relation({ ...ai, ally: t >= ai.joinsNato }, { ...aj, ally: t >= aj.joinsNato });
+      }
+    }
+    const build = (sign: number) => {
+      const rowStart = new Int32Array(n + 1);
+      const column: number[] = [];
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) if (rel[i * n + j] === sign) column.push(j);
+        rowStart[i + 1] = column.length;
+      }
+      return { start: rowStart, column: Int32Array.from(column) };
+    };
+    return { hostile: build(1), friendly: build(-1) };
+  });
+
+  return {
+    scenario,
+    dataset,
+    gdpFirstYear,
+    gdpYears,
+    lnGdp,
+    spendingHistory,
+    capability,
+    distanceKm,
+    proximity,
+    periodStarts,
+    rows,
+    joins: Float64Array.from(actors, (a) => a.joinsNato),
+    pledgeCount: Math.max(0, ...actors.map((a) => a.pledges.length)),
+  };
+}
+
+/**
+ * Write `ω_ij = max(π_j, exp(−d_ij / D))` (0 on the diagonal) into `out[(i·n + j)·stride + offset]`,
+ * with the floors read at `floor[j·floorStride + floorOffset]`.
+ */
+function fillProximity(
+  n: number,
+  distanceKm: Float64Array,
+  decayKm: number,
+  floor: Float64Array,
+  floorOffset: number,
+  floorStride: number,
+  out: Float64Array,
+  offset: number,
+  stride: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const w = Math.exp(-(distanceKm[i * n + j] as number) / decayKm);
+      out[(i * n + j) * stride + offset] = Math.max(floor[j * floorStride + floorOffset] as number, w);
+    }
+  }
+}
+
+/**
+ * Compile the demand model for a resolved scenario over the dataset.
+ *
+ * Blocs: NATO allies (from their accession year, or a scenario's enlargement year), the Russian
+ * bloc (Russia, Belarus) and NATO's partners (Ukraine), which Russia counts as adversaries.
+ * An actor's threat `Θ_i` sums `ω_ij K_j` over its adversaries, its spill-in `Φ_i` over its allies.
+ * Both are normalised by their value at the start with the blocs of the first period in which the
+ * actor has adversaries (allies), so an actor that joins later never divides by zero.
+ *
+ * @throws {RangeError} when an actor has no GDP or burden data, `members` is not a positive
+ *   integer, or `prepared` was made for another scenario or dataset.
+ */
+export function buildDemandModel(
+  scenario: ResolvedScenario,
+  dataset: Dataset,
+  options: DemandModelOptions = {},
+): DemandModel {
+  const actors = scenario.actors;
+  const n = actors.length;
+  const M = options.members ?? 1;
+  if (!Number.isInteger(M) || M < 1) throw new RangeError(`members: ${M} must be a positive whole number`);
+  const prepared = options.prepared ?? prepareDemandModel(scenario, dataset);
+  if (prepared.scenario !== scenario || prepared.dataset !== dataset)
+    throw new RangeError(
+      'prepared: made for another scenario or dataset; pass prepareDemandModel(scenario, dataset) for this one',
+    );
+  const codes = actors.map((a) => a.iso3);
+  const { start, end } = scenario;
+  const { gdpFirstYear, gdpYears, distanceKm } = prepared;
+  const P = prepared.pledgeCount;
+  const nM = n * M;
+
+  // Member parameters: the scenario's values in every member, then the caller's changes.
+  const perActor = (value: (a: Actor) => number) => {
+    const out = new Float64Array(nM);
+    for (let i = 0; i < n; i++) out.fill(value(actors[i] as Actor), i * M, (i + 1) * M);
     return out;
   };
-  const perPledge = (value: (p: (typeof actors)[number]['pledges'][number]) => number) => {
-    const out = new Float64Array(n * P * M);
-    for (let i = 0; i < n; i++) {
-      const a = actors[i] as (typeof actors)[number];
-      for (let k = 0; k < P; k++) {
-        const p = a.pledges[k];
-        const v = p === undefined ? Number.NEGATIVE_INFINITY : value(p);
-        for (let m = 0; m < M; m++) out[(m * n + i) * P + k] = v;
+  const perPledge = (value: (p: Actor['pledges'][number]) => number) => {
+    const out = new Float64Array(nM * P);
+    for (let k = 0; k < P; k++) {
+      for (let i = 0; i < n; i++) {
+        const p = (actors[i] as Actor).pledges[k];
+        out.fill(p === undefined ? Number.NEGATIVE_INFINITY : value(p), (k * n + i) * M, (k * n + i + 1) * M);
       }
     }
     return out;
@@ -184,259 +350,89 @@ export function buildDemandModel(
     gdpShock: options.gdpShock?.({ n, gdpFirstYear, gdpYears, members: M }),
   };
   options.configure?.(parameters);
-  const {
-    elasticity: eps,
-    spillIn: eta,
-    speed,
-    compliance: kappa,
-    buildShare: phi,
-    minShare: sMin,
-    maxShare: sMax,
-    warExtra,
-    warUntil,
-    warFade,
-    pledgeTarget,
-    pledgeFrom,
-    pledgeBy,
-    decayKm,
-    depreciation,
-    gdpShock,
-  } = parameters;
+  const { buildShare: phi, decayKm, depreciation, floor } = parameters;
 
-  const warAt = (o: number, t: number): number =>
-    warBurden(warExtra[o] as number, warUntil[o] as number, warFade[o] as number, t);
+  // Proximity weights: one matrix when every member has the same decay length and floors (the
+  // scenario's own, prepared, or member 0's), else one per member, members innermost.
+  let sharedProximity = true;
+  for (let m = 1; m < M && sharedProximity; m++) {
+    if (decayKm[m] !== decayKm[0]) sharedProximity = false;
+    for (let i = 0; i < n && sharedProximity; i++) if (floor[i * M + m] !== floor[i * M]) sharedProximity = false;
+  }
+  let proximity: Float64Array;
+  if (sharedProximity) {
+    const scenarios = decayKm[0] === scenario.decayKm && actors.every((a, i) => floor[i * M] === a.floor);
+    proximity = scenarios ? prepared.proximity : new Float64Array(n * n);
+    if (!scenarios) fillProximity(n, distanceKm, decayKm[0] as number, floor, 0, M, proximity, 0, 1);
+  } else {
+    proximity = new Float64Array(n * n * M);
+    for (let m = 0; m < M; m++) fillProximity(n, distanceKm, decayKm[m] as number, floor, m, M, proximity, m, M);
+  }
 
-  const shock = (i: number, k: number, m: number) =>
-    gdpShock === undefined ? 0 : (gdpShock[(m * n + i) * gdpYears + k] as number);
-  /** Real GDP of actor i, member m at time t: log-linear between mid-year points. */
-  const gdpAt = (i: number, m: number, t: number): number => {
-    const p = t - 0.5 - gdpFirstYear;
-    let k = Math.floor(p);
-    if (k < 0) k = 0;
-    if (k > gdpYears - 2) k = gdpYears - 2;
-    const a = (lnGdp[i * gdpYears + k] as number) + shock(i, k, m);
-    const b = (lnGdp[i * gdpYears + k + 1] as number) + shock(i, k + 1, m);
-    return Math.exp(a + (p - k) * (b - a));
-  };
+  const kernel = new DemandKernel(n, M, prepared, parameters, proximity, sharedProximity);
 
-  // Capability at the start by the perpetual inventory over the burden history (per member δ, φ).
-  const initialState = new Float64Array(2 * n * M);
+  // Capability at the start by the perpetual inventory over the burden history (per member δ, φ;
+  // the prepared value where they are the scenario's, the previous member's where they repeat).
+  const initialState = new Float64Array(2 * nM);
   for (let i = 0; i < n; i++) {
-    const a = actors[i] as (typeof actors)[number];
-    const series = dataset.series(a.iso3, 'milex_share_gdp', scenario.burdenSource);
-    const spending: number[] = [];
-    let share: number | undefined;
-    if (series !== undefined) {
-      for (let y = series.firstYear; y < start; y++) {
-        share = observationAt(series, y)?.value ?? share;
-        const gdp = paths[i]?.at(y);
-        if (share !== undefined && gdp !== undefined) spending.push((share / 100) * gdp);
-      }
-    }
+    const a = actors[i] as Actor;
+    const history = prepared.spendingHistory[i] as readonly number[];
     for (let m = 0; m < M; m++) {
-      const history = spending.length > 0 ? spending : [a.startShare * gdpAt(i, m, start)];
-      initialState[m * 2 * n + i] = a.startShare;
-      initialState[m * 2 * n + n + i] = perpetualInventory(
-        history,
-        depreciation[m] as number,
-        phi[m * n + i] as number,
-      );
+      const o = i * M + m;
+      const dm = depreciation[m] as number;
+      const fo = phi[o] as number;
+      initialState[o] = a.startShare;
+      let capability: number;
+      if (history.length === 0) {
+        capability = perpetualInventory([a.startShare * gdpOf(kernel, i, m, start)], dm, fo);
+      } else if (dm === scenario.depreciation && fo === a.buildShare) {
+        capability = prepared.capability[i] as number;
+      } else if (m > 0 && dm === depreciation[m - 1] && fo === phi[o - 1]) {
+        capability = initialState[nM + o - 1] as number;
+      } else {
+        capability = perpetualInventory(history as number[], dm, fo);
+      }
+      initialState[nM + o] = capability;
     }
   }
-
-  // Distances, and per member the proximity weights ω_ij = max(π_j, exp(−d_ij / D)).
-  const distanceKm = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ci = dataset.country(codes[i] as string)?.capital;
-    for (let j = 0; j < n; j++) {
-      const cj = dataset.country(codes[j] as string)?.capital;
-      if (ci === undefined || cj === undefined)
-        throw new RangeError(`${codes[i]} or ${codes[j]}: no capital coordinates`);
-      distanceKm[i * n + j] = greatCircleKm(ci, cj);
-    }
-  }
-  const weight = new Float64Array(n * n * M);
-  for (let m = 0; m < M; m++) {
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        const floor = parameters.floor[m * n + j] as number;
-        const w = Math.exp(-(distanceKm[i * n + j] as number) / (decayKm[m] as number));
-        weight[m * n * n + i * n + j] = Math.max(floor, w);
-      }
-    }
-  }
-
-  // Periods between membership changes: which pairs are adversaries (+1) or allies (−1).
-  const boundaries = [...new Set(actors.map((a) => a.joinsNato).filter((y) => y > start && y < end))].sort(
-    (a, b) => a - b,
-  );
-  const periodStarts = [start, ...boundaries];
-  const isAlly = (i: number, t: number) => t >= (actors[i] as (typeof actors)[number]).joinsNato;
-  const relations: Int8Array[] = periodStarts.map((t) => {
-    const rel = new Int8Array(n * n);
-    for (let i = 0; i < n; i++) {
-      const ai = actors[i] as (typeof actors)[number];
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        const aj = actors[j] as (typeof actors)[number];
-        rel[i * n + j] = relation({ ...ai, ally: isAlly(i, t) }, { ...aj, ally: isAlly(j, t) });
-      }
-    }
-    return rel;
-  });
-  // Per period, each actor's adversaries and allies as compressed rows (start offsets, columns).
-  const rows = relations.map((rel) => {
-    const build = (sign: number) => {
-      const start = new Int32Array(n + 1);
-      const column: number[] = [];
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) if (rel[i * n + j] === sign) column.push(j);
-        start[i + 1] = column.length;
-      }
-      return { start, column: Int32Array.from(column) };
-    };
-    return { hostile: build(1), friendly: build(-1) };
-  });
-
-  /** Θ and Φ of every member and actor for state y in period p: per member, tight reductions. */
-  const exposures = (p: number, y: Float64Array, theta: Float64Array, spill: Float64Array) => {
-    const { hostile, friendly } = rows[p] as (typeof rows)[number];
-    const hs = hostile.start;
-    const hc = hostile.column;
-    const fs = friendly.start;
-    const fc = friendly.column;
-    const w = weight;
-    const nn = n;
-    for (let m = 0; m < M; m++) {
-      const k = m * 2 * nn + nn;
-      for (let i = 0; i < nn; i++) {
-        const row = m * nn * nn + i * nn;
-        let th = 0;
-        const h1 = hs[i + 1] as number;
-        for (let q = hs[i] as number; q < h1; q++) {
-          const j = hc[q] as number;
-          th += (w[row + j] as number) * (y[k + j] as number);
-        }
-        let sp = 0;
-        const f1 = fs[i + 1] as number;
-        for (let q = fs[i] as number; q < f1; q++) {
-          const j = fc[q] as number;
-          sp += (w[row + j] as number) * (y[k + j] as number);
-        }
-        theta[m * nn + i] = th;
-        spill[m * nn + i] = sp;
-      }
-    }
-  };
 
   // References: Θ_i and Φ_i at the start, with the blocs of the first period that gives one.
-  const threatReference = new Float64Array(n * M);
-  const spillInReference = new Float64Array(n * M);
+  const threatReference = kernel.threatReference;
+  const spillInReference = kernel.spillInReference;
   {
-    const theta = new Float64Array(n * M);
-    const spill = new Float64Array(n * M);
-    for (let p = 0; p < periodStarts.length; p++) {
-      exposures(p, initialState, theta, spill);
-      for (let o = 0; o < n * M; o++) {
+    const theta = new Float64Array(nM);
+    const spill = new Float64Array(nM);
+    for (let p = 0; p < prepared.periodStarts.length; p++) {
+      exposures(kernel, p, initialState, theta, spill);
+      for (let o = 0; o < nM; o++) {
         if (threatReference[o] === 0 && (theta[o] as number) > 0) threatReference[o] = theta[o] as number;
         if (spillInReference[o] === 0 && (spill[o] as number) > 0) spillInReference[o] = spill[o] as number;
       }
     }
   }
-
   // Baseline b = s(t0) − w(t0); each pledge path starts from it.
-  const baseline = new Float64Array(n * M);
-  for (let m = 0; m < M; m++) {
-    for (let i = 0; i < n; i++) baseline[m * n + i] = (initialState[m * 2 * n + i] as number) - warAt(m * n + i, start);
+  const { warExtra, warUntil, warFade } = parameters;
+  for (let o = 0; o < nM; o++) {
+    kernel.baseline[o] =
+      (initialState[o] as number) -
+      warBurden(warExtra[o] as number, warUntil[o] as number, warFade[o] as number, start);
   }
-
-  const joins = Float64Array.from(actors, (a) => a.joinsNato);
-  const theta = new Float64Array(n * M);
-  const spill = new Float64Array(n * M);
-
-  const periodAt = (t: number) => {
-    let p = 0;
-    while (p + 1 < periodStarts.length && t >= (periodStarts[p + 1] as number)) p++;
-    return p;
-  };
-
-  /** `s*`: the clipped desired burden of actor i, member m (MODEL.md §2). */
-  // Logs of the references, so the demand is one exp: u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀)).
-  const lnThreat0 = Float64Array.from(threatReference, (v) => (v > 0 ? Math.log(v) : 0));
-  const lnSpill0 = Float64Array.from(spillInReference, (v) => (v > 0 ? Math.log(v) : 0));
-  const desired = (i: number, m: number, t: number, th: number, sp: number): number => {
-    const o = m * n + i;
-    const b = baseline[o] as number;
-    const e = eps[o] as number;
-    const h = eta[o] as number;
-    let exponent = 0;
-    if (e !== 0 && (threatReference[o] as number) > 0) exponent += e * (Math.log(th) - (lnThreat0[o] as number));
-    if (h !== 0 && (spillInReference[o] as number) > 0 && sp > 0)
-      exponent -= h * (Math.log(sp) - (lnSpill0[o] as number));
-    const u = exponent === 0 ? b : b * Math.exp(exponent);
-    let pledge = Number.NEGATIVE_INFINITY;
-    if (P > 0 && t >= (joins[i] as number)) {
-      for (let q = o * P; q < o * P + P; q++) {
-        const p = pledgePath(b, pledgeTarget[q] as number, pledgeFrom[q] as number, pledgeBy[q] as number, t);
-        if (p > pledge) pledge = p;
-      }
-    }
-    let target = u + (pledge > u ? (kappa[o] as number) * (pledge - u) : 0) + warAt(o, t);
-    const lo = sMin[o] as number;
-    const hi = sMax[o] as number;
-    if (target < lo) target = lo;
-    if (target > hi) target = hi;
-    return target;
-  };
-
-  // GDP of every member and actor at the last time asked: RK4 asks each time twice (its two
-  // middle stages share one, and a step's last stage is the next step's first).
-  const gdpNow = new Float64Array(n * M);
-  let gdpTime = Number.NaN;
-  const gdpAll = (t: number): Float64Array => {
-    if (t !== gdpTime) {
-      for (let m = 0; m < M; m++) for (let i = 0; i < n; i++) gdpNow[m * n + i] = gdpAt(i, m, t);
-      gdpTime = t;
-    }
-    return gdpNow;
-  };
+  kernel.complete();
 
   const derivative: Derivative = (t, y, out) => {
-    exposures(periodAt(t), y, theta, spill);
-    const gdp = gdpAll(t);
-    for (let m = 0; m < M; m++) {
-      const base = m * 2 * n;
-      const dm = depreciation[m] as number;
-      for (let i = 0; i < n; i++) {
-        const o = m * n + i;
-        const s = y[base + i] as number;
-        out[base + i] = (speed[o] as number) * (desired(i, m, t, theta[o] as number, spill[o] as number) - s);
-        out[base + n + i] = (phi[o] as number) * s * (gdp[o] as number) - dm * (y[base + n + i] as number);
-      }
-    }
+    evaluate(kernel, t, y, kernel.theta, kernel.spill, out);
   };
-
   const createSnapshot = (): DemandSnapshot => ({
-    gdp: new Float64Array(n * M),
-    spending: new Float64Array(n * M),
-    threat: new Float64Array(n * M),
-    spillIn: new Float64Array(n * M),
-    target: new Float64Array(n * M),
+    gdp: new Float64Array(nM),
+    spending: new Float64Array(nM),
+    threat: new Float64Array(nM),
+    spillIn: new Float64Array(nM),
+    target: new Float64Array(nM),
   });
-
-  const snapshot = (t: number, y: Float64Array, out: DemandSnapshot) => {
-    exposures(periodAt(t), y, out.threat, out.spillIn);
-    for (let m = 0; m < M; m++) {
-      for (let i = 0; i < n; i++) {
-        const o = m * n + i;
-        const gdp = gdpAll(t)[o] as number;
-        out.gdp[o] = gdp;
-        out.spending[o] = (y[m * 2 * n + i] as number) * gdp;
-        out.target[o] = desired(i, m, t, out.threat[o] as number, out.spillIn[o] as number);
-      }
-    }
+  const snapshot = (t: number, y: Float64Array, out: DemandSnapshot, dydt?: Float64Array) => {
+    observe(kernel, t, y, out, dydt);
   };
+  const joins = prepared.joins;
 
   return {
     n,
@@ -448,13 +444,395 @@ export function buildDemandModel(
     gdpYears,
     initialState,
     parameters,
-    baseline,
+    baseline: kernel.baseline,
     threatReference,
     spillInReference,
     distanceKm,
+    proximity,
+    sharedProximity,
     derivative,
     snapshot,
     createSnapshot,
-    isAlly,
+    isAlly: (i: number, t: number) => t >= (joins[i] as number),
   };
+}
+
+/**
+ * Everything the inner loops read, in one object of fixed shape (so the compiled loops serve every
+ * model): parameters, per-member constants expanded to every actor, scratch arrays, and the
+ * quantities that depend on time alone (GDP, pledge paths, war terms) at the last time asked.
+ */
+class DemandKernel {
+  readonly nM: number;
+  readonly gdpFirstYear: number;
+  readonly gdpYears: number;
+  readonly lnGdp: Float64Array;
+  readonly gdpShock: Float64Array | undefined;
+  readonly periodStarts: Float64Array;
+  /** Per period, the adversary and ally rows laid out for the sums. */
+  readonly sums: readonly { readonly hostile: SumRows; readonly friendly: SumRows }[];
+  readonly joins: Float64Array;
+  readonly pledgeCount: number;
+  readonly pledgeTarget: Float64Array;
+  readonly pledgeFrom: Float64Array;
+  readonly pledgeBy: Float64Array;
+  readonly warExtra: Float64Array;
+  readonly warUntil: Float64Array;
+  readonly warFade: Float64Array;
+  readonly speed: Float64Array;
+  readonly compliance: Float64Array;
+  readonly buildShare: Float64Array;
+  readonly minShare: Float64Array;
+  readonly maxShare: Float64Array;
+  /** Depreciation of member m at every entry `i·M + m`. */
+  readonly depreciation: Float64Array;
+  readonly baseline: Float64Array;
+  readonly threatReference: Float64Array;
+  readonly spillInReference: Float64Array;
+  /** `ε` where the threat term applies (ε ≠ 0 and Θ₀ > 0), else 0; likewise `η` with Φ₀. */
+  readonly threatElasticity: Float64Array;
+  readonly spillInElasticity: Float64Array;
+  /** ln Θ₀ and ln Φ₀ (0 where the reference is 0). */
+  readonly lnThreat0: Float64Array;
+  readonly lnSpill0: Float64Array;
+  readonly elasticity: Float64Array;
+  readonly spillIn: Float64Array;
+  readonly theta: Float64Array;
+  readonly spill: Float64Array;
+  readonly gdpNow: Float64Array;
+  readonly pledgeNow: Float64Array;
+  readonly warNow: Float64Array;
+  termsTime = Number.NaN;
+
+  constructor(
+    readonly n: number,
+    readonly M: number,
+    prepared: PreparedDemandModel,
+    parameters: MemberParameters,
+    readonly proximity: Float64Array,
+    readonly sharedProximity: boolean,
+  ) {
+    const nM = n * M;
+    this.nM = nM;
+    this.gdpFirstYear = prepared.gdpFirstYear;
+    this.gdpYears = prepared.gdpYears;
+    this.lnGdp = prepared.lnGdp;
+    this.gdpShock = parameters.gdpShock;
+    this.periodStarts = prepared.periodStarts;
+    this.sums = prepared.rows.map((r) => ({
+      hostile: sumRowsOf(n, M, r.hostile, proximity, sharedProximity),
+      friendly: sumRowsOf(n, M, r.friendly, proximity, sharedProximity),
+    }));
+    this.joins = prepared.joins;
+    this.pledgeCount = prepared.pledgeCount;
+    this.pledgeTarget = parameters.pledgeTarget;
+    this.pledgeFrom = parameters.pledgeFrom;
+    this.pledgeBy = parameters.pledgeBy;
+    this.warExtra = parameters.warExtra;
+    this.warUntil = parameters.warUntil;
+    this.warFade = parameters.warFade;
+    this.speed = parameters.speed;
+    this.compliance = parameters.compliance;
+    this.buildShare = parameters.buildShare;
+    this.minShare = parameters.minShare;
+    this.maxShare = parameters.maxShare;
+    this.elasticity = parameters.elasticity;
+    this.spillIn = parameters.spillIn;
+    this.depreciation = new Float64Array(nM);
+    for (let i = 0; i < n; i++) this.depreciation.set(parameters.depreciation, i * M);
+    this.baseline = new Float64Array(nM);
+    this.threatReference = new Float64Array(nM);
+    this.spillInReference = new Float64Array(nM);
+    this.threatElasticity = new Float64Array(nM);
+    this.spillInElasticity = new Float64Array(nM);
+    this.lnThreat0 = new Float64Array(nM);
+    this.lnSpill0 = new Float64Array(nM);
+    this.theta = new Float64Array(nM);
+    this.spill = new Float64Array(nM);
+    this.gdpNow = new Float64Array(nM);
+    this.pledgeNow = new Float64Array(nM);
+    this.warNow = new Float64Array(nM);
+  }
+
+  /** Derive the constants of the demand term once the references are known. */
+  complete(): void {
+    for (let o = 0; o < this.nM; o++) {
+      const theta0 = this.threatReference[o] as number;
+      const spill0 = this.spillInReference[o] as number;
+      const e = this.elasticity[o] as number;
+      const h = this.spillIn[o] as number;
+      this.threatElasticity[o] = e !== 0 && theta0 > 0 ? e : 0;
+      this.spillInElasticity[o] = h !== 0 && spill0 > 0 ? h : 0;
+      this.lnThreat0[o] = theta0 > 0 ? Math.log(theta0) : 0;
+      this.lnSpill0[o] = spill0 > 0 ? Math.log(spill0) : 0;
+    }
+    this.termsTime = Number.NaN;
+  }
+}
+
+/** Real GDP of actor i, member m at time t: log-linear between mid-year points. */
+function gdpOf(kernel: DemandKernel, i: number, m: number, t: number): number {
+  const { gdpYears, lnGdp, gdpShock, nM, M } = kernel;
+  const p = t - 0.5 - kernel.gdpFirstYear;
+  let k = Math.floor(p);
+  if (k < 0) k = 0;
+  if (k > gdpYears - 2) k = gdpYears - 2;
+  const o = i * M + m;
+  const a = (lnGdp[i * gdpYears + k] as number) + (gdpShock === undefined ? 0 : (gdpShock[k * nM + o] as number));
+  const b =
+    (lnGdp[i * gdpYears + k + 1] as number) + (gdpShock === undefined ? 0 : (gdpShock[(k + 1) * nM + o] as number));
+  return Math.exp(a + (p - k) * (b - a));
+}
+
+/**
+ * The terms of every actor and member that depend on time alone, at `t`: GDP (log-linear between
+ * mid-year points, plus the member's shocks), the highest pledge path once the actor is an ally
+ * (`−∞` before, or without pledges) and the war burden. RK4 asks each time twice (its middle
+ * stages share one, and a step's last stage is the next step's first), so they are kept for the
+ * last time asked.
+ */
+function timeTerms(kernel: DemandKernel, t: number): void {
+  if (t === kernel.termsTime) return;
+  const { n, M, nM, gdpYears, lnGdp, gdpShock, gdpNow, pledgeNow, warNow, joins, baseline } = kernel;
+  const { pledgeTarget, pledgeFrom, pledgeBy, warExtra, warUntil, warFade } = kernel;
+  const P = kernel.pledgeCount;
+  const p = t - 0.5 - kernel.gdpFirstYear;
+  let k = Math.floor(p);
+  if (k < 0) k = 0;
+  if (k > gdpYears - 2) k = gdpYears - 2;
+  const f = p - k;
+  for (let i = 0; i < n; i++) {
+    const la = lnGdp[i * gdpYears + k] as number;
+    const lb = lnGdp[i * gdpYears + k + 1] as number;
+    const o0 = i * M;
+    if (gdpShock === undefined) {
+      const g = Math.exp(la + f * (lb - la));
+      for (let o = o0; o < o0 + M; o++) gdpNow[o] = g;
+    } else {
+      for (let o = o0; o < o0 + M; o++) {
+        const a = la + (gdpShock[k * nM + o] as number);
+        const b = lb + (gdpShock[(k + 1) * nM + o] as number);
+        gdpNow[o] = Math.exp(a + f * (b - a));
+      }
+    }
+    const ally = P > 0 && t >= (joins[i] as number);
+    for (let o = o0; o < o0 + M; o++) {
+      let pledge = Number.NEGATIVE_INFINITY;
+      if (ally) {
+        const b = baseline[o] as number;
+        for (let q = o; q < P * nM; q += nM) {
+          const v = pledgePath(b, pledgeTarget[q] as number, pledgeFrom[q] as number, pledgeBy[q] as number, t);
+          if (v > pledge) pledge = v;
+        }
+      }
+      pledgeNow[o] = pledge;
+      warNow[o] = warBurden(warExtra[o] as number, warUntil[o] as number, warFade[o] as number, t);
+    }
+  }
+  kernel.termsTime = t;
+}
+
+/** The period of membership that holds time `t`. */
+function periodAt(kernel: DemandKernel, t: number): number {
+  const starts = kernel.periodStarts;
+  let p = 0;
+  while (p + 1 < starts.length && t >= (starts[p + 1] as number)) p++;
+  return p;
+}
+
+/**
+ * The rows of one period in the order the sums read them: per compressed-row entry q, the offset
+ * of its column's capability in the state (`(n + j)·M`) and its weight, `ω_ij` (shared) or
+ * `ω_ij` of every member at `q·M + m`.
+ */
+interface SumRows {
+  readonly start: Int32Array;
+  readonly offset: Int32Array;
+  readonly weight: Float64Array;
+}
+
+/** Lay out the compressed rows `start`, `column` for the sums of {@link sumRows}. */
+function sumRowsOf(
+  n: number,
+  M: number,
+  rows: { readonly start: Int32Array; readonly column: Int32Array },
+  proximity: Float64Array,
+  shared: boolean,
+): SumRows {
+  const count = rows.column.length;
+  const offset = new Int32Array(count);
+  const weight = new Float64Array(shared ? count : count * M);
+  for (let i = 0; i < n; i++) {
+    for (let q = rows.start[i] as number; q < (rows.start[i + 1] as number); q++) {
+      const j = rows.column[q] as number;
+      offset[q] = (n + j) * M;
+      if (shared) weight[q] = proximity[i * n + j] as number;
+      else weight.set(proximity.subarray((i * n + j) * M, (i * n + j + 1) * M), q * M);
+    }
+  }
+  return { start: rows.start, offset, weight };
+}
+
+/** Θ and Φ of every actor and member for state y in period p. */
+function exposures(kernel: DemandKernel, p: number, y: Float64Array, theta: Float64Array, spill: Float64Array): void {
+  const { hostile, friendly } = kernel.sums[p] as DemandKernel['sums'][number];
+  const sum = kernel.sharedProximity ? sumShared : sumPerMember;
+  sum(kernel.n, kernel.M, hostile, y, theta);
+  sum(kernel.n, kernel.M, friendly, y, spill);
+}
+
+/**
+ * `out[i·M + m] = Σ_q ω_ij_q · K_j_q` over the entries q of row i, in column order (each sum exactly
+ * as a plain loop adds it), eight members at a time so that eight sums proceed side by side.
+ */
+function sumShared(n: number, M: number, rows: SumRows, y: Float64Array, out: Float64Array): void {
+  const { start, offset, weight } = rows;
+  for (let i = 0; i < n; i++) {
+    const q0 = start[i] as number;
+    const q1 = start[i + 1] as number;
+    const o = i * M;
+    let m = 0;
+    for (; m + 8 <= M; m += 8) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let a4 = 0;
+      let a5 = 0;
+      let a6 = 0;
+      let a7 = 0;
+      for (let q = q0; q < q1; q++) {
+        const w = weight[q] as number;
+        const k = ((offset[q] as number) + m) | 0;
+        a0 += w * (y[k] as number);
+        a1 += w * (y[(k + 1) | 0] as number);
+        a2 += w * (y[(k + 2) | 0] as number);
+        a3 += w * (y[(k + 3) | 0] as number);
+        a4 += w * (y[(k + 4) | 0] as number);
+        a5 += w * (y[(k + 5) | 0] as number);
+        a6 += w * (y[(k + 6) | 0] as number);
+        a7 += w * (y[(k + 7) | 0] as number);
+      }
+      out[o + m] = a0;
+      out[o + m + 1] = a1;
+      out[o + m + 2] = a2;
+      out[o + m + 3] = a3;
+      out[o + m + 4] = a4;
+      out[o + m + 5] = a5;
+      out[o + m + 6] = a6;
+      out[o + m + 7] = a7;
+    }
+    for (; m < M; m++) {
+      let a = 0;
+      for (let q = q0; q < q1; q++) a += (weight[q] as number) * (y[(offset[q] as number) + m] as number);
+      out[o + m] = a;
+    }
+  }
+}
+
+/** As {@link sumShared}, with a weight per member: `weight[q·M + m]`. */
+function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out: Float64Array): void {
+  const { start, offset, weight } = rows;
+  for (let i = 0; i < n; i++) {
+    const q0 = start[i] as number;
+    const q1 = start[i + 1] as number;
+    const o = i * M;
+    let m = 0;
+    for (; m + 8 <= M; m += 8) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let a4 = 0;
+      let a5 = 0;
+      let a6 = 0;
+      let a7 = 0;
+      for (let q = q0; q < q1; q++) {
+        const c = (q * M + m) | 0;
+        const k = ((offset[q] as number) + m) | 0;
+        a0 += (weight[c] as number) * (y[k] as number);
+        a1 += (weight[(c + 1) | 0] as number) * (y[(k + 1) | 0] as number);
+        a2 += (weight[(c + 2) | 0] as number) * (y[(k + 2) | 0] as number);
+        a3 += (weight[(c + 3) | 0] as number) * (y[(k + 3) | 0] as number);
+        a4 += (weight[(c + 4) | 0] as number) * (y[(k + 4) | 0] as number);
+        a5 += (weight[(c + 5) | 0] as number) * (y[(k + 5) | 0] as number);
+        a6 += (weight[(c + 6) | 0] as number) * (y[(k + 6) | 0] as number);
+        a7 += (weight[(c + 7) | 0] as number) * (y[(k + 7) | 0] as number);
+      }
+      out[o + m] = a0;
+      out[o + m + 1] = a1;
+      out[o + m + 2] = a2;
+      out[o + m + 3] = a3;
+      out[o + m + 4] = a4;
+      out[o + m + 5] = a5;
+      out[o + m + 6] = a6;
+      out[o + m + 7] = a7;
+    }
+    for (; m < M; m++) {
+      let a = 0;
+      for (let q = q0; q < q1; q++) a += (weight[q * M + m] as number) * (y[(offset[q] as number) + m] as number);
+      out[o + m] = a;
+    }
+  }
+}
+
+/**
+ * `s*` of entry o (MODEL.md §2): `clip(u + κ·max(0, P − u) + w, s_min, s_max)` with
+ * `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))`; the time terms must be those of the current time.
+ */
+function desired(kernel: DemandKernel, o: number, th: number, sp: number): number {
+  const b = kernel.baseline[o] as number;
+  const e = kernel.threatElasticity[o] as number;
+  const h = kernel.spillInElasticity[o] as number;
+  let exponent = 0;
+  if (e !== 0) exponent += e * (Math.log(th) - (kernel.lnThreat0[o] as number));
+  if (h !== 0 && sp > 0) exponent -= h * (Math.log(sp) - (kernel.lnSpill0[o] as number));
+  const u = exponent === 0 ? b : b * Math.exp(exponent);
+  const pledge = kernel.pledgeNow[o] as number;
+  let target = u + (pledge > u ? (kernel.compliance[o] as number) * (pledge - u) : 0) + (kernel.warNow[o] as number);
+  const lo = kernel.minShare[o] as number;
+  const hi = kernel.maxShare[o] as number;
+  if (target < lo) target = lo;
+  if (target > hi) target = hi;
+  return target;
+}
+
+/** `dy/dt` at (t, y): `ds/dt = λ(s* − s)`, `dK/dt = φ·s·Y − δK`; Θ and Φ land in `theta`, `spill`. */
+function evaluate(
+  kernel: DemandKernel,
+  t: number,
+  y: Float64Array,
+  theta: Float64Array,
+  spill: Float64Array,
+  out: Float64Array,
+): void {
+  exposures(kernel, periodAt(kernel, t), y, theta, spill);
+  timeTerms(kernel, t);
+  const { nM, speed, buildShare, gdpNow, depreciation } = kernel;
+  for (let o = 0; o < nM; o++) {
+    const s = y[o] as number;
+    out[o] = (speed[o] as number) * (desired(kernel, o, theta[o] as number, spill[o] as number) - s);
+    out[nM + o] =
+      (buildShare[o] as number) * s * (gdpNow[o] as number) - (depreciation[o] as number) * (y[nM + o] as number);
+  }
+}
+
+/** The snapshot at (t, y), and with `dydt` the derivative there from the same sums. */
+function observe(kernel: DemandKernel, t: number, y: Float64Array, out: DemandSnapshot, dydt?: Float64Array): void {
+  exposures(kernel, periodAt(kernel, t), y, out.threat, out.spillIn);
+  timeTerms(kernel, t);
+  const { nM, speed, buildShare, gdpNow, depreciation } = kernel;
+  const { threat, spillIn, target } = out;
+  for (let o = 0; o < nM; o++) {
+    const s = y[o] as number;
+    const gdp = gdpNow[o] as number;
+    out.gdp[o] = gdp;
+    out.spending[o] = s * gdp;
+    const goal = desired(kernel, o, threat[o] as number, spillIn[o] as number);
+    target[o] = goal;
+    if (dydt !== undefined) {
+      dydt[o] = (speed[o] as number) * (goal - s);
+      dydt[nM + o] = (buildShare[o] as number) * s * gdp - (depreciation[o] as number) * (y[nM + o] as number);
+    }
+  }
 }

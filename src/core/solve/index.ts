@@ -9,5 +9,5 @@ export { luDecompose, luDeterminant, luSolve, luSolveMatrix, solveLinear } from 
 export { matrixExponential } from './matrix-exponential.js';
 export { type RandomGenerator, splitMix64, stream, xoshiro256StarStar } from './random.js';
 export type { Rk4Options, Rk4Result, Rk4Workspace } from './rk4.js';
-export { createRk4Workspace, integrateRk4, rk4Step } from './rk4.js';
+export { createRk4Workspace, integrateRk4, rk4Step, rk4StepCount } from './rk4.js';
 export { spectralAbscissa } from './spectral-abscissa.js';

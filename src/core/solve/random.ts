@@ -97,6 +97,8 @@ class Xoshiro256StarStar implements RandomGenerator {
   private h3: number;
   private l3: number;
   private spare = Number.NaN;
+  private outHi = 0;
+  private outLo = 0;
 
   constructor(seed: number, stream: number, words: readonly bigint[]) {
     this.seed = seed;
@@ -116,7 +118,8 @@ class Xoshiro256StarStar implements RandomGenerator {
     if ((this.h0 | this.l0 | this.h1 | this.l1 | this.h2 | this.l2 | this.h3 | this.l3) === 0) this.l0 = 1;
   }
 
-  nextUint64(): [number, number] {
+  /** Advance the state and leave the next 64-bit output in `outHi`, `outLo` (no allocation). */
+  private advance(): void {
     // result = rotl(s1 * 5, 7) * 9
     let lo = this.l1 * 5;
     let hi = (Math.imul(this.h1, 5) + Math.floor(lo / TWO_POW_32)) >>> 0;
@@ -144,12 +147,18 @@ class Xoshiro256StarStar implements RandomGenerator {
     const sl = this.h3;
     this.h3 = ((sh << 13) | (sl >>> 19)) >>> 0;
     this.l3 = ((sl << 13) | (sh >>> 19)) >>> 0;
-    return [hi, lo];
+    this.outHi = hi;
+    this.outLo = lo;
+  }
+
+  nextUint64(): [number, number] {
+    this.advance();
+    return [this.outHi, this.outLo];
   }
 
   uniform(): number {
-    const [hi, lo] = this.nextUint64();
-    return (hi * 2097152 + (lo >>> 11)) * TWO_POW_MINUS_53;
+    this.advance();
+    return (this.outHi * 2097152 + (this.outLo >>> 11)) * TWO_POW_MINUS_53;
   }
 
   normal(): number {

@@ -72,6 +72,8 @@ export function createRk4Workspace(n: number): Rk4Workspace {
  * @param stepYears - step `h`, years (may be negative to step backwards)
  * @param out - receives the state at `t + h`; may alias `y`
  * @param workspace - scratch arrays of the state's size; allocated when omitted
+ * @param firstStageReady - true when `workspace.k1` already holds `f(t, y)` (computed by the caller
+ *   together with other quantities at `(t, y)`): the step then calls `f` three times
  * @returns `out`
  * @throws nothing itself; whatever `f` throws
  * @example rk4Step((t, y, o) => { o[0] = y[0] as number }, 0, Float64Array.of(1), 0.1, new Float64Array(1))[0] // → 1.1051708333333332
@@ -83,12 +85,13 @@ export function rk4Step(
   stepYears: number,
   out: Float64Array,
   workspace: Rk4Workspace = createRk4Workspace(y.length),
+  firstStageReady = false,
 ): Float64Array {
   const { k1, k2, k3, k4, trial } = workspace;
   const n = y.length;
   const h = stepYears;
   const half = 0.5 * h;
-  f(t, y, k1);
+  if (!firstStageReady) f(t, y, k1);
   for (let i = 0; i < n; i++) trial[i] = (y[i] as number) + half * (k1[i] as number);
   f(t + half, trial, k2);
   for (let i = 0; i < n; i++) trial[i] = (y[i] as number) + half * (k2[i] as number);
@@ -101,6 +104,22 @@ export function rk4Step(
       (y[i] as number) + sixth * ((k1[i] as number) + 2 * ((k2[i] as number) + (k3[i] as number)) + (k4[i] as number));
   }
   return out;
+}
+
+/**
+ * The number of steps {@link integrateRk4} takes to cover `spanYears` from one stop to the next:
+ * `⌈span / h⌉`, at least 1, with a remainder under 1e-9 of a step merged into the previous step.
+ * All but the last step are `stepYears` long, measured from the stop; the last one ends on the next
+ * stop exactly.
+ *
+ * @param spanYears - the interval to cover, years (> 0)
+ * @param stepYears - the step `h`, years (> 0)
+ * @returns a whole number ≥ 1
+ * @throws nothing; arguments are not checked (the integrators check them)
+ * @example rk4StepCount(1, 0.25) // → 4
+ */
+export function rk4StepCount(spanYears: number, stepYears: number): number {
+  return Math.max(1, Math.ceil(spanYears / stepYears - STEP_COUNT_SLACK));
 }
 
 /**
@@ -160,7 +179,7 @@ export function integrateRk4(
     const end = stop < times.length ? (times[stop] as number) : t1;
     const span = end - start;
     if (span > 0) {
-      const count = Math.max(1, Math.ceil(span / h - STEP_COUNT_SLACK));
+      const count = rk4StepCount(span, h);
       for (let k = 0; k < count - 1; k++) {
         const t = start + k * h;
         rk4Step(f, t, y, h, y, workspace);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
-import { buildDemandModel } from '../../../src/core/model/demand.js';
+import { integrateAnnual } from '../../../src/core/model/annual-means.js';
+import { buildDemandModel, prepareDemandModel } from '../../../src/core/model/demand.js';
 import { greatCircleKm, proximityWeight } from '../../../src/core/model/proximity.js';
 import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
 import { resolveScenario } from '../../../src/core/scenario/resolve-scenario.js';
@@ -137,3 +138,58 @@ function integrate(m: ReturnType<typeof buildDemandModel>, times: Float64Array) 
     outputTimes: times.map((t) => Math.max(t, m.start)),
   });
 }
+
+describe('demand model: members side by side', () => {
+  const scenario = resolveScenario(parseScenario('end: 2032'), dataset);
+
+  it('buildDemandModel with 5 members varying elasticity and decay length gives each member its single run', () => {
+    const elasticity = [0.5, 1, 1.9, 3, 0];
+    const decayKm = [1500, 900, 2500, 1500, 4000];
+    const prepared = prepareDemandModel(scenario, dataset);
+    const batch = buildDemandModel(scenario, dataset, {
+      members: 5,
+      prepared,
+      configure: (p) => {
+        for (let m = 0; m < 5; m++) {
+          for (let i = 0; i < scenario.actors.length; i++) p.elasticity[i * 5 + m] = elasticity[m] as number;
+          p.decayKm[m] = decayKm[m] as number;
+        }
+      },
+    });
+    expect(batch.sharedProximity).toBe(false);
+    const annual = integrateAnnual(batch, { stepYears: 0.25, solver: 'rk4', samplesPerYear: 4 });
+    for (let m = 0; m < 5; m++) {
+      const single = buildDemandModel(scenario, dataset, {
+        prepared,
+        configure: (p) => {
+          p.elasticity.fill(elasticity[m] as number);
+          p.decayKm[0] = decayKm[m] as number;
+        },
+      });
+      const one = integrateAnnual(single, { stepYears: 0.25, solver: 'rk4', samplesPerYear: 4 });
+      for (let i = 0; i < batch.n; i++) {
+        for (let y = 0; y < one.years; y++) {
+          expect(annual.spending[(i * 5 + m) * annual.years + y]).toBe(one.spending[i * one.years + y]);
+          expect(annual.spillIn[(i * 5 + m) * annual.years + y]).toBe(one.spillIn[i * one.years + y]);
+        }
+      }
+    }
+  });
+
+  it('snapshot with dydt writes the same derivative as derivative', () => {
+    const m = buildDemandModel(scenario, dataset, { members: 3 });
+    const viaDerivative = new Float64Array(m.initialState.length);
+    const viaSnapshot = new Float64Array(m.initialState.length);
+    m.derivative(2027.25, m.initialState, viaDerivative);
+    m.snapshot(2027.25, m.initialState, m.createSnapshot(), viaSnapshot);
+    expect([...viaSnapshot]).toEqual([...viaDerivative]);
+    expect(viaDerivative.some((v) => v !== 0)).toBe(true);
+  });
+
+  it('buildDemandModel with a prepared model of another scenario throws a RangeError naming prepared', () => {
+    const other = resolveScenario(parseScenario('end: 2031'), dataset);
+    expect(() => buildDemandModel(scenario, dataset, { prepared: prepareDemandModel(other, dataset) })).toThrow(
+      /prepared: made for another scenario or dataset/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRk4Workspace, integrateRk4, rk4Step } from '../../../src/core/solve/index.js';
+import { createRk4Workspace, integrateRk4, rk4Step, rk4StepCount } from '../../../src/core/solve/index.js';
 import {
   capabilityStock,
   exponentialDecay,
@@ -131,6 +131,30 @@ describe('rk4Step', () => {
     const separate = rk4Step(system.f, 0, y, 0.1, new Float64Array(2));
     rk4Step(system.f, 0, y, 0.1, y, createRk4Workspace(2));
     expect(Array.from(y)).toEqual(Array.from(separate));
+  });
+});
+
+describe('rk4StepCount and a first stage computed by the caller', () => {
+  it('rk4StepCount covers a span in whole steps, merging a remainder under 1e-9 of a step', () => {
+    expect(rk4StepCount(1, 0.25)).toBe(4);
+    expect(rk4StepCount(1.1, 0.25)).toBe(5);
+    expect(rk4StepCount(1 + 1e-12, 0.25)).toBe(4);
+    expect(rk4StepCount(0.1, 0.25)).toBe(1);
+  });
+
+  it('rk4Step with firstStageReady uses workspace.k1 and calls f three times', () => {
+    let calls = 0;
+    const f = (_t: number, y: Float64Array, o: Float64Array) => {
+      calls++;
+      o[0] = -2 * (y[0] as number);
+    };
+    const plain = rk4Step(f, 0, Float64Array.of(1), 0.1, new Float64Array(1));
+    const ws = createRk4Workspace(1);
+    f(0, Float64Array.of(1), ws.k1);
+    calls = 0;
+    const ready = rk4Step(f, 0, Float64Array.of(1), 0.1, new Float64Array(1), ws, true);
+    expect(calls).toBe(3);
+    expect(ready[0]).toBe(plain[0]);
   });
 });
 
