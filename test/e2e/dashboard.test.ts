@@ -238,6 +238,20 @@ describe('dashboard in Chromium', () => {
     await page.waitForSelector('[data-testid="ensemble"]', { state: 'detached', timeout: 10_000 });
   }, 180_000);
 
+  it('tracks the pledges for a year, an edition and a threshold', async () => {
+    await page.goto(server.url);
+    await waitForCharts();
+    const tracker = page.locator('section.pledges');
+    await tracker.getByLabel('Year').selectOption('2024');
+    await tracker.getByLabel('NATO edition').selectOption('2025');
+    await page.waitForFunction(() => document.querySelector('.pledge-summary')?.textContent?.includes('in 2024'));
+    expect(await tracker.locator('.pledge-summary strong').textContent()).toBe('18');
+    await tracker.getByLabel('Threshold').selectOption({ label: '3.5 %' });
+    await page.waitForFunction(() => document.querySelector('.pledge-summary')?.textContent?.includes('3.5 %'));
+    expect(Number(await tracker.locator('.pledge-summary strong').textContent())).toBeLessThan(18);
+    expect(await tracker.locator('.source').textContent()).toContain('NATO');
+  }, 120_000);
+
   it('answers the seven press claims with evidence, strength and a chart each', async () => {
     await page.goto(server.url);
     await waitForCharts();

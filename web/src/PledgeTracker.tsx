@@ -5,9 +5,13 @@ import type { EditionInfo } from './protocol.js';
 
 interface Props {
   readonly editions: readonly EditionInfo[];
-  /** Ask the worker for the report of a year and an edition. */
-  readonly request: (year: number, edition: string) => Promise<PledgeReport>;
+  /** Ask the worker for the report of a year, an edition and a threshold (share of GDP). */
+  readonly request: (year: number, edition: string, threshold: number) => Promise<PledgeReport>;
 }
+
+/** The thresholds of NATO's pledges: Wales 2014, The Hague 2025 (core), The Hague 2025 (total). */
+const THRESHOLDS = [0.02, 0.035, 0.05] as const;
+const percent = (t: number) => `${(t * 100).toLocaleString('en')} %`;
 
 const FLAGS: Record<string, string> = { e: 'estimate', u: 'uncertain', s: 'quoted by the press', p: 'projection' };
 
@@ -15,6 +19,7 @@ const FLAGS: Record<string, string> = { e: 'estimate', u: 'uncertain', s: 'quote
 export function PledgeTracker({ editions, request }: Props): JSX.Element {
   const [edition, setEdition] = useState<string>('');
   const [year, setYear] = useState<number>(0);
+  const [threshold, setThreshold] = useState<number>(THRESHOLDS[0]);
   const [report, setReport] = useState<PledgeReport | undefined>(undefined);
   const [error, setError] = useState<string>('');
   const info = editions.find((e) => e.edition === edition) ?? editions[0];
@@ -28,7 +33,7 @@ export function PledgeTracker({ editions, request }: Props): JSX.Element {
   useEffect(() => {
     if (info === undefined || year < info.firstYear || year > info.lastYear) return;
     let live = true;
-    request(year, info.edition).then(
+    request(year, info.edition, threshold).then(
       (r) => {
         if (!live) return;
         setReport(r);
@@ -41,7 +46,7 @@ export function PledgeTracker({ editions, request }: Props): JSX.Element {
     return () => {
       live = false;
     };
-  }, [info, year, request]);
+  }, [info, year, threshold, request]);
 
   const years: number[] = [];
   if (info !== undefined) for (let y = info.lastYear; y >= info.firstYear; y--) years.push(y);
@@ -49,7 +54,7 @@ export function PledgeTracker({ editions, request }: Props): JSX.Element {
 
   return (
     <section class="pledges" aria-labelledby="pledges-title">
-      <h2 id="pledges-title">Pledge tracker: allies at 2 % of GDP</h2>
+      <h2 id="pledges-title">Pledge tracker: allies at {percent(threshold)} of GDP</h2>
       <div class="pledge-controls">
         <label>
           Year{' '}
@@ -57,6 +62,16 @@ export function PledgeTracker({ editions, request }: Props): JSX.Element {
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Threshold{' '}
+          <select value={threshold} onChange={(e) => setThreshold(Number(e.currentTarget.value))}>
+            {THRESHOLDS.map((t) => (
+              <option key={t} value={t}>
+                {percent(t)}
               </option>
             ))}
           </select>
@@ -83,7 +98,7 @@ export function PledgeTracker({ editions, request }: Props): JSX.Element {
         <>
           <p class="pledge-summary">
             <strong>{report.counts.meets}</strong> of {report.counts.reported} allies with figures in the edition's
-            table reach 2 % in {report.year}
+            table reach {percent(report.threshold)} in {report.year}
             {report.counts.pressReported > 0
               ? `; ${report.counts.pressMeets} of ${report.counts.pressReported} more by figures quoted in the press`
               : ''}
@@ -98,7 +113,7 @@ export function PledgeTracker({ editions, request }: Props): JSX.Element {
                   <th scope="col" class="num">
                     % of GDP
                   </th>
-                  <th scope="col">≥ 2 %</th>
+                  <th scope="col">≥ {percent(report.threshold)}</th>
                 </tr>
               </thead>
               <tbody>

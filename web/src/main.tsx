@@ -252,11 +252,11 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   }, [defaults]);
 
   const requestPledges = useCallback(
-    (year: number, edition: string) =>
+    (year: number, edition: string, threshold: number) =>
       new Promise<PledgeReport>((resolve, reject) => {
         const id = --pledgeIds.current; // negative: never a run's id
         pledgeWaiters.current.set(id, { resolve, reject });
-        post({ kind: 'pledge', id, year, edition });
+        post({ kind: 'pledge', id, year, edition, threshold });
       }),
     [post],
   );

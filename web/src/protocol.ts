@@ -41,7 +41,14 @@ export type WorkerRequest =
   /** A chunk or the histogram counts of the partner, relayed by the page. */
   | { readonly kind: 'chunk'; readonly id: number; readonly summary: ChunkSummary }
   | { readonly kind: 'chunk-counts'; readonly id: number; readonly counts: Int32Array }
-  | { readonly kind: 'pledge'; readonly id: number; readonly year: number; readonly edition: string }
+  | {
+      readonly kind: 'pledge';
+      readonly id: number;
+      readonly year: number;
+      readonly edition: string;
+      /** Share of GDP, e.g. 0.02. */
+      readonly threshold: number;
+    }
   | { readonly kind: 'claims'; readonly id: number };
 
 /** Messages a worker posts back. */

@@ -170,7 +170,11 @@ scope.addEventListener('message', (event) => {
     } else if (request.kind === 'claims') {
       scope.postMessage({ type: 'claims', id: request.id, evidence: claimsEvidence(dataset) });
     } else {
-      const report = pledgeReport(dataset, { year: request.year, edition: request.edition });
+      const report = pledgeReport(dataset, {
+        year: request.year,
+        edition: request.edition,
+        threshold: request.threshold,
+      });
       scope.postMessage({ type: 'pledge', id: request.id, report });
     }
   } catch (error) {
