@@ -20,7 +20,7 @@ const moves = option('--moves', 20);
 const ensembleMoves = option('--ensemble-moves', 10);
 
 type Key = 'armsraceLatency' | 'armsraceEnsembleLatency';
-type Measured = { total: number; simulation: number; drawing: number; count: number };
+type Measured = { total: number; simulation: number; drawing: number; render?: number; count: number };
 const measured = (page: Page, key: Key) =>
   page.evaluate((k) => (window as unknown as Record<string, Measured | undefined>)[k], key);
 
@@ -53,6 +53,9 @@ const report = (label: string, target: number, runs: Measured[], simulationLabel
   console.log(
     `  and building the charts on the main thread (median): ${median(runs.map((r) => r.drawing)).toFixed(0)} ms`,
   );
+  const renders = runs.flatMap((r) => (r.render === undefined ? [] : [r.render]));
+  if (renders.length > 0)
+    console.log(`  from the answer's arrival to the building's start (median): ${median(renders).toFixed(0)} ms`);
 };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'armsrace-bench-web-'));

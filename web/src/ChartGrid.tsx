@@ -22,8 +22,11 @@ interface Props<R> {
   readonly stem: string;
   /** Height of a chart as a share of its width; default 0.6. */
   readonly aspect?: number;
-  /** Called once every chart of `data` is drawn (after the next frame), with the ms spent building them. */
-  readonly onDrawn?: (data: R, buildMs: number) => void;
+  /**
+   * Called once every chart of `data` is drawn (at the next frame), with when the building started
+   * and the ms it took (performance.now()).
+   */
+  readonly onDrawn?: (data: R, buildMs: number, buildStart: number) => void;
   /** Called when the pointer picks a datum in a chart's panel (Plot's `input` event). */
   readonly onPoint?: (chartId: string, panel: SVGSVGElement, datum: unknown) => void;
   readonly placeholder?: string;
@@ -91,7 +94,7 @@ export function ChartGrid<R>({
       }
     }
     const buildMs = performance.now() - t0;
-    const frame = requestAnimationFrame(() => onDrawn?.(data, buildMs));
+    const frame = requestAnimationFrame(() => onDrawn?.(data, buildMs, t0));
     return () => cancelAnimationFrame(frame);
     // `resized` redraws at a new width.
   }, [data, charts, aspect, onDrawn, resized]);

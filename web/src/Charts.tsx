@@ -9,7 +9,7 @@ interface Props {
   /** Start of the exported files' names. */
   readonly stem: string;
   /** Called once every chart of `result` is drawn (after the next frame), with the ms spent building them. */
-  readonly onDrawn: (result: SimulationResult, buildMs: number) => void;
+  readonly onDrawn: (result: SimulationResult, buildMs: number, buildStart: number) => void;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

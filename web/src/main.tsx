@@ -1,6 +1,6 @@
 import { stringify as csv } from 'csv-stringify/browser/esm/sync';
 import { render } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stringify } from 'yaml';
 import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
@@ -43,6 +43,8 @@ interface Latency {
   total: number;
   simulation: number;
   drawing: number;
+  /** From the worker's answer arriving to the charts' building starting (Preact's render), ms. */
+  render?: number;
   count: number;
 }
 
@@ -52,9 +54,10 @@ function expose(
   total: number,
   simulation: number,
   drawing: number,
+  render?: number,
 ): void {
   const w = window as unknown as Record<string, Latency | undefined>;
-  w[key] = { total, simulation, drawing, count: (w[key]?.count ?? 0) + 1 };
+  w[key] = { total, simulation, drawing, ...(render === undefined ? {} : { render }), count: (w[key]?.count ?? 0) + 1 };
 }
 
 interface AppProps {
@@ -83,6 +86,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   const started = useRef(new Map<number, number>());
   const ensembleStarted = useRef({ id: 0, at: 0 });
   const simMs = useRef(0);
+  const received = useRef(0);
   const ensembleMs = useRef(0);
   const inFlight = useRef(false);
   const queued = useRef<WorkerRequest | undefined>(undefined);
@@ -137,6 +141,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
       }
       if (m.id !== counter.current) return; // a stale run: a newer one is on its way
       if (m.type === 'result') {
+        received.current = performance.now();
         simMs.current = m.elapsedMs;
         setRunError('');
         setResult(m.result);
@@ -184,8 +189,9 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     return () => window.removeEventListener('hashchange', onHash);
   }, [defaults]);
 
-  // Run the scenario at once; a newer run makes older answers stale.
-  useEffect(() => {
+  // Run the scenario at once (a layout effect: a plain effect would wait for the next frame); a
+  // newer run makes older answers stale.
+  useLayoutEffect(() => {
     if (invalid !== '') {
       counter.current++;
       return;
@@ -197,7 +203,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   }, [scenario, invalid, post]);
 
   // The ensemble runs in its own worker; a newer request stops the one under way.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const id = ++ensembleCounter.current;
     if (invalid !== '' || !levers.ensembleOn) {
       setEnsemble(undefined);
@@ -228,12 +234,12 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     return () => worker.terminate();
   }, [drawnOnce]);
 
-  const onDrawn = useCallback((_: SimulationResult, buildMs: number) => {
+  const onDrawn = useCallback((_: SimulationResult, buildMs: number, buildStart: number) => {
     const t0 = started.current.get(counter.current);
     if (t0 === undefined) return;
     const measured = { total: performance.now() - t0, sim: simMs.current };
     setLatency(measured);
-    expose('armsraceLatency', measured.total, measured.sim, buildMs);
+    expose('armsraceLatency', measured.total, measured.sim, buildMs, buildStart - received.current);
   }, []);
 
   const onEnsembleDrawn = useCallback((_: EnsembleResult, buildMs: number) => {
