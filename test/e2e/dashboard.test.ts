@@ -17,6 +17,7 @@ const ARTIFACTS = join(import.meta.dirname, '../artifacts/e2e');
 let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
+const pageErrors: string[] = [];
 
 const BIN = join(import.meta.dirname, '../../bin/armsrace.js');
 const MAIN = 'section[aria-label="Charts"] figure[data-chart]';
@@ -33,6 +34,10 @@ beforeAll(async () => {
   server = await startServer({ port: 0, dataDir, dbPath: join(dataDir, 'armsrace.db') });
   browser = await launchBrowser();
   page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -282,4 +287,8 @@ describe('dashboard in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
   }, 120_000);
+
+  it('logged no error in the page through all of the above', () => {
+    expect(pageErrors).toEqual([]);
+  });
 });
