@@ -12,8 +12,12 @@ export interface Eigenvalues {
 /** The shifted QR iteration did not converge within its iteration budget. */
 export class EigenvalueConvergenceError extends ArmsraceError {}
 
-/** Iterations allowed per eigenvalue before giving up (LAPACK uses 30; exceptional shifts every 10). */
-const MAX_ITERATIONS_PER_EIGENVALUE = 60;
+/**
+ * QR iterations allowed for the whole matrix: 30·max(10, n), as LAPACK's `dlahqr`. Clusters of
+ * nearly equal eigenvalues (a Jacobian's repeated depreciation rates) can need well over 60 on one
+ * eigenvalue; exceptional shifts every 10 iterations on the same eigenvalue, as EISPACK.
+ */
+const ITERATIONS_PER_ORDER = 30;
 
 /**
  * Compute all eigenvalues of a general real `n × n` matrix.
@@ -130,6 +134,8 @@ function hessenbergQr(a: Float64Array, n: number, wr: Float64Array, wi: Float64A
   }
   let nn = n - 1;
   let shift = 0; // accumulated exceptional shifts
+  const budget = ITERATIONS_PER_ORDER * Math.max(10, n);
+  let total = 0;
   while (nn >= 0) {
     let its = 0;
     let l: number;
@@ -172,10 +178,10 @@ function hessenbergQr(a: Float64Array, n: number, wr: Float64Array, wi: Float64A
           }
           nn -= 2;
         } else {
-          if (its === MAX_ITERATIONS_PER_EIGENVALUE) {
+          if (total === budget) {
             throw new EigenvalueConvergenceError(
               'eigenvalues-no-convergence',
-              `matrix: the QR iteration did not converge after ${its} iterations on eigenvalue ${nn + 1} of ${n}; ` +
+              `matrix: the QR iteration did not converge after ${total} iterations (${its} on eigenvalue ${nn + 1} of ${n}); ` +
                 'check the matrix for extreme scaling',
             );
           }
@@ -189,6 +195,7 @@ function hessenbergQr(a: Float64Array, n: number, wr: Float64Array, wi: Float64A
             w = -0.4375 * s * s;
           }
           its++;
+          total++;
           // Form the shift and look for two consecutive small subdiagonal elements.
           let m: number;
           let p = 0;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -142,6 +143,23 @@ describe('eigenvalues of known matrices', () => {
       ],
       1e-12,
     );
+  });
+
+  it('eigenvalues converges on a Jacobian with a cluster of 30 eigenvalues near −0.1 and agrees with numpy on its margin', () => {
+    // A member's 68 × 68 Jacobian (its 34 capability rows share one depreciation rate). The QR
+    // iteration needs more than 60 iterations on one eigenvalue here; the budget is per matrix.
+    // Reference: test/fixtures/eigenvalues/clustered-jacobian.json (numpy.linalg.eigvals).
+    const fixture = JSON.parse(
+      readFileSync(new URL('../../fixtures/eigenvalues/clustered-jacobian.json', import.meta.url), 'utf8'),
+    ) as { n: number; matrix: number[]; real: number[]; imaginary: number[] };
+    const { n } = fixture;
+    const result = eigenvalues(Float64Array.from(fixture.matrix), n);
+    expect(result.real[0]).toBeCloseTo(fixture.real[0] as number, 12);
+    expect(result.real[1]).toBeCloseTo(fixture.real[1] as number, 12);
+    expect(Math.abs(result.imaginary[1] as number)).toBeCloseTo(Math.abs(fixture.imaginary[1] as number), 12);
+    let trace = 0;
+    for (let i = 0; i < n; i++) trace += fixture.matrix[i * n + i] as number;
+    expect(result.real.reduce((sum, v) => sum + v, 0)).toBeCloseTo(trace, 10);
   });
 
   it('eigenvalues of a 1 × 1 matrix and of a badly scaled diagonal matrix are exact', () => {
