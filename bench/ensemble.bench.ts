@@ -25,6 +25,7 @@ import { buildDemandModel, type DemandModel, type MemberParameters } from '../sr
 import { parseScenario } from '../src/core/scenario/parse-scenario.js';
 import type { ResolvedScenario } from '../src/core/scenario/resolve-scenario.js';
 import { simulate } from '../src/core/simulate.js';
+import { log } from '../src/core/solve/elementary.js';
 import { stream } from '../src/core/solve/random.js';
 import { runEnsembleParallel } from '../src/node/ensemble-pool.js';
 
@@ -49,7 +50,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 /** High-water mark of the resident set of the whole process (all threads), bytes. */
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 const rate = (memberYears: number, s: number) => `${(memberYears / s / 1e3).toFixed(1)} thousand member-years/s`;
-const label = (text: string) => text.padEnd(52);
+const label = (text: string) => `${text} `.padEnd(52);
 
 const dataset = loadDataset();
 const input = parseScenario('');
@@ -226,7 +227,7 @@ function kernelInput(sc: ResolvedScenario, data: Dataset, list: readonly ChunkMo
       ...(sc.usdInflation !== undefined ? { usdInflation: sc.usdInflation } : {}),
       ...(a.longRunGrowth !== undefined ? { longRunGrowth: a.longRunGrowth } : {}),
     });
-    for (let k = 0; k < gdpYears; k++) out.push(Math.log(path.at(gdpFirstYear + k) as number));
+    for (let k = 0; k < gdpYears; k++) out.push(log(path.at(gdpFirstYear + k) as number));
   }
   const each = (pick: (c: ChunkModel) => ArrayLike<number>) => {
     for (const c of list) push(pick(c));
@@ -238,8 +239,8 @@ function kernelInput(sc: ResolvedScenario, data: Dataset, list: readonly ChunkMo
   each((c) => c.model.baseline);
   each((c) => c.model.threatReference);
   each((c) => c.model.spillInReference);
-  each((c) => c.model.threatReference.map((v) => (v > 0 ? Math.log(v) : 0)));
-  each((c) => c.model.spillInReference.map((v) => (v > 0 ? Math.log(v) : 0)));
+  each((c) => c.model.threatReference.map((v) => (v > 0 ? log(v) : 0)));
+  each((c) => c.model.spillInReference.map((v) => (v > 0 ? log(v) : 0)));
   for (const key of ['pledgeTarget', 'pledgeFrom', 'pledgeBy', 'depreciation'] as const) param(key);
   // Per chunk: whether its members share one matrix of proximity weights, then the weights.
   for (const { model } of list) {
@@ -262,7 +263,11 @@ if (gccVersion.status !== 0) {
     writeFileSync(inputFile, kernelInput(scenario, dataset, chunks));
     const reference = checksums(chunks, annuals);
     console.log(`C kernel: ${gccVersion.stdout.split('\n')[0]}`);
-    for (const flags of [['-O3', '-march=native'], ['-O3']]) {
+    // -ffp-contract=off: no fused multiply-add, so that C does the TypeScript kernel's roundings.
+    for (const flags of [
+      ['-O3', '-march=native', '-ffp-contract=off'],
+      ['-O3', '-ffp-contract=off'],
+    ]) {
       const binary = join(dir, `demand-kernel${flags.join('')}`);
       const args = [...flags, '-o', binary, source, '-lm'];
       console.log(`  compile: gcc ${args.join(' ')}`);
@@ -283,11 +288,13 @@ if (gccVersion.status !== 0) {
       const sums = new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8);
       let worstBurden = 0;
       let worstSpending = 0;
+      let identical = 0;
       for (let m = 0; m < members; m++) {
         const rel = (k: number) =>
           Math.abs((sums[k] as number) - (reference[k] as number)) / Math.abs(reference[k] as number);
         worstBurden = Math.max(worstBurden, rel(2 * m));
         worstSpending = Math.max(worstSpending, rel(2 * m + 1));
+        if (sums[2 * m] === reference[2 * m] && sums[2 * m + 1] === reference[2 * m + 1]) identical++;
       }
       console.log(
         `${label(`  C ${flags.join(' ')}, ${members} members, median of 5`)}${cSeconds.toFixed(3)} s  ${rate(members * years, cSeconds)}  (CPU ${cCpu.toFixed(3)} s)`,
@@ -296,7 +303,7 @@ if (gccVersion.status !== 0) {
         `${label('  ratio of times TypeScript raw kernel / C')}${(kernelSeconds / cSeconds).toFixed(2)} wall, ${(kernelCpuSeconds / cCpu).toFixed(2)} CPU  (runEnsemble / C: ${(ensembleSeconds / cSeconds).toFixed(2)} wall)`,
       );
       console.log(
-        `${label('  checksums C vs TypeScript, worst relative diff')}burden sums ${worstBurden.toExponential(2)}, spending sums ${worstSpending.toExponential(2)}`,
+        `${label('  checksums C vs TypeScript, worst relative diff')}burden sums ${worstBurden.toExponential(2)}, spending sums ${worstSpending.toExponential(2)}; ${identical} of ${members} members bit for bit`,
       );
     }
   } finally {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { pow } from '../solve/elementary.js';
 import { type Dataset, lastYear, observationAt } from './dataset.js';
 
 /** Assumptions that extend real GDP past the last year of data. */
@@ -69,7 +70,13 @@ export function gdpPath(dataset: Dataset, iso3: string, options: GdpPathOptions 
     }
   }
   const lastProjectionYear = last + factors.length;
-  const meanGrowth = factors.length > 0 ? factors.reduce((p, f) => p * f, 1) ** (1 / factors.length) - 1 : 0;
+  const meanGrowth =
+    factors.length > 0
+      ? pow(
+          factors.reduce((p, f) => p * f, 1),
+          1 / factors.length,
+        ) - 1
+      : 0;
   const longRunGrowth = options.longRunGrowth ?? meanGrowth;
   if (!(longRunGrowth > -0.5 && longRunGrowth < 1)) {
     throw new InputError(
@@ -94,7 +101,7 @@ export function gdpPath(dataset: Dataset, iso3: string, options: GdpPathOptions 
     at(year: number): number | undefined {
       if (year <= last) return observationAt(history, year)?.value;
       if (year <= lastProjectionYear) return projected[year - last - 1];
-      return endLevel * (1 + longRunGrowth) ** (year - lastProjectionYear);
+      return endLevel * pow(1 + longRunGrowth, year - lastProjectionYear);
     },
     basis(year: number) {
       if (year <= last) return 'data';

@@ -1,3 +1,5 @@
+import { log, pow } from '../solve/elementary.js';
+
 /**
  * Log-scale histograms with integer counts: bounded memory for any number of members, and merged
  * by adding counts, so the result does not depend on how members were split between workers.
@@ -8,6 +10,8 @@ export const HISTOGRAM_BINS = 2000;
 /** Each cell spans `center / SPAN … center · SPAN`. */
 export const HISTOGRAM_SPAN = 100;
 export const CELL_SIZE = HISTOGRAM_BINS + 3;
+/** ln of {@link HISTOGRAM_SPAN}. */
+const LOG_SPAN = log(HISTOGRAM_SPAN);
 
 /** Add `value` to cell `c` whose range centre is `center` (> 0). */
 export function addToHistogram(counts: Int32Array, c: number, center: number, value: number): void {
@@ -16,7 +20,7 @@ export function addToHistogram(counts: Int32Array, c: number, center: number, va
     counts[base] = (counts[base] as number) + 1;
     return;
   }
-  const pos = ((Math.log(value / center) / Math.log(HISTOGRAM_SPAN) + 1) / 2) * HISTOGRAM_BINS;
+  const pos = ((log(value / center) / LOG_SPAN + 1) / 2) * HISTOGRAM_BINS;
   const slot = pos < 0 ? 1 : pos >= HISTOGRAM_BINS ? HISTOGRAM_BINS + 2 : 2 + Math.floor(pos);
   counts[base + slot] = (counts[base + slot] as number) + 1;
 }
@@ -45,8 +49,8 @@ export function histogramQuantile(counts: Int32Array, c: number, center: number,
       if (s === HISTOGRAM_BINS + 2) return hi;
       const bin = s - 2;
       const within = Math.min(1, Math.max(0, (target - cumulative) / k));
-      const edge = (b: number) => center * HISTOGRAM_SPAN ** ((2 * b) / HISTOGRAM_BINS - 1);
-      return edge(bin) * (edge(bin + 1) / edge(bin)) ** within;
+      const edge = (b: number) => center * pow(HISTOGRAM_SPAN, (2 * b) / HISTOGRAM_BINS - 1);
+      return edge(bin) * pow(edge(bin + 1) / edge(bin), within);
     }
     cumulative += k;
   }

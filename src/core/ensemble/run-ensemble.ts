@@ -11,6 +11,7 @@ import { ScenarioError } from '../scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
+import { log } from '../solve/elementary.js';
 import { type RandomGenerator, stream } from '../solve/random.js';
 import { addToHistogram, CELL_SIZE, histogramQuantile } from './histogram.js';
 import { compileUncertain, type UncertainParameter } from './uncertain.js';
@@ -299,11 +300,11 @@ export function prepareEnsemble(
     for (let y = SHOCK_FROM_YEAR; y <= SHOCK_TO_YEAR; y++) {
       const now = dataset.observation(a.iso3, 'gdp_usd_constant', 'wdi-2026-02', y)?.value;
       const before = dataset.observation(a.iso3, 'gdp_usd_constant', 'wdi-2026-02', y - 1)?.value;
-      if (now !== undefined && before !== undefined) g.push(Math.log(now / before));
+      if (now !== undefined && before !== undefined) g.push(log(now / before));
     }
     if (g.length < 2) return 0;
     const mean = g.reduce((s, v) => s + v, 0) / g.length;
-    return Math.sqrt(g.reduce((s, v) => s + (v - mean) ** 2, 0) / (g.length - 1));
+    return Math.sqrt(g.reduce((s, v) => s + (v - mean) * (v - mean), 0) / (g.length - 1));
   });
   const lastGdpDataYear = Math.max(
     ...scenario.actors.map((a) => {

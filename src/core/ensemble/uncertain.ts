@@ -4,6 +4,7 @@ import type { MemberParameters } from '../model/demand.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/parse-scenario.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
+import { exp } from '../solve/elementary.js';
 import type { RandomGenerator } from '../solve/random.js';
 
 type Distribution = NonNullable<NonNullable<ScenarioInput['ensemble']>['uncertain']>[string];
@@ -137,7 +138,7 @@ type Setter = (p: MemberParameters, m: number, value: number) => void;
 /** The inverse cumulative distribution function of a scenario distribution at `u` in (0, 1). */
 function inverseCdf(d: Distribution, u: number): number {
   if ('normal' in d) return d.normal[0] + d.normal[1] * normalQuantile(u);
-  if ('lognormal' in d) return Math.exp(d.lognormal[0] + d.lognormal[1] * normalQuantile(u));
+  if ('lognormal' in d) return exp(d.lognormal[0] + d.lognormal[1] * normalQuantile(u));
   if ('uniform' in d) return d.uniform[0] + (d.uniform[1] - d.uniform[0]) * u;
   if ('triangular' in d) {
     const [a, c, b] = d.triangular;

@@ -1,3 +1,5 @@
+import { exp } from '../solve/elementary.js';
+
 /**
  * Capability stock by the perpetual inventory method over yearly spending, with spending held
  * constant within each year: `K(y+1) = K(y)·e^{−δ} + φ·M(y)·(1 − e^{−δ})/δ`, the exact solution of
@@ -28,7 +30,7 @@ export function capabilityPath(spending: readonly number[], depreciation: number
     throw new RangeError('spending: no years given; the perpetual inventory needs at least one year');
   if (!(depreciation > 0))
     throw new RangeError(`depreciation: ${depreciation} must be a positive rate in 1/years, e.g. 0.1`);
-  const decay = Math.exp(-depreciation);
+  const decay = exp(-depreciation);
   const gain = (1 - decay) / depreciation;
   const path = [(buildShare * (spending[0] as number)) / depreciation];
   for (const m of spending) {

@@ -3,6 +3,7 @@ import { observationAt } from '../data/dataset.js';
 import { gdpPath } from '../data/gdp-path.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import type { Derivative } from '../solve/derivative.js';
+import { exp, log, logEach } from '../solve/elementary.js';
 import { relation } from './blocs.js';
 import { perpetualInventory } from './capability.js';
 import { pledgePath } from './pledge-path.js';
@@ -174,7 +175,7 @@ export function prepareDemandModel(scenario: ResolvedScenario, dataset: Dataset)
     for (let k = 0; k < gdpYears; k++) {
       const v = p.at(gdpFirstYear + k);
       if (v === undefined || !(v > 0)) throw new RangeError(`${codes[i]}: no GDP for ${gdpFirstYear + k}`);
-      lnGdp[i * gdpYears + k] = Math.log(v);
+      lnGdp[i * gdpYears + k] = log(v);
     }
   }
 
@@ -274,7 +275,7 @@ function fillProximity(
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
-      const w = Math.exp(-(distanceKm[i * n + j] as number) / decayKm);
+      const w = exp(-(distanceKm[i * n + j] as number) / decayKm);
       out[(i * n + j) * stride + offset] = Math.max(floor[j * floorStride + floorOffset] as number, w);
     }
   }
@@ -457,6 +458,9 @@ export function buildDemandModel(
   };
 }
 
+/** Values per entry in {@link DemandKernel.entry}. */
+const ENTRY = 11;
+
 /**
  * Everything the inner loops read, in one object of fixed shape (so the compiled loops serve every
  * model): parameters, per-member constants expanded to every actor, scratch arrays, and the
@@ -495,8 +499,17 @@ class DemandKernel {
   /** ln Θ₀ and ln Φ₀ (0 where the reference is 0). */
   readonly lnThreat0: Float64Array;
   readonly lnSpill0: Float64Array;
+  /**
+   * The per-entry constants of the derivative interleaved, {@link ENTRY} values per entry `o` from
+   * `o·ENTRY`: λ, φ, δ, b, ε (where it applies), η (likewise), ln Θ₀, ln Φ₀, κ, s_min, s_max. One
+   * array instead of eleven: V8 checks each typed array it reads from on every element.
+   */
+  readonly entry: Float64Array;
   readonly elasticity: Float64Array;
   readonly spillIn: Float64Array;
+  /** ln Θ and ln Φ of the last sums (−∞ where a sum is 0), for {@link desired}. */
+  readonly lnTheta: Float64Array;
+  readonly lnSpill: Float64Array;
   readonly theta: Float64Array;
   readonly spill: Float64Array;
   readonly gdpNow: Float64Array;
@@ -547,6 +560,9 @@ class DemandKernel {
     this.spillInElasticity = new Float64Array(nM);
     this.lnThreat0 = new Float64Array(nM);
     this.lnSpill0 = new Float64Array(nM);
+    this.entry = new Float64Array(nM * ENTRY);
+    this.lnTheta = new Float64Array(nM);
+    this.lnSpill = new Float64Array(nM);
     this.theta = new Float64Array(nM);
     this.spill = new Float64Array(nM);
     this.gdpNow = new Float64Array(nM);
@@ -563,8 +579,20 @@ class DemandKernel {
       const h = this.spillIn[o] as number;
       this.threatElasticity[o] = e !== 0 && theta0 > 0 ? e : 0;
       this.spillInElasticity[o] = h !== 0 && spill0 > 0 ? h : 0;
-      this.lnThreat0[o] = theta0 > 0 ? Math.log(theta0) : 0;
-      this.lnSpill0[o] = spill0 > 0 ? Math.log(spill0) : 0;
+      this.lnThreat0[o] = theta0 > 0 ? log(theta0) : 0;
+      this.lnSpill0[o] = spill0 > 0 ? log(spill0) : 0;
+      const q = o * ENTRY;
+      this.entry[q] = this.speed[o] as number;
+      this.entry[q + 1] = this.buildShare[o] as number;
+      this.entry[q + 2] = this.depreciation[o] as number;
+      this.entry[q + 3] = this.baseline[o] as number;
+      this.entry[q + 4] = this.threatElasticity[o] as number;
+      this.entry[q + 5] = this.spillInElasticity[o] as number;
+      this.entry[q + 6] = this.lnThreat0[o] as number;
+      this.entry[q + 7] = this.lnSpill0[o] as number;
+      this.entry[q + 8] = this.compliance[o] as number;
+      this.entry[q + 9] = this.minShare[o] as number;
+      this.entry[q + 10] = this.maxShare[o] as number;
     }
     this.termsTime = Number.NaN;
   }
@@ -581,7 +609,7 @@ function gdpOf(kernel: DemandKernel, i: number, m: number, t: number): number {
   const a = (lnGdp[i * gdpYears + k] as number) + (gdpShock === undefined ? 0 : (gdpShock[k * nM + o] as number));
   const b =
     (lnGdp[i * gdpYears + k + 1] as number) + (gdpShock === undefined ? 0 : (gdpShock[(k + 1) * nM + o] as number));
-  return Math.exp(a + (p - k) * (b - a));
+  return exp(a + (p - k) * (b - a));
 }
 
 /**
@@ -606,13 +634,13 @@ function timeTerms(kernel: DemandKernel, t: number): void {
     const lb = lnGdp[i * gdpYears + k + 1] as number;
     const o0 = i * M;
     if (gdpShock === undefined) {
-      const g = Math.exp(la + f * (lb - la));
+      const g = exp(la + f * (lb - la));
       for (let o = o0; o < o0 + M; o++) gdpNow[o] = g;
     } else {
       for (let o = o0; o < o0 + M; o++) {
         const a = la + (gdpShock[k * nM + o] as number);
         const b = lb + (gdpShock[(k + 1) * nM + o] as number);
-        gdpNow[o] = Math.exp(a + f * (b - a));
+        gdpNow[o] = exp(a + f * (b - a));
       }
     }
     const ally = P > 0 && t >= (joins[i] as number);
@@ -679,6 +707,9 @@ function exposures(kernel: DemandKernel, p: number, y: Float64Array, theta: Floa
   const sum = kernel.sharedProximity ? sumShared : sumPerMember;
   sum(kernel.n, kernel.M, hostile, y, theta);
   sum(kernel.n, kernel.M, friendly, y, spill);
+  // The logarithms in a loop of their own: V8 inlines log there, not in the derivative's loop.
+  logEach(theta, kernel.lnTheta);
+  logEach(spill, kernel.lnSpill);
 }
 
 /**
@@ -778,20 +809,23 @@ function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out:
 
 /**
  * `s*` of entry o (MODEL.md §2): `clip(u + κ·max(0, P − u) + w, s_min, s_max)` with
- * `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))`; the time terms must be those of the current time.
+ * `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))`; the time terms and the logarithms of Θ and Φ
+ * (from {@link exposures}) must be those of the current time and state; `sp` is Φ.
  */
-function desired(kernel: DemandKernel, o: number, th: number, sp: number): number {
-  const b = kernel.baseline[o] as number;
-  const e = kernel.threatElasticity[o] as number;
-  const h = kernel.spillInElasticity[o] as number;
+function desired(kernel: DemandKernel, o: number, sp: number): number {
+  const c = kernel.entry;
+  const q = o * ENTRY;
+  const b = c[q + 3] as number;
+  const e = c[q + 4] as number;
+  const h = c[q + 5] as number;
   let exponent = 0;
-  if (e !== 0) exponent += e * (Math.log(th) - (kernel.lnThreat0[o] as number));
-  if (h !== 0 && sp > 0) exponent -= h * (Math.log(sp) - (kernel.lnSpill0[o] as number));
-  const u = exponent === 0 ? b : b * Math.exp(exponent);
+  if (e !== 0) exponent += e * ((kernel.lnTheta[o] as number) - (c[q + 6] as number));
+  if (h !== 0 && sp > 0) exponent -= h * ((kernel.lnSpill[o] as number) - (c[q + 7] as number));
+  const u = exponent === 0 ? b : b * exp(exponent);
   const pledge = kernel.pledgeNow[o] as number;
-  let target = u + (pledge > u ? (kernel.compliance[o] as number) * (pledge - u) : 0) + (kernel.warNow[o] as number);
-  const lo = kernel.minShare[o] as number;
-  const hi = kernel.maxShare[o] as number;
+  let target = u + (pledge > u ? (c[q + 8] as number) * (pledge - u) : 0) + (kernel.warNow[o] as number);
+  const lo = c[q + 9] as number;
+  const hi = c[q + 10] as number;
   if (target < lo) target = lo;
   if (target > hi) target = hi;
   return target;
@@ -808,12 +842,13 @@ function evaluate(
 ): void {
   exposures(kernel, periodAt(kernel, t), y, theta, spill);
   timeTerms(kernel, t);
-  const { nM, speed, buildShare, gdpNow, depreciation } = kernel;
+  const { nM, gdpNow, entry } = kernel;
   for (let o = 0; o < nM; o++) {
     const s = y[o] as number;
-    out[o] = (speed[o] as number) * (desired(kernel, o, theta[o] as number, spill[o] as number) - s);
+    const q = o * ENTRY;
+    out[o] = (entry[q] as number) * (desired(kernel, o, spill[o] as number) - s);
     out[nM + o] =
-      (buildShare[o] as number) * s * (gdpNow[o] as number) - (depreciation[o] as number) * (y[nM + o] as number);
+      (entry[q + 1] as number) * s * (gdpNow[o] as number) - (entry[q + 2] as number) * (y[nM + o] as number);
   }
 }
 
@@ -821,18 +856,19 @@ function evaluate(
 function observe(kernel: DemandKernel, t: number, y: Float64Array, out: DemandSnapshot, dydt?: Float64Array): void {
   exposures(kernel, periodAt(kernel, t), y, out.threat, out.spillIn);
   timeTerms(kernel, t);
-  const { nM, speed, buildShare, gdpNow, depreciation } = kernel;
-  const { threat, spillIn, target } = out;
+  const { nM, gdpNow, entry } = kernel;
+  const { spillIn, target } = out;
   for (let o = 0; o < nM; o++) {
     const s = y[o] as number;
     const gdp = gdpNow[o] as number;
     out.gdp[o] = gdp;
     out.spending[o] = s * gdp;
-    const goal = desired(kernel, o, threat[o] as number, spillIn[o] as number);
+    const goal = desired(kernel, o, spillIn[o] as number);
     target[o] = goal;
     if (dydt !== undefined) {
-      dydt[o] = (speed[o] as number) * (goal - s);
-      dydt[nM + o] = (buildShare[o] as number) * s * gdp - (depreciation[o] as number) * (y[nM + o] as number);
+      const q = o * ENTRY;
+      dydt[o] = (entry[q] as number) * (goal - s);
+      dydt[nM + o] = (entry[q + 1] as number) * s * gdp - (entry[q + 2] as number) * (y[nM + o] as number);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Capital } from '../data/types.js';
+import { exp } from '../solve/elementary.js';
 
 /** Mean Earth radius in km (IUGG). */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -12,7 +13,9 @@ export function greatCircleKm(a: Pick<Capital, 'lat' | 'lon'>, b: Pick<Capital, 
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  const sinLat = Math.sin(dLat / 2);
+  const sinLon = Math.sin(dLon / 2);
+  const h = sinLat * sinLat + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * sinLon * sinLon;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -30,5 +33,5 @@ export function proximityWeight(distanceKm: number, decayKm: number, floor = 0):
   if (!(decayKm > 0)) throw new RangeError(`decayKm: ${decayKm} must be a positive length in km, e.g. 1500`);
   if (!(floor >= 0 && floor <= 1)) throw new RangeError(`floor: ${floor} must lie between 0 and 1, e.g. 0.25`);
   if (!(distanceKm >= 0)) throw new RangeError(`distanceKm: ${distanceKm} must be a distance ≥ 0 in km`);
-  return Math.max(floor, Math.exp(-distanceKm / decayKm));
+  return Math.max(floor, exp(-distanceKm / decayKm));
 }

@@ -4,6 +4,7 @@
  * filled by SplitMix64 (Steele, Lea & Flood 2014) from a `(seed, stream)` pair. The 64-bit words are
  * kept as pairs of unsigned 32-bit halves so that a draw needs no `BigInt`.
  */
+import { exp, log } from './elementary.js';
 
 /** A reproducible source of random numbers; every draw advances the state. */
 export interface RandomGenerator {
@@ -175,7 +176,7 @@ class Xoshiro256StarStar implements RandomGenerator {
       v = 2 * this.uniform() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const f = Math.sqrt((-2 * log(s)) / s);
     this.spare = v * f;
     return u * f;
   }
@@ -184,7 +185,7 @@ class Xoshiro256StarStar implements RandomGenerator {
     checkFiniteArgument('mu', mu);
     checkFiniteArgument('sigma', sigma);
     if (sigma < 0) throw new RangeError(`sigma: ${sigma} is negative; use a standard deviation of ln x ≥ 0`);
-    return Math.exp(mu + sigma * this.normal());
+    return exp(mu + sigma * this.normal());
   }
 
   triangular(a: number, c: number, b: number): number {
