@@ -19,6 +19,50 @@ export interface AnnualMeans {
   readonly solver: { readonly name: 'rk4' | 'dopri'; readonly steps: number; readonly evaluations: number };
 }
 
+/** The annual sums a run fills, and their shape. */
+interface SampleSums {
+  readonly gdp: Float64Array;
+  readonly spending: Float64Array;
+  readonly capability: Float64Array;
+  readonly threat: Float64Array;
+  readonly spillIn: Float64Array;
+  readonly yearStates: Float64Array;
+  readonly nYears: number;
+  readonly nM: number;
+  readonly size: number;
+  readonly perYear: number;
+}
+
+/**
+ * Add sample k (state `state`, its snapshot in `snap`) to the annual means. A function of its own,
+ * called for every sample of every run, so that V8 optimises it once and early.
+ */
+function accumulateSample(
+  sums: SampleSums,
+  snap: ReturnType<DemandModel['createSnapshot']>,
+  k: number,
+  state: Float64Array,
+): void {
+  const { gdp, spending, capability, threat, spillIn, yearStates, nYears, nM, size, perYear } = sums;
+  const year = Math.floor(k / perYear);
+  const boundary = k % perYear === 0;
+  if (boundary) yearStates.set(state, year * size);
+  // A sample on a year boundary ends one year and starts the next: half a weight to each.
+  for (let part = 0; part < (boundary ? 2 : 1); part++) {
+    const y = boundary ? year - 1 + part : year;
+    if (y < 0 || y >= nYears) continue;
+    const w = (boundary ? 0.5 : 1) / perYear;
+    for (let o = 0; o < nM; o++) {
+      const c = o * nYears + y;
+      gdp[c] = (gdp[c] as number) + w * (snap.gdp[o] as number);
+      spending[c] = (spending[c] as number) + w * (snap.spending[o] as number);
+      capability[c] = (capability[c] as number) + w * (state[nM + o] as number);
+      threat[c] = (threat[c] as number) + w * (snap.threat[o] as number);
+      spillIn[c] = (spillIn[c] as number) + w * (snap.spillIn[o] as number);
+    }
+  }
+}
+
 /**
  * Integrate a compiled demand model over its span and reduce every member to annual means (the
  * trapezoid rule over `samplesPerYear` samples a year, default {@link SAMPLES_PER_YEAR}; MODEL.md: annual outputs are the
@@ -50,26 +94,8 @@ export function integrateAnnual(
   const spillIn = new Float64Array(cells);
   const yearStates = new Float64Array((nYears + 1) * size);
   const snap = model.createSnapshot();
-  /** Add sample k (state `state`, its snapshot in `snap`) to the annual means. */
-  const accumulate = (k: number, state: Float64Array) => {
-    const year = Math.floor(k / perYear);
-    const boundary = k % perYear === 0;
-    if (boundary) yearStates.set(state, year * size);
-    // A sample on a year boundary ends one year and starts the next: half a weight to each.
-    for (let part = 0; part < (boundary ? 2 : 1); part++) {
-      const y = boundary ? year - 1 + part : year;
-      if (y < 0 || y >= nYears) continue;
-      const w = (boundary ? 0.5 : 1) / perYear;
-      for (let o = 0; o < nM; o++) {
-        const c = o * nYears + y;
-        gdp[c] = (gdp[c] as number) + w * (snap.gdp[o] as number);
-        spending[c] = (spending[c] as number) + w * (snap.spending[o] as number);
-        capability[c] = (capability[c] as number) + w * (state[nM + o] as number);
-        threat[c] = (threat[c] as number) + w * (snap.threat[o] as number);
-        spillIn[c] = (spillIn[c] as number) + w * (snap.spillIn[o] as number);
-      }
-    }
-  };
+  const sums: SampleSums = { gdp, spending, capability, threat, spillIn, yearStates, nYears, nM, size, perYear };
+  const accumulate = (k: number, state: Float64Array) => accumulateSample(sums, snap, k, state);
 
   let solver: AnnualMeans['solver'];
   if (options.solver === 'dopri') {
