@@ -238,6 +238,16 @@ describe('dashboard in Chromium', () => {
       }
     }
     expect(worst).toBeLessThan(0.01); // at most a histogram bin (0.46 %) apart
+    // A tooltip on the fan: the median and the 5–95 % range under the pointer.
+    const fan = page.locator('figure[data-chart="fan-russia-burden"] svg svg');
+    await fan.scrollIntoViewIfNeeded();
+    const box = (await fan.boundingBox()) as NonNullable<Awaited<ReturnType<typeof fan.boundingBox>>>;
+    const tip = page.locator('figure[data-chart="fan-russia-burden"] [aria-label="tip"] text');
+    for (let f = 0.05; f < 1 && (await tip.count()) === 0; f += 0.05) {
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * f);
+      await page.waitForTimeout(50);
+    }
+    expect(await tip.textContent()).toMatch(/median .*5–95 %/);
     await page.locator('[data-testid="ensemble"]').screenshot({ path: join(ARTIFACTS, 'dashboard-ensemble.png') });
     await page.getByRole('checkbox', { name: 'Run an ensemble', exact: true }).uncheck();
     await page.waitForSelector('[data-testid="ensemble"]', { state: 'detached', timeout: 10_000 });

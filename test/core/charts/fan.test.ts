@@ -250,3 +250,25 @@ describe('formatPercent and variationNote', () => {
     );
   });
 });
+
+describe('fan chart tooltips', () => {
+  it('are one mark more on the page, none in a static image, and name the median and the 5–95 % range', () => {
+    for (const id of FAN_IDS) {
+      const chart = ENSEMBLE_CHARTS.find((c) => c.id === id);
+      if (chart === undefined) throw new Error(`no chart ${id}`);
+      const marks = (interactive: boolean) => chart.spec(small, { interactive }).plot.marks?.length ?? 0;
+      expect(marks(true), id).toBe(marks(false) + 1);
+    }
+    const rus = ENSEMBLE_CHARTS.find((c) => c.id === 'fan-russia-burden');
+    const tip = rus?.spec(small, { interactive: true }).plot.marks?.at(-1) as {
+      channels?: { title?: { value?: unknown } };
+    };
+    const title = tip.channels?.title?.value as ((d: unknown) => string) | undefined;
+    const series = small.series.find((s) => s.name === 'RUS.burden');
+    const median = (series?.quantiles[2]?.[0] as number) * 100;
+    expect(typeof title).toBe('function');
+    expect(
+      (title as (d: unknown) => string)({ text: 'Russia', year: 2025, median, low: median, high: median }),
+    ).toMatch(/^Russia, 2025\nmedian \d/);
+  });
+});

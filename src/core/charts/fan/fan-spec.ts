@@ -74,6 +74,31 @@ function quantileIndex(q: (typeof QUANTILES)[number]): number {
   return QUANTILES.indexOf(q);
 }
 
+/** Three significant digits, as the tooltips show a quantile. */
+const digits3 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toLocaleString('en-US') : '–');
+
+/** A pointer tooltip over the fans' medians: the fan's name, the year, the median and the 5–95 % range. */
+function fanTooltip(years: readonly number[], fans: readonly Fan[], scale: 'linear' | 'log'): Plot.Markish {
+  const points = fans.flatMap((f) =>
+    years.flatMap((year, k) => {
+      const median = f.q50[k] as number;
+      return Number.isNaN(definedOrNaN(median, scale))
+        ? []
+        : [{ text: f.text, year, median, low: f.q05[k] as number, high: f.q95[k] as number }];
+    }),
+  );
+  return Plot.tip(
+    points,
+    Plot.pointer({
+      x: 'year',
+      y: 'median',
+      title: (p: (typeof points)[number]) =>
+        `${p.text}, ${p.year}\nmedian ${digits3(p.median)}; 5–95 %: ${digits3(p.low)} to ${digits3(p.high)}`,
+      className: 'tooltip',
+    }),
+  );
+}
+
 /**
  * Return the series of an ensemble with the given name, or `undefined` when it has none.
  *
@@ -206,6 +231,7 @@ export function fanSpec(input: FanSpecInput): ChartSpec {
     labelMarks(labels),
   ];
   if (!hasData) marks.push(emptyNote(input.emptyMessage));
+  if (input.options.interactive === true && hasData) marks.push(fanTooltip(result.years, input.fans, scale));
   return {
     id: input.id,
     title: input.title,

@@ -7,6 +7,8 @@ export interface EnsembleChartSpecOptions {
   readonly width?: number | undefined;
   /** Height of the whole chart in px; default 540. */
   readonly height?: number | undefined;
+  /** Add pointer tooltips with the median and the 5–95 % range (for a page). */
+  readonly interactive?: boolean | undefined;
 }
 
 /** Options to build an ensemble chart into elements of `document`. */
