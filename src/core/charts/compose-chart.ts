@@ -172,7 +172,7 @@ export function composeChart(
 
 /**
  * One registry entry from a chart's spec function: `build` composes the spec into a standalone
- * `<svg>` in the given document. Serves single runs and ensembles alike.
+ * `<svg>` made with the caller's `ChartDocument`; it serves single runs and ensembles alike.
  *
  * @example defineChart('balance', 'Balance of military capability', balance).build(result, { document })
  */
