@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChartDocument, ChartElement } from '../../src/core/charts/chart-spec.js';
-import { download, pngBlob, svgText } from './export.js';
+import { download, drawChart, pngBlob, svgText } from './export.js';
 
 /** A chart the grid can draw: the registry entries of single runs and of ensembles both fit. */
 export interface GridChart<R> {
@@ -78,20 +78,16 @@ export function ChartGrid<R>({
       const host = hosts.current[i];
       if (host === null || host === undefined) continue;
       const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, known[i] as number)));
-      try {
-        const svg = chart.build(data, {
-          document: document as unknown as ChartDocument,
-          width,
-          height: Math.round(width * aspect),
-          interactive: true,
-        });
-        host.replaceChildren(svg as unknown as Node);
-      } catch (error) {
-        const p = document.createElement('p');
-        p.className = 'chart-error';
-        p.textContent = `This chart cannot be drawn: ${error instanceof Error ? error.message : String(error)}`;
-        host.replaceChildren(p);
-      }
+      drawChart(
+        host,
+        () =>
+          chart.build(data, {
+            document: document as unknown as ChartDocument,
+            width,
+            height: Math.round(width * aspect),
+            interactive: true,
+          }) as unknown as Node,
+      );
     }
     const buildMs = performance.now() - t0;
     const frame = requestAnimationFrame(() => onDrawn?.(data, buildMs, t0));

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ClaimChart, ClaimEvidence, ClaimNumber } from '../../src/core/analyze/claims/types.js';
+import { drawChart } from './export.js';
 
 interface Props {
   /** The evidence of `claimsEvidence`, computed in the worker; `undefined` while it is computed. */
@@ -111,14 +112,7 @@ function ClaimChartFigure({ chart }: { readonly chart: ClaimChart }): JSX.Elemen
   useLayoutEffect(() => {
     const el = host.current;
     if (el === null) return;
-    try {
-      el.replaceChildren(plotChart(chart, Math.round(Math.max(WIDTH, Math.min(960, el.clientWidth || WIDTH)))));
-    } catch (error) {
-      const p = document.createElement('p');
-      p.className = 'chart-error';
-      p.textContent = `This chart cannot be drawn: ${error instanceof Error ? error.message : String(error)}`;
-      el.replaceChildren(p);
-    }
+    drawChart(el, () => plotChart(chart, Math.round(Math.max(WIDTH, Math.min(960, el.clientWidth || WIDTH)))));
   }, [chart]);
   return (
     <figure class="claim-chart" aria-label={chart.title}>

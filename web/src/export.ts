@@ -59,3 +59,15 @@ export function fileStem(name: string | undefined): string {
     .replace(/^-|-$/g, '');
   return stem === '' ? 'scenario' : stem;
 }
+
+/** Put the chart `draw` makes into `host`, or, when it throws, a note saying why it cannot be drawn. */
+export function drawChart(host: Element, draw: () => Node): void {
+  try {
+    host.replaceChildren(draw());
+  } catch (error) {
+    const p = document.createElement('p');
+    p.className = 'chart-error';
+    p.textContent = `This chart cannot be drawn: ${error instanceof Error ? error.message : String(error)}`;
+    host.replaceChildren(p);
+  }
+}

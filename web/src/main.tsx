@@ -85,6 +85,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   const moved = useRef(performance.now());
   const started = useRef(new Map<number, number>());
   const ensembleStarted = useRef({ id: 0, at: 0 });
+  const ensembleAsked = useRef(false);
   const simMs = useRef(0);
   const received = useRef(0);
   const ensembleMs = useRef(0);
@@ -208,9 +209,14 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     if (invalid !== '' || !levers.ensembleOn) {
       setEnsemble(undefined);
       setProgress(undefined);
-      for (const w of [ensembleWorker, sim]) w.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
+      // Stop an ensemble under way; with none asked for since the last stop, a move costs no message.
+      if (ensembleAsked.current) {
+        ensembleAsked.current = false;
+        for (const w of [ensembleWorker, sim]) w.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
+      }
       return;
     }
+    ensembleAsked.current = true;
     ensembleStarted.current = { id, at: moved.current };
     setProgress(undefined);
     // Two cores: the ensemble's worker runs the even chunks, the run's worker the odd ones.
