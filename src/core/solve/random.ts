@@ -85,45 +85,42 @@ function checkFiniteArgument(name: string, value: number): void {
   if (!Number.isFinite(value)) throw new RangeError(`${name}: ${value} is not finite; use a finite number`);
 }
 
-/** xoshiro256** over 32-bit halves; state words `s0…s3` are `(h, l)` pairs. */
+/**
+ * xoshiro256** over 32-bit halves. The state words `s0…s3` are `(high, low)` pairs at `state[2k]`,
+ * `state[2k + 1]`, and the last output's halves follow at 8 and 9: a typed array, because object
+ * fields holding numbers above 2^31 are boxed by V8 and made every draw several times slower.
+ */
 class Xoshiro256StarStar implements RandomGenerator {
   readonly seed: number;
   readonly stream: number;
-  private h0: number;
-  private l0: number;
-  private h1: number;
-  private l1: number;
-  private h2: number;
-  private l2: number;
-  private h3: number;
-  private l3: number;
+  private readonly state = new Uint32Array(10);
   private spare = Number.NaN;
-  private outHi = 0;
-  private outLo = 0;
 
   constructor(seed: number, stream: number, words: readonly bigint[]) {
     this.seed = seed;
     this.stream = stream;
-    const half = (k: number, high: boolean): number => {
+    for (let k = 0; k < 4; k++) {
       const w = words[k] ?? 0n;
-      return Number(high ? (w >> 32n) & 0xffffffffn : w & 0xffffffffn);
-    };
-    this.h0 = half(0, true);
-    this.l0 = half(0, false);
-    this.h1 = half(1, true);
-    this.l1 = half(1, false);
-    this.h2 = half(2, true);
-    this.l2 = half(2, false);
-    this.h3 = half(3, true);
-    this.l3 = half(3, false);
-    if ((this.h0 | this.l0 | this.h1 | this.l1 | this.h2 | this.l2 | this.h3 | this.l3) === 0) this.l0 = 1;
+      this.state[2 * k] = Number((w >> 32n) & 0xffffffffn);
+      this.state[2 * k + 1] = Number(w & 0xffffffffn);
+    }
+    if (this.state.subarray(0, 8).every((v) => v === 0)) this.state[1] = 1;
   }
 
-  /** Advance the state and leave the next 64-bit output in `outHi`, `outLo` (no allocation). */
+  /** Advance the state and leave the next 64-bit output at `state[8]`, `state[9]` (no allocation). */
   private advance(): void {
+    const s = this.state;
+    const h0 = s[0] as number;
+    const l0 = s[1] as number;
+    const h1 = s[2] as number;
+    const l1 = s[3] as number;
+    const h2 = s[4] as number;
+    const l2 = s[5] as number;
+    const h3 = s[6] as number;
+    const l3 = s[7] as number;
     // result = rotl(s1 * 5, 7) * 9
-    let lo = this.l1 * 5;
-    let hi = (Math.imul(this.h1, 5) + Math.floor(lo / TWO_POW_32)) >>> 0;
+    let lo = l1 * 5;
+    let hi = (Math.imul(h1, 5) + Math.floor(lo / TWO_POW_32)) >>> 0;
     lo >>>= 0;
     const rh = ((hi << 7) | (lo >>> 25)) >>> 0;
     const rl = ((lo << 7) | (hi >>> 25)) >>> 0;
@@ -131,35 +128,33 @@ class Xoshiro256StarStar implements RandomGenerator {
     hi = (Math.imul(rh, 9) + Math.floor(lo / TWO_POW_32)) >>> 0;
     lo >>>= 0;
     // t = s1 << 17
-    const th = ((this.h1 << 17) | (this.l1 >>> 15)) >>> 0;
-    const tl = (this.l1 << 17) >>> 0;
-    this.h2 = (this.h2 ^ this.h0) >>> 0;
-    this.l2 = (this.l2 ^ this.l0) >>> 0;
-    this.h3 = (this.h3 ^ this.h1) >>> 0;
-    this.l3 = (this.l3 ^ this.l1) >>> 0;
-    this.h1 = (this.h1 ^ this.h2) >>> 0;
-    this.l1 = (this.l1 ^ this.l2) >>> 0;
-    this.h0 = (this.h0 ^ this.h3) >>> 0;
-    this.l0 = (this.l0 ^ this.l3) >>> 0;
-    this.h2 = (this.h2 ^ th) >>> 0;
-    this.l2 = (this.l2 ^ tl) >>> 0;
+    const th = (h1 << 17) | (l1 >>> 15);
+    const tl = l1 << 17;
+    const h2x = h2 ^ h0;
+    const l2x = l2 ^ l0;
+    const h3x = h3 ^ h1;
+    const l3x = l3 ^ l1;
+    s[2] = h1 ^ h2x;
+    s[3] = l1 ^ l2x;
+    s[0] = h0 ^ h3x;
+    s[1] = l0 ^ l3x;
+    s[4] = h2x ^ th;
+    s[5] = l2x ^ tl;
     // s3 = rotl(s3, 45): swap the halves, then rotate by 13
-    const sh = this.l3;
-    const sl = this.h3;
-    this.h3 = ((sh << 13) | (sl >>> 19)) >>> 0;
-    this.l3 = ((sl << 13) | (sh >>> 19)) >>> 0;
-    this.outHi = hi;
-    this.outLo = lo;
+    s[6] = (l3x << 13) | (h3x >>> 19);
+    s[7] = (h3x << 13) | (l3x >>> 19);
+    s[8] = hi;
+    s[9] = lo;
   }
 
   nextUint64(): [number, number] {
     this.advance();
-    return [this.outHi, this.outLo];
+    return [this.state[8] as number, this.state[9] as number];
   }
 
   uniform(): number {
     this.advance();
-    return (this.outHi * 2097152 + (this.outLo >>> 11)) * TWO_POW_MINUS_53;
+    return ((this.state[8] as number) * 2097152 + ((this.state[9] as number) >>> 11)) * TWO_POW_MINUS_53;
   }
 
   normal(): number {
