@@ -27,6 +27,12 @@ interface SampleSums {
   readonly threat: Float64Array;
   readonly spillIn: Float64Array;
   readonly yearStates: Float64Array;
+  /**
+   * The sums of the year being filled, five blocks of `nM` (GDP, spending, capability, threat,
+   * spill-in) in the state's layout: each sample adds to contiguous memory, and the year's sums go
+   * to the result's layout once, when the year ends.
+   */
+  readonly current: Float64Array;
   readonly nYears: number;
   readonly nM: number;
   readonly size: number;
@@ -43,23 +49,47 @@ function accumulateSample(
   k: number,
   state: Float64Array,
 ): void {
-  const { gdp, spending, capability, threat, spillIn, yearStates, nYears, nM, size, perYear } = sums;
+  const { current, yearStates, nYears, nM, size, perYear } = sums;
   const year = Math.floor(k / perYear);
   const boundary = k % perYear === 0;
   if (boundary) yearStates.set(state, year * size);
   // A sample on a year boundary ends one year and starts the next: half a weight to each.
-  for (let part = 0; part < (boundary ? 2 : 1); part++) {
-    const y = boundary ? year - 1 + part : year;
-    if (y < 0 || y >= nYears) continue;
-    const w = (boundary ? 0.5 : 1) / perYear;
-    for (let o = 0; o < nM; o++) {
-      const c = o * nYears + y;
-      gdp[c] = (gdp[c] as number) + w * (snap.gdp[o] as number);
-      spending[c] = (spending[c] as number) + w * (snap.spending[o] as number);
-      capability[c] = (capability[c] as number) + w * (state[nM + o] as number);
-      threat[c] = (threat[c] as number) + w * (snap.threat[o] as number);
-      spillIn[c] = (spillIn[c] as number) + w * (snap.spillIn[o] as number);
-    }
+  if (boundary && year >= 1) {
+    addSample(current, nM, 0.5 / perYear, snap, state);
+    storeYear(sums, year - 1);
+  }
+  if (boundary) current.fill(0);
+  if (year < nYears) addSample(current, nM, (boundary ? 0.5 : 1) / perYear, snap, state);
+}
+
+/** Add `w` times a sample to the sums of the current year. */
+function addSample(
+  current: Float64Array,
+  nM: number,
+  w: number,
+  snap: ReturnType<DemandModel['createSnapshot']>,
+  state: Float64Array,
+): void {
+  const { gdp, spending, threat, spillIn } = snap;
+  for (let o = 0; o < nM; o++) {
+    current[o] = (current[o] as number) + w * (gdp[o] as number);
+    current[nM + o] = (current[nM + o] as number) + w * (spending[o] as number);
+    current[2 * nM + o] = (current[2 * nM + o] as number) + w * (state[nM + o] as number);
+    current[3 * nM + o] = (current[3 * nM + o] as number) + w * (threat[o] as number);
+    current[4 * nM + o] = (current[4 * nM + o] as number) + w * (spillIn[o] as number);
+  }
+}
+
+/** Write the current year's sums into the results, entry `o·years + y`. */
+function storeYear(sums: SampleSums, y: number): void {
+  const { current, gdp, spending, capability, threat, spillIn, nYears, nM } = sums;
+  for (let o = 0; o < nM; o++) {
+    const c = o * nYears + y;
+    gdp[c] = current[o] as number;
+    spending[c] = current[nM + o] as number;
+    capability[c] = current[2 * nM + o] as number;
+    threat[c] = current[3 * nM + o] as number;
+    spillIn[c] = current[4 * nM + o] as number;
   }
 }
 
@@ -94,7 +124,20 @@ export function integrateAnnual(
   const spillIn = new Float64Array(cells);
   const yearStates = new Float64Array((nYears + 1) * size);
   const snap = model.createSnapshot();
-  const sums: SampleSums = { gdp, spending, capability, threat, spillIn, yearStates, nYears, nM, size, perYear };
+  const current = new Float64Array(5 * nM);
+  const sums: SampleSums = {
+    gdp,
+    spending,
+    capability,
+    threat,
+    spillIn,
+    yearStates,
+    current,
+    nYears,
+    nM,
+    size,
+    perYear,
+  };
   const accumulate = (k: number, state: Float64Array) => accumulateSample(sums, snap, k, state);
 
   let solver: AnnualMeans['solver'];

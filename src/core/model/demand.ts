@@ -3,7 +3,7 @@ import { observationAt } from '../data/dataset.js';
 import { gdpPath } from '../data/gdp-path.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import type { Derivative } from '../solve/derivative.js';
-import { exp, log, logEach } from '../solve/elementary.js';
+import { exp, expEach, log, logEach } from '../solve/elementary.js';
 import { relation } from './blocs.js';
 import { perpetualInventory } from './capability.js';
 import { pledgePath } from './pledge-path.js';
@@ -507,7 +507,7 @@ class DemandKernel {
   readonly entry: Float64Array;
   readonly elasticity: Float64Array;
   readonly spillIn: Float64Array;
-  /** ln Θ and ln Φ of the last sums (−∞ where a sum is 0), for {@link desired}. */
+  /** ln Θ and ln Φ of the last sums (−∞ where a sum is 0), for {@link targets}. */
   readonly lnTheta: Float64Array;
   readonly lnSpill: Float64Array;
   readonly theta: Float64Array;
@@ -515,6 +515,8 @@ class DemandKernel {
   readonly gdpNow: Float64Array;
   readonly pledgeNow: Float64Array;
   readonly warNow: Float64Array;
+  /** `s*` of the last evaluation. */
+  readonly target: Float64Array;
   termsTime = Number.NaN;
 
   constructor(
@@ -568,6 +570,7 @@ class DemandKernel {
     this.gdpNow = new Float64Array(nM);
     this.pledgeNow = new Float64Array(nM);
     this.warNow = new Float64Array(nM);
+    this.target = new Float64Array(nM);
   }
 
   /** Derive the constants of the demand term once the references are known. */
@@ -808,27 +811,35 @@ function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out:
 }
 
 /**
- * `s*` of entry o (MODEL.md §2): `clip(u + κ·max(0, P − u) + w, s_min, s_max)` with
- * `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))`; the time terms and the logarithms of Θ and Φ
- * (from {@link exposures}) must be those of the current time and state; `sp` is Φ.
+ * `s*` of every entry (MODEL.md §2) into `target`: `clip(u + κ·max(0, P − u) + w, s_min, s_max)`
+ * with `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))`; the time terms and the logarithms of Θ and Φ
+ * (from {@link exposures}) must be those of the current time and state; `spill` is Φ. The
+ * exponents go through `target` and {@link expEach} (exp(0) is exactly 1, so a term that does not
+ * apply leaves `u = b`).
  */
-function desired(kernel: DemandKernel, o: number, sp: number): number {
-  const c = kernel.entry;
-  const q = o * ENTRY;
-  const b = c[q + 3] as number;
-  const e = c[q + 4] as number;
-  const h = c[q + 5] as number;
-  let exponent = 0;
-  if (e !== 0) exponent += e * ((kernel.lnTheta[o] as number) - (c[q + 6] as number));
-  if (h !== 0 && sp > 0) exponent -= h * ((kernel.lnSpill[o] as number) - (c[q + 7] as number));
-  const u = exponent === 0 ? b : b * exp(exponent);
-  const pledge = kernel.pledgeNow[o] as number;
-  let target = u + (pledge > u ? (c[q + 8] as number) * (pledge - u) : 0) + (kernel.warNow[o] as number);
-  const lo = c[q + 9] as number;
-  const hi = c[q + 10] as number;
-  if (target < lo) target = lo;
-  if (target > hi) target = hi;
-  return target;
+function targets(kernel: DemandKernel, spill: Float64Array, target: Float64Array): void {
+  const { nM, entry: c, lnTheta, lnSpill, pledgeNow, warNow } = kernel;
+  for (let o = 0; o < nM; o++) {
+    const q = (o * ENTRY) | 0;
+    const e = c[(q + 4) | 0] as number;
+    const h = c[(q + 5) | 0] as number;
+    let exponent = 0;
+    if (e !== 0) exponent += e * ((lnTheta[o] as number) - (c[(q + 6) | 0] as number));
+    if (h !== 0 && (spill[o] as number) > 0) exponent -= h * ((lnSpill[o] as number) - (c[(q + 7) | 0] as number));
+    target[o] = exponent;
+  }
+  expEach(target, target);
+  for (let o = 0; o < nM; o++) {
+    const q = (o * ENTRY) | 0;
+    const u = (c[(q + 3) | 0] as number) * (target[o] as number);
+    const pledge = pledgeNow[o] as number;
+    let goal = u + (pledge > u ? (c[(q + 8) | 0] as number) * (pledge - u) : 0) + (warNow[o] as number);
+    const lo = c[(q + 9) | 0] as number;
+    const hi = c[(q + 10) | 0] as number;
+    if (goal < lo) goal = lo;
+    if (goal > hi) goal = hi;
+    target[o] = goal;
+  }
 }
 
 /** `dy/dt` at (t, y): `ds/dt = λ(s* − s)`, `dK/dt = φ·s·Y − δK`; Θ and Φ land in `theta`, `spill`. */
@@ -842,13 +853,15 @@ function evaluate(
 ): void {
   exposures(kernel, periodAt(kernel, t), y, theta, spill);
   timeTerms(kernel, t);
-  const { nM, gdpNow, entry } = kernel;
+  const { nM, gdpNow, entry, target } = kernel;
+  targets(kernel, spill, target);
   for (let o = 0; o < nM; o++) {
     const s = y[o] as number;
-    const q = o * ENTRY;
-    out[o] = (entry[q] as number) * (desired(kernel, o, spill[o] as number) - s);
-    out[nM + o] =
-      (entry[q + 1] as number) * s * (gdpNow[o] as number) - (entry[q + 2] as number) * (y[nM + o] as number);
+    const q = (o * ENTRY) | 0;
+    out[o] = (entry[q] as number) * ((target[o] as number) - s);
+    out[(nM + o) | 0] =
+      (entry[(q + 1) | 0] as number) * s * (gdpNow[o] as number) -
+      (entry[(q + 2) | 0] as number) * (y[(nM + o) | 0] as number);
   }
 }
 
@@ -857,18 +870,21 @@ function observe(kernel: DemandKernel, t: number, y: Float64Array, out: DemandSn
   exposures(kernel, periodAt(kernel, t), y, out.threat, out.spillIn);
   timeTerms(kernel, t);
   const { nM, gdpNow, entry } = kernel;
-  const { spillIn, target } = out;
+  const { target, gdp, spending } = out;
+  targets(kernel, out.spillIn, target);
   for (let o = 0; o < nM; o++) {
     const s = y[o] as number;
-    const gdp = gdpNow[o] as number;
-    out.gdp[o] = gdp;
-    out.spending[o] = s * gdp;
-    const goal = desired(kernel, o, spillIn[o] as number);
-    target[o] = goal;
-    if (dydt !== undefined) {
-      const q = o * ENTRY;
-      dydt[o] = (entry[q] as number) * (goal - s);
-      dydt[nM + o] = (entry[q + 1] as number) * s * gdp - (entry[q + 2] as number) * (y[nM + o] as number);
-    }
+    const g = gdpNow[o] as number;
+    gdp[o] = g;
+    spending[o] = s * g;
+  }
+  if (dydt === undefined) return;
+  for (let o = 0; o < nM; o++) {
+    const s = y[o] as number;
+    const q = (o * ENTRY) | 0;
+    dydt[o] = (entry[q] as number) * ((target[o] as number) - s);
+    dydt[(nM + o) | 0] =
+      (entry[(q + 1) | 0] as number) * s * (gdpNow[o] as number) -
+      (entry[(q + 2) | 0] as number) * (y[(nM + o) | 0] as number);
   }
 }

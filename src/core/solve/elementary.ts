@@ -479,6 +479,39 @@ export function exp(x: number): number {
   return scale + scale * tmp;
 }
 
+/**
+ * Write {@link exp} of every element of `x` into `out` (same length or longer; `out` may be `x`):
+ * the same bits as {@link exp}, whose steps the loop repeats for |x| < 704 (see {@link logEach} for
+ * why they are written out).
+ *
+ * @param x the exponents
+ * @param out receives `exp(x[k])` at `k`
+ * @example expEach(Float64Array.of(0, 1), out) // out: [1, 2.718281828459045]
+ */
+export function expEach(x: Float64Array, out: Float64Array): void {
+  const pow2 = POW2;
+  const table = EXP_TABLE;
+  for (let e = 0; e < x.length; e++) {
+    const v = x[e] as number;
+    if (!(v < 704 && v > -704)) {
+      out[e] = expKernel(v, 0);
+      continue;
+    }
+    const kd = v * 184.6649652337873 + 6755399441055744 - 6755399441055744;
+    const ki = kd | 0;
+    const r = v - kd * 0.005415212347998022 - kd * 1.2655086083325438e-13;
+    const j = (ki & 127) << 1;
+    const scale = (table[j] as number) * (pow2[(ki >> 7) + 1074] as number);
+    const r2 = r * r;
+    const tmp =
+      (table[j + 1] as number) +
+      r +
+      r2 * (0.5 + r * 0.16666666666666666) +
+      r2 * r2 * (0.041666666666666664 + r * 0.008333333333333333);
+    out[e] = scale + scale * tmp;
+  }
+}
+
 /** `exp(x + xtail)` for |xtail| ≪ ulp(x) (pow's product), every range; the same steps as {@link exp}. */
 function expKernel(x: number, xtail: number): number {
   if (Number.isNaN(x)) return x;
@@ -558,16 +591,52 @@ export function log(x: number): number {
 }
 
 /**
- * Write {@link log} of every element of `x` into `out` (same length or longer).
+ * Write {@link log} of every element of `x` into `out` (same length or longer): the same bits as
+ * {@link log}, whose steps the loop repeats for positive normal arguments.
  *
- * The loop of its own lets V8 inline `log` here when a caller's loop could not afford to.
+ * The hot loops of the ensemble kernel call this. The steps are written out in the loop because V8
+ * decides afresh in every process whether to inline `log` into a caller, and a call per element
+ * made some processes a fifth slower than others; written out, every process runs the fast loop.
+ * A test holds the two to the same bits.
  *
  * @param x the arguments
  * @param out receives `log(x[k])` at `k`
  * @example logEach(Float64Array.of(1, Math.E), out) // out: [0, 1]
  */
 export function logEach(x: Float64Array, out: Float64Array): void {
-  for (let k = 0; k < x.length; k++) out[k] = log(x[k] as number);
+  const pow2 = POW2;
+  const table = LOG_TABLE;
+  for (let e = 0; e < x.length; e++) {
+    const v = x[e] as number;
+    let k: number;
+    if (v >= 1 && v < 2147483648) {
+      k = 31 - Math.clz32(v | 0);
+    } else if (v >= 2.2250738585072014e-308 && v <= 1.7976931348623157e308) {
+      BITS[0] = v;
+      k = ((WORDS[HIGH] as number) >> 20) - 1023;
+    } else {
+      out[e] = logSpecial(v);
+      continue;
+    }
+    const z = v * (pow2[1074 - k] as number);
+    const i = (((z - 1) * 256) | 0) * 3;
+    const t = z * 513;
+    const zh = t - (t - z);
+    const zl = z - zh;
+    const invc = table[i] as number;
+    const r = zh * invc - 1 + zl * invc;
+    const w = k * 0.6931471805598903 + (table[i + 1] as number);
+    const hi = w + r;
+    const lo = w - hi + r;
+    const r2 = r * r;
+    const p =
+      r2 *
+      (-0.5 +
+        r * 0.3333333333333333 +
+        r2 * (-0.25 + r * 0.2) +
+        r2 * r2 * (-0.16666666666666666 + r * 0.14285714285714285 + r2 * -0.125));
+    out[e] = hi + (lo + (k * 5.497923018708371e-14 + (table[i + 2] as number)) + p);
+  }
 }
 
 /** ln x for zero, negative, subnormal, infinite and `NaN` arguments. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exp, log, pow } from '../../../src/core/solve/elementary.js';
+import { exp, expEach, log, logEach, pow } from '../../../src/core/solve/elementary.js';
 
 // Reference values: `python3 scripts/elementary-tables.py reference` (mpmath, 80 digits). Each row is
 // the argument(s), the nearest double of the exact value and the exact value's remainder.
@@ -342,5 +342,47 @@ describe('the model uses one implementation', () => {
         .replace(/\/\/.*$/gm, '');
       expect(source, file).not.toMatch(/Math\.(exp|log|pow)\(|\*\*/);
     }
+  });
+});
+
+describe('expEach and logEach', () => {
+  // The loops repeat the steps of exp and log for speed; they must give the same bits everywhere.
+  const special = [0, -0, 1, -1, 704, -704, 709.78, 709.8, -745.2, -740, 1e-320, 5e-324, 2 ** 31, 2 ** 31 - 1];
+  const extremes = [Number.MIN_VALUE, Number.MAX_VALUE, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN];
+  const concat = (a: Float64Array, b: number[]) => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+
+  it('expEach gives the bits of exp at every argument, the slow ranges included', () => {
+    const u = uniforms(11);
+    const x = Float64Array.from({ length: 200_000 }, (_, k) => (k % 2 === 0 ? -760 + 1520 * u() : -3 + 6 * u()));
+    const all = concat(x, [...special, ...extremes]);
+    const out = new Float64Array(all.length);
+    expEach(all, out);
+    let differ = 0;
+    for (let k = 0; k < all.length; k++) if (!Object.is(out[k], exp(all[k] as number))) differ++;
+    expect(differ).toBe(0);
+  });
+
+  it('logEach gives the bits of log at every argument, subnormals, negatives and zeros included', () => {
+    const u = uniforms(12);
+    const x = Float64Array.from({ length: 200_000 }, (_, k) =>
+      k % 2 === 0 ? 10 ** (-320 + 628 * u()) : 0.5 + 2 ** 32 * u() ** 8,
+    );
+    const all = concat(x, [...special, ...special.map((v) => -v), ...extremes]);
+    const out = new Float64Array(all.length);
+    logEach(all, out);
+    let differ = 0;
+    for (let k = 0; k < all.length; k++) if (!Object.is(out[k], log(all[k] as number))) differ++;
+    expect(differ).toBe(0);
+  });
+
+  it('expEach works in place', () => {
+    const x = Float64Array.of(0, 1, -2);
+    expEach(x, x);
+    expect([...x]).toEqual([1, exp(1), exp(-2)]);
   });
 });
