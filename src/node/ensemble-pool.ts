@@ -33,7 +33,8 @@ function startWorker(workerData: unknown): Worker {
 }
 
 /**
- * Run an ensemble over worker threads. Chunks of 64 members go to whichever worker is free; their
+ * Run an ensemble over worker threads. Chunks of 32 members go to whichever worker is free (each
+ * holds one more in its queue, so none waits for a round trip between chunks); their
  * sums are added in chunk order and the integer histograms in any order, so the result is the
  * same, bit for bit, for any number of workers (and equal to `runEnsemble` in one thread).
  *
@@ -75,9 +76,14 @@ export async function runEnsembleParallel(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let finished = false;
             const hand = () => {
+              if (finished) return;
               if (next < total) worker.postMessage({ chunk: next++ });
-              else worker.postMessage({ done: true });
+              else {
+                worker.postMessage({ done: true });
+                finished = true;
+              }
             };
             worker.on('message', (message: { ready?: true; summary?: ChunkSummary; counts?: Int32Array }) => {
               if (message.summary !== undefined) {
@@ -90,6 +96,8 @@ export async function runEnsembleParallel(
                 resolve();
                 return;
               }
+              // Two chunks to start with, then one for each returned: the next is always queued.
+              if (message.ready === true) hand();
               hand();
             });
             worker.on('error', reject);

@@ -32,27 +32,53 @@ export function addToHistogram(counts: Int32Array, c: number, center: number, va
  * @example histogramQuantile(counts, 0, 0.05, 100, 0.5) // the median of cell 0
  */
 export function histogramQuantile(counts: Int32Array, c: number, center: number, q: number): number {
+  const out = [Number.NaN];
+  histogramQuantiles(counts, c, center, [q], out);
+  return out[0] as number;
+}
+
+/**
+ * Every quantile of `qs` (ascending) of cell `c` into `out[j]`, as {@link histogramQuantile} gives
+ * each, from one pass over the cell; returns the cell's count (members with a value).
+ *
+ * @example histogramQuantiles(counts, 0, 100, [0.05, 0.5, 0.95], out) // out: the 5 %, 50 % and 95 % points
+ */
+export function histogramQuantiles(
+  counts: Int32Array,
+  c: number,
+  center: number,
+  qs: readonly number[],
+  out: number[],
+): number {
   const base = c * CELL_SIZE;
   let total = 0;
   for (let s = 0; s < CELL_SIZE; s++) total += counts[base + s] as number;
-  if (total === 0) return Number.NaN;
-  const target = q * total;
+  let j = 0;
+  if (total === 0) {
+    for (; j < qs.length; j++) out[j] = Number.NaN;
+    return 0;
+  }
   let cumulative = 0;
-  for (let s = 0; s < CELL_SIZE; s++) {
+  for (let s = 0; s < CELL_SIZE && j < qs.length; s++) {
     const k = counts[base + s] as number;
     if (k === 0) continue;
-    if (cumulative + k >= target) {
-      if (s === 0) return 0;
-      const lo = center / HISTOGRAM_SPAN;
-      const hi = center * HISTOGRAM_SPAN;
-      if (s === 1) return lo;
-      if (s === HISTOGRAM_BINS + 2) return hi;
-      const bin = s - 2;
-      const within = Math.min(1, Math.max(0, (target - cumulative) / k));
-      const edge = (b: number) => center * pow(HISTOGRAM_SPAN, (2 * b) / HISTOGRAM_BINS - 1);
-      return edge(bin) * pow(edge(bin + 1) / edge(bin), within);
+    // Every quantile whose target this slot reaches, from the lowest.
+    for (; j < qs.length && cumulative + k >= (qs[j] as number) * total; j++) {
+      out[j] = quantileIn(s, k, (qs[j] as number) * total - cumulative, center);
     }
     cumulative += k;
   }
-  return center * HISTOGRAM_SPAN;
+  for (; j < qs.length; j++) out[j] = center * HISTOGRAM_SPAN;
+  return total;
+}
+
+/** The value of slot `s` (holding `k` members) at `rest` members into it. */
+function quantileIn(s: number, k: number, rest: number, center: number): number {
+  if (s === 0) return 0;
+  if (s === 1) return center / HISTOGRAM_SPAN;
+  if (s === HISTOGRAM_BINS + 2) return center * HISTOGRAM_SPAN;
+  const bin = s - 2;
+  const within = Math.min(1, Math.max(0, rest / k));
+  const edge = (b: number) => center * pow(HISTOGRAM_SPAN, (2 * b) / HISTOGRAM_BINS - 1);
+  return edge(bin) * pow(edge(bin + 1) / edge(bin), within);
 }

@@ -13,11 +13,11 @@ import type { ScenarioInput } from '../scenario/schema.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
 import { log } from '../solve/elementary.js';
 import { type RandomGenerator, stream } from '../solve/random.js';
-import { addToHistogram, CELL_SIZE, histogramQuantile } from './histogram.js';
+import { addToHistogram, CELL_SIZE, histogramQuantiles } from './histogram.js';
 import { compileUncertain, type UncertainParameter } from './uncertain.js';
 
 /** Members per chunk: the unit of work a worker takes; fixed, so results never depend on workers. */
-export const CHUNK_MEMBERS = 64;
+export const CHUNK_MEMBERS = 32;
 /** The most members one ensemble may have. */
 export const MAX_RUNS = 200_000;
 /**
@@ -363,7 +363,7 @@ function drawMember(
 }
 
 /**
- * Run chunk `chunk` of an ensemble (members `chunk·64` to `chunk·64 + count − 1`) and summarise it.
+ * Run chunk `chunk` of an ensemble (members `chunk·32` to `chunk·32 + count − 1`) and summarise it.
  * Each member's draws come from `stream(seed, member)` alone.
  */
 export function runChunk(setup: EnsembleSetup, chunk: number, runs: number, counts: Int32Array): ChunkSummary {
@@ -538,20 +538,17 @@ function summarize(
     seed: setup.seed,
     years: setup.years,
     series: defs.map((d, s) => {
+      // One pass over each year's histogram gives its count (for the mean) and every quantile.
       const mean: number[] = [];
+      const quantiles = QUANTILES.map(() => [] as number[]);
+      const cell: number[] = [];
       for (let y = 0; y < Y; y++) {
-        let valid = 0;
-        for (let b = 0; b < CELL_SIZE; b++) valid += counts[(s * Y + y) * CELL_SIZE + b] as number;
-        mean.push(valid === 0 ? Number.NaN : (sums[s * Y + y] as number) / valid);
+        const c = s * Y + y;
+        const valid = histogramQuantiles(counts, c, setup.centers[c] as number, QUANTILES, cell);
+        mean.push(valid === 0 ? Number.NaN : (sums[c] as number) / valid);
+        for (const [j, list] of quantiles.entries()) list.push(cell[j] as number);
       }
-      return {
-        name: d.name,
-        unit: d.unit,
-        mean,
-        quantiles: QUANTILES.map((q) =>
-          setup.years.map((_, y) => histogramQuantile(counts, s * Y + y, setup.centers[s * Y + y] as number, q)),
-        ),
-      };
+      return { name: d.name, unit: d.unit, mean, quantiles };
     }),
     events: setup.events.map((e, k) => {
       const p = (events[k] as number) / runs;

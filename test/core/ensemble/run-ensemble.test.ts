@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
-import { addToHistogram, CELL_SIZE, histogramQuantile } from '../../../src/core/ensemble/histogram.js';
+import {
+  addToHistogram,
+  CELL_SIZE,
+  HISTOGRAM_BINS,
+  HISTOGRAM_SPAN,
+  histogramQuantile,
+  histogramQuantiles,
+} from '../../../src/core/ensemble/histogram.js';
 import { MAX_RUNS, runEnsemble } from '../../../src/core/ensemble/run-ensemble.js';
 import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../../src/core/simulate.js';
@@ -42,6 +49,51 @@ describe('histogram quantiles', () => {
     expect(histogramQuantile(counts, 0, 1, 0.25)).toBe(0);
     expect(histogramQuantile(counts, 0, 1, 1)).toBe(100);
     expect(histogramQuantile(new Int32Array(CELL_SIZE), 0, 1, 0.5)).toBeNaN();
+  });
+
+  it('one pass gives every quantile as a scan per quantile does, at slot boundaries too', () => {
+    // The oracle: for each q, the first non-empty slot where the running count reaches q·total.
+    const naive = (counts: Int32Array, c: number, center: number, q: number): number => {
+      const base = c * CELL_SIZE;
+      let total = 0;
+      for (let s = 0; s < CELL_SIZE; s++) total += counts[base + s] as number;
+      if (total === 0) return Number.NaN;
+      let cumulative = 0;
+      for (let s = 0; s < CELL_SIZE; s++) {
+        const k = counts[base + s] as number;
+        if (k === 0) continue;
+        if (cumulative + k >= q * total) {
+          if (s === 0) return 0;
+          if (s === 1) return center / HISTOGRAM_SPAN;
+          if (s === HISTOGRAM_BINS + 2) return center * HISTOGRAM_SPAN;
+          const edge = (b: number) => center * HISTOGRAM_SPAN ** ((2 * b) / HISTOGRAM_BINS - 1);
+          const w = Math.min(1, Math.max(0, (q * total - cumulative) / k));
+          return edge(s - 2) * (edge(s - 1) / edge(s - 2)) ** w;
+        }
+        cumulative += k;
+      }
+      return center * HISTOGRAM_SPAN;
+    };
+    const qs = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1];
+    const rng = stream(9, 0);
+    const counts = new Int32Array(40 * CELL_SIZE);
+    for (let c = 0; c < 40; c++) {
+      // Few members in few slots (ties and exact boundaries), some cells empty, some beyond the range.
+      const members = c % 7 === 0 ? 0 : 1 + rng.integer(c < 20 ? 8 : 400);
+      for (let k = 0; k < members; k++) {
+        const v = c % 5 === 0 && k % 3 === 0 ? -1 : 3 * Math.exp((c < 20 ? 0.001 : 2) * rng.normal());
+        addToHistogram(counts, c, 3, c % 11 === 0 ? v * 1e6 : v);
+      }
+      const out: number[] = [];
+      const total = histogramQuantiles(counts, c, 3, qs, out);
+      expect(total).toBe(members);
+      qs.forEach((q, j) => {
+        const expected = naive(counts, c, 3, q);
+        if (Number.isNaN(expected)) expect(out[j]).toBeNaN();
+        else if (expected === 0) expect(out[j]).toBe(0);
+        else expect(Math.abs((out[j] as number) / expected - 1)).toBeLessThan(1e-12);
+      });
+    }
   });
 });
 
