@@ -517,6 +517,11 @@ class DemandKernel {
   readonly warNow: Float64Array;
   /** `s*` of the last evaluation. */
   readonly target: Float64Array;
+  /**
+   * Per actor, 1 when all members share its pledges, baseline and war terms: its pledge path and
+   * war burden are then computed once per time for all of them.
+   */
+  readonly sharedTerms: Uint8Array;
   termsTime = Number.NaN;
 
   constructor(
@@ -571,10 +576,25 @@ class DemandKernel {
     this.pledgeNow = new Float64Array(nM);
     this.warNow = new Float64Array(nM);
     this.target = new Float64Array(nM);
+    this.sharedTerms = new Uint8Array(n);
   }
 
   /** Derive the constants of the demand term once the references are known. */
   complete(): void {
+    const { n, M, nM } = this;
+    const per = [this.baseline, this.warExtra, this.warUntil, this.warFade];
+    for (let i = 0; i < n; i++) {
+      const same = (a: Float64Array, o0: number) => {
+        for (let o = o0 + 1; o < o0 + M; o++) if (!Object.is(a[o], a[o0])) return false;
+        return true;
+      };
+      let shared = per.every((a) => same(a, i * M));
+      for (let k = 0; shared && k < this.pledgeCount; k++) {
+        const o0 = k * nM + i * M;
+        shared = same(this.pledgeTarget, o0) && same(this.pledgeFrom, o0) && same(this.pledgeBy, o0);
+      }
+      this.sharedTerms[i] = shared ? 1 : 0;
+    }
     for (let o = 0; o < this.nM; o++) {
       const theta0 = this.threatReference[o] as number;
       const spill0 = this.spillInReference[o] as number;
@@ -624,7 +644,7 @@ function gdpOf(kernel: DemandKernel, i: number, m: number, t: number): number {
  */
 function timeTerms(kernel: DemandKernel, t: number): void {
   if (t === kernel.termsTime) return;
-  const { n, M, nM, gdpYears, lnGdp, gdpShock, gdpNow, pledgeNow, warNow, joins, baseline } = kernel;
+  const { n, M, nM, gdpYears, lnGdp, gdpShock, gdpNow, pledgeNow, warNow, joins, baseline, sharedTerms } = kernel;
   const { pledgeTarget, pledgeFrom, pledgeBy, warExtra, warUntil, warFade } = kernel;
   const P = kernel.pledgeCount;
   const p = t - 0.5 - kernel.gdpFirstYear;
@@ -640,14 +660,17 @@ function timeTerms(kernel: DemandKernel, t: number): void {
       const g = exp(la + f * (lb - la));
       for (let o = o0; o < o0 + M; o++) gdpNow[o] = g;
     } else {
+      // The exponents here, their exp for all actors at once below.
       for (let o = o0; o < o0 + M; o++) {
         const a = la + (gdpShock[k * nM + o] as number);
         const b = lb + (gdpShock[(k + 1) * nM + o] as number);
-        gdpNow[o] = exp(a + f * (b - a));
+        gdpNow[o] = a + f * (b - a);
       }
     }
     const ally = P > 0 && t >= (joins[i] as number);
-    for (let o = o0; o < o0 + M; o++) {
+    // Members that share the actor's terms share the results: one member's, copied.
+    const last = sharedTerms[i] === 1 ? o0 + 1 : o0 + M;
+    for (let o = o0; o < last; o++) {
       let pledge = Number.NEGATIVE_INFINITY;
       if (ally) {
         const b = baseline[o] as number;
@@ -659,7 +682,12 @@ function timeTerms(kernel: DemandKernel, t: number): void {
       pledgeNow[o] = pledge;
       warNow[o] = warBurden(warExtra[o] as number, warUntil[o] as number, warFade[o] as number, t);
     }
+    if (last !== o0 + M) {
+      pledgeNow.fill(pledgeNow[o0] as number, o0 + 1, o0 + M);
+      warNow.fill(warNow[o0] as number, o0 + 1, o0 + M);
+    }
   }
+  if (gdpShock !== undefined) expEach(gdpNow, gdpNow);
   kernel.termsTime = t;
 }
 
