@@ -535,6 +535,7 @@ typedef struct {
   double *theta, *spill, *gdpNow, *pledgeNow, *warNow;
   double *lnTheta, *lnSpill; /* ln of the last sums, as the TypeScript kernel's logEach */
   double termsTime;
+  unsigned char *sharedTerms; /* per actor: all members share its pledges, baseline and war terms */
   SumRows *hostile, *friendly; /* per period */
 } Chunk;
 
@@ -658,6 +659,9 @@ static inline double warAt(const Chunk *c, int o, double t) {
   return fade <= 0 ? 0 : c->warExtra[o] * left;
 }
 
+/* Object.is for doubles: the same bits (NaN equal to NaN, 0 apart from -0). */
+static inline int sameBits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
+
 /* GDP, the highest pledge path once an ally, and the war burden of every entry at time t. */
 static void timeTerms(Chunk *c, double t) {
   if (t == c->termsTime) return;
@@ -683,7 +687,9 @@ static void timeTerms(Chunk *c, double t) {
       }
     }
     const int ally = P > 0 && t >= in->joins[i];
-    for (int o = o0; o < o0 + M; o++) {
+    /* Members that share the actor's terms share the results: one member's, copied. */
+    const int last = c->sharedTerms[i] ? o0 + 1 : o0 + M;
+    for (int o = o0; o < last; o++) {
       double pledge = -INFINITY;
       if (ally) {
         const double b = c->baseline[o];
@@ -697,6 +703,10 @@ static void timeTerms(Chunk *c, double t) {
       }
       c->pledgeNow[o] = pledge;
       c->warNow[o] = warAt(c, o, t);
+    }
+    for (int o = last; o < o0 + M; o++) {
+      c->pledgeNow[o] = c->pledgeNow[o0];
+      c->warNow[o] = c->warNow[o0];
     }
   }
   c->termsTime = t;
@@ -922,6 +932,20 @@ static void runChunk(const Input *in, int chunk, double *sums) {
   };
   for (int i = 0; i < n; i++)
     for (int m = 0; m < M; m++) c.depreciation[i * M + m] = in->depreciation[first + m];
+  c.sharedTerms = malloc(n);
+  for (int i = 0; i < n; i++) {
+    const int o0 = i * M;
+    int shared = 1;
+    for (int o = o0 + 1; o < o0 + M && shared; o++) {
+      shared = sameBits(c.baseline[o], c.baseline[o0]) && sameBits(c.warExtra[o], c.warExtra[o0]) &&
+               sameBits(c.warUntil[o], c.warUntil[o0]) && sameBits(c.warFade[o], c.warFade[o0]);
+      for (int q = 0; q < in->P && shared; q++)
+        shared = sameBits(c.pledgeTarget[q * nM + o], c.pledgeTarget[q * nM + o0]) &&
+                 sameBits(c.pledgeFrom[q * nM + o], c.pledgeFrom[q * nM + o0]) &&
+                 sameBits(c.pledgeBy[q * nM + o], c.pledgeBy[q * nM + o0]);
+    }
+    c.sharedTerms[i] = (unsigned char)shared;
+  }
   for (int o = 0; o < nM; o++) {
     c.threatElasticity[o] = c.eps[o] != 0 && c.threatRef[o] > 0 ? c.eps[o] : 0;
     c.spillElasticity[o] = c.eta[o] != 0 && c.spillRef[o] > 0 ? c.eta[o] : 0;
@@ -944,6 +968,7 @@ static void runChunk(const Input *in, int chunk, double *sums) {
   double *threat = calloc(cells, 8), *spillIn = calloc(cells, 8);
   double *snapGdp = calloc(nM, 8), *snapSpending = calloc(nM, 8), *snapThreat = calloc(nM, 8);
   double *snapSpill = calloc(nM, 8);
+  double *current = calloc((size_t)5 * nM, 8);
   Workspace ws = {calloc(size, 8), calloc(size, 8), calloc(size, 8), calloc(size, 8), calloc(size, 8)};
   double *y = malloc(sizeof(double) * size);
   memcpy(y, in->initialState + 2 * at, sizeof(double) * size);
@@ -955,19 +980,31 @@ static void runChunk(const Input *in, int chunk, double *sums) {
     const double t = times[k];
     const int last = k == samples - 1;
     observe(&c, t, y, snapGdp, snapSpending, snapThreat, snapSpill, last ? NULL : ws.k1);
+    /* The year's sums in contiguous memory (current), stored in the annual layout when it ends; a
+       sample on a year boundary gives half a weight to each year. */
     const int year = k / perYear;
     const int boundary = k % perYear == 0;
     for (int part = 0; part < (boundary ? 2 : 1); part++) {
       const int yy = boundary ? year - 1 + part : year;
+      if (boundary && part == 1) memset(current, 0, sizeof(double) * 5 * nM);
       if (yy < 0 || yy >= nYears) continue;
       const double w = (boundary ? 0.5 : 1) / perYear;
       for (int o = 0; o < nM; o++) {
-        const size_t cell = (size_t)o * nYears + yy;
-        gdp[cell] = gdp[cell] + w * snapGdp[o];
-        spending[cell] = spending[cell] + w * snapSpending[o];
-        capability[cell] = capability[cell] + w * y[nM + o];
-        threat[cell] = threat[cell] + w * snapThreat[o];
-        spillIn[cell] = spillIn[cell] + w * snapSpill[o];
+        current[o] = current[o] + w * snapGdp[o];
+        current[nM + o] = current[nM + o] + w * snapSpending[o];
+        current[2 * nM + o] = current[2 * nM + o] + w * y[nM + o];
+        current[3 * nM + o] = current[3 * nM + o] + w * snapThreat[o];
+        current[4 * nM + o] = current[4 * nM + o] + w * snapSpill[o];
+      }
+      if (boundary && part == 0) {
+        for (int o = 0; o < nM; o++) {
+          const size_t cell = (size_t)o * nYears + yy;
+          gdp[cell] = current[o];
+          spending[cell] = current[nM + o];
+          capability[cell] = current[2 * nM + o];
+          threat[cell] = current[3 * nM + o];
+          spillIn[cell] = current[4 * nM + o];
+        }
       }
     }
     if (last) break;
@@ -994,6 +1031,8 @@ static void runChunk(const Input *in, int chunk, double *sums) {
   }
 
   free(times);
+  free(current);
+  free(c.sharedTerms);
   free(ws.k1);
   free(ws.k2);
   free(ws.k3);
