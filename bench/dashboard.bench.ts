@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startServer } from '../src/server/serve.js';
+import { startServer } from '../dist/server/serve.js';
 import { launchBrowser } from '../test/e2e/browser.js';
 
 const option = (name: string, fallback: number) => {

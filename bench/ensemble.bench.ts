@@ -4,6 +4,8 @@
  * (compiled here with gcc, results compared member by member), and a Sobol' analysis of eight
  * scenario parameters with the batch kernel. Prints figures; nothing is asserted.
  *
+ * It measures the built package (dist/, as `armsrace` runs it): build first (`npm run build:data &&
+ * tsc -p tsconfig.json`; `npm run bench` does).
  * Run: npx tsx bench/ensemble.bench.ts [--members N] [--parallel N] [--sobol N]
  *   --members   members of the single-thread and C measurements (default 1024)
  *   --parallel  members of the two-worker run (default 10000)
@@ -14,20 +16,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sobolIndices } from '../src/core/analyze/sensitivity/index.js';
-import type { Dataset } from '../src/core/data/dataset.js';
-import { gdpPath } from '../src/core/data/gdp-path.js';
-import { loadDataset } from '../src/core/data/load-dataset.js';
-import { CHUNK_MEMBERS, ensembleStepping, prepareEnsemble, runEnsemble } from '../src/core/ensemble/run-ensemble.js';
-import { type AnnualMeans, integrateAnnual } from '../src/core/model/annual-means.js';
-import { relation } from '../src/core/model/blocs.js';
-import { buildDemandModel, type DemandModel, type MemberParameters } from '../src/core/model/demand.js';
-import { parseScenario } from '../src/core/scenario/parse-scenario.js';
-import type { ResolvedScenario } from '../src/core/scenario/resolve-scenario.js';
-import { simulate } from '../src/core/simulate.js';
-import { log } from '../src/core/solve/elementary.js';
-import { stream } from '../src/core/solve/random.js';
-import { runEnsembleParallel } from '../src/node/ensemble-pool.js';
+import { sobolIndices } from '../dist/core/analyze/sensitivity/index.js';
+import type { Dataset } from '../dist/core/data/dataset.js';
+import { gdpPath } from '../dist/core/data/gdp-path.js';
+import { loadDataset } from '../dist/core/data/load-dataset.js';
+import { CHUNK_MEMBERS, ensembleStepping, prepareEnsemble, runEnsemble } from '../dist/core/ensemble/run-ensemble.js';
+import { type AnnualMeans, integrateAnnual } from '../dist/core/model/annual-means.js';
+import { relation } from '../dist/core/model/blocs.js';
+import { buildDemandModel, type DemandModel, type MemberParameters } from '../dist/core/model/demand.js';
+import { parseScenario } from '../dist/core/scenario/parse-scenario.js';
+import type { ResolvedScenario } from '../dist/core/scenario/resolve-scenario.js';
+import { simulate } from '../dist/core/simulate.js';
+import { log } from '../dist/core/solve/elementary.js';
+import { stream } from '../dist/core/solve/random.js';
+import { runEnsembleParallel } from '../dist/node/ensemble-pool.js';
 
 const option = (name: string, fallback: number): number => {
   const k = process.argv.indexOf(`--${name}`);

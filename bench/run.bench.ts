@@ -2,11 +2,11 @@
  * Time one default run of the demand model to 2050 and 1,000 sequential runs.
  * Run: npm run bench (prints figures; nothing is asserted).
  */
-import { loadDataset } from '../src/core/data/load-dataset.js';
-import { buildDemandModel } from '../src/core/model/demand.js';
-import { parseScenario } from '../src/core/scenario/parse-scenario.js';
-import { resolveScenario } from '../src/core/scenario/resolve-scenario.js';
-import { runDemand, simulate } from '../src/core/simulate.js';
+import { loadDataset } from '../dist/core/data/load-dataset.js';
+import { buildDemandModel } from '../dist/core/model/demand.js';
+import { parseScenario } from '../dist/core/scenario/parse-scenario.js';
+import { resolveScenario } from '../dist/core/scenario/resolve-scenario.js';
+import { runDemand, simulate } from '../dist/core/simulate.js';
 
 const dataset = loadDataset();
 const input = parseScenario('');

@@ -2,7 +2,7 @@
  * Time of a Sobol' analysis of the Ishigami function padded with five dummy factors (k = 8) at
  * N = 1024 base samples: the Saltelli design (N(k + 2) = 10,240 runs), the model runs, and the
  * estimators with 200 bootstrap replicates. Also times Morris screening of the same model
- * (r = 20). Run with `npx tsx bench/sensitivity.bench.ts [repeats]`.
+ * (r = 20). Run with `npx tsx bench/sensitivity.bench.ts [repeats]` after building dist/ (`npm run bench` does).
  */
 import {
   type Factor,
@@ -11,7 +11,7 @@ import {
   saltelliRows,
   saltelliSample,
   sobolIndices,
-} from '../src/core/analyze/sensitivity/index.js';
+} from '../dist/core/analyze/sensitivity/index.js';
 
 const repeats = Number(process.argv[2] ?? 20);
 const model = ishigami();

@@ -1,10 +1,10 @@
 /**
  * Time per 1,000 integrations of a 70-dimensional linear system (a 70-actor Richardson model)
  * over 25 years, with RK4 at a 1/12-year step and with Dormand–Prince 5(4) at its default
- * tolerances. Run with `npx tsx bench/solvers.bench.ts [integrations]`.
+ * tolerances. Run with `npx tsx bench/solvers.bench.ts [integrations]` after building dist/ (`npm run bench` does).
  */
-import { richardsonDerivative, richardsonStability } from '../src/core/model/index.js';
-import { createRk4Workspace, integrateDormandPrince, integrateRk4 } from '../src/core/solve/index.js';
+import { richardsonDerivative, richardsonStability } from '../dist/core/model/index.js';
+import { createRk4Workspace, integrateDormandPrince, integrateRk4 } from '../dist/core/solve/index.js';
 
 const n = 70;
 const years = 25;
