@@ -48,6 +48,9 @@ interface Latency {
   count: number;
 }
 
+/** An ensemble's progress bar moves only after it has run this long (ms). */
+const PROGRESS_AFTER_MS = 250;
+
 /** Exposed for the latency benchmark (bench/dashboard.bench.ts). */
 function expose(
   key: 'armsraceLatency' | 'armsraceEnsembleLatency',
@@ -130,7 +133,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
         if (m.id !== ensembleCounter.current) return;
         if (m.type === 'chunk') ensembleWorker.postMessage({ kind: 'chunk', id: m.id, summary: m.summary });
         else if (m.type === 'chunk-counts')
-          ensembleWorker.postMessage({ kind: 'chunk-counts', id: m.id, counts: m.counts });
+          ensembleWorker.postMessage({ kind: 'chunk-counts', id: m.id, counts: m.counts }, [m.counts.buffer]);
         else setEnsembleError(m.message);
         return;
       }
@@ -153,9 +156,14 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     const onEnsemble = (event: MessageEvent<WorkerResponse>) => {
       const m = event.data;
       if (m.type === 'ready' || m.id !== ensembleCounter.current) return;
-      if (m.type === 'progress') setProgress({ done: m.done, total: m.total });
-      else if (m.type === 'ensemble') {
+      if (m.type === 'progress') {
+        // Each update redraws the page, and the page's work slows the workers: an ensemble shows
+        // its progress only once it has run for a quarter of a second.
+        if (performance.now() - ensembleStarted.current.at >= PROGRESS_AFTER_MS)
+          setProgress({ done: m.done, total: m.total });
+      } else if (m.type === 'ensemble') {
         ensembleMs.current = m.elapsedMs;
+        setProgress({ done: m.result.runs, total: m.result.runs });
         // Exposed for the browser tests, which compare it with the same ensemble run in Node.
         (window as unknown as { armsraceEnsemble?: EnsembleResult }).armsraceEnsemble = m.result;
         setEnsembleError('');
