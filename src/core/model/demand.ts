@@ -682,9 +682,10 @@ function timeTerms(kernel: DemandKernel, t: number): void {
       pledgeNow[o] = pledge;
       warNow[o] = warBurden(warExtra[o] as number, warUntil[o] as number, warFade[o] as number, t);
     }
-    if (last !== o0 + M) {
-      pledgeNow.fill(pledgeNow[o0] as number, o0 + 1, o0 + M);
-      warNow.fill(warNow[o0] as number, o0 + 1, o0 + M);
+    // A loop, not fill(): the builtin's call costs more than 32 stores.
+    for (let o = last; o < o0 + M; o++) {
+      pledgeNow[o] = pledgeNow[o0] as number;
+      warNow[o] = warNow[o0] as number;
     }
   }
   if (gdpShock !== undefined) expEach(gdpNow, gdpNow);
