@@ -40,6 +40,8 @@ const option = (name: string, fallback: number): number => {
 const members = option('members', 1024);
 const parallelMembers = option('parallel', 10_000);
 const sobolSamples = option('sobol', 1024);
+/** Rounds of the TypeScript and C kernels taking turns. */
+const ROUNDS = 7;
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 /** CPU seconds of this process since `c0` (user + system): robust to other processes on the machine. */
@@ -268,6 +270,7 @@ if (gccVersion.status !== 0) {
     // -ffp-contract=off: no fused multiply-add, so that C does the TypeScript kernel's roundings.
     // The third build keeps gcc from vectorising the member loops (V8 does not vectorise): it shows
     // how much of the gap is SIMD. The target is against the first two.
+    const builds: { flags: string[]; binary: string }[] = [];
     for (const flags of [
       ['-O3', '-march=native', '-ffp-contract=off'],
       ['-O3', '-ffp-contract=off'],
@@ -277,35 +280,63 @@ if (gccVersion.status !== 0) {
       const args = [...flags, '-o', binary, source, '-lm'];
       console.log(`  compile: gcc ${args.join(' ')}`);
       const built = spawnSync('gcc', args, { encoding: 'utf8' });
-      if (built.status !== 0) {
-        console.log(`  compilation failed:\n${built.stderr}`);
-        continue;
+      if (built.status !== 0) console.log(`  compilation failed:\n${built.stderr}`);
+      else builds.push({ flags, binary });
+    }
+    // Other machines share this one's host, and its speed drifts by half within minutes. So the
+    // TypeScript kernel and each C build take turns, one pass each per round, and each round gives
+    // a ratio of its own: the median of those ratios compares the two at the same moments.
+    const outputFile = join(dir, 'sums.f64');
+    const cRuns = builds.map(() => [] as { wall: number; cpu: number }[]);
+    const tsRuns: { wall: number; cpu: number }[] = [];
+    let failed = false;
+    for (let round = 0; round < ROUNDS && !failed; round++) {
+      const w0 = performance.now();
+      const c0 = process.cpuUsage();
+      annuals = chunks.map((c) => integrateAnnual(c.model, stepping));
+      tsRuns.push({ wall: seconds(w0), cpu: cpuSeconds(c0) });
+      for (const [k, { binary }] of builds.entries()) {
+        const run = spawnSync(binary, [inputFile, outputFile, '1'], { encoding: 'utf8' });
+        if (run.status !== 0) {
+          console.log(`  the C kernel failed:\n${run.stderr}`);
+          failed = true;
+          break;
+        }
+        cRuns[k]?.push({
+          wall: Number(/^seconds (\S+)/.exec(run.stdout)?.[1]),
+          cpu: Number(/ cpu (\S+)/.exec(run.stdout)?.[1]),
+        });
       }
-      const outputFile = join(dir, 'sums.f64');
-      const run = spawnSync(binary, [inputFile, outputFile, '5'], { encoding: 'utf8' });
-      if (run.status !== 0) {
-        console.log(`  the C kernel failed:\n${run.stderr}`);
-        continue;
-      }
-      const cSeconds = Number(/^seconds (\S+)/.exec(run.stdout)?.[1]);
-      const cCpu = Number(/ cpu (\S+)/.exec(run.stdout)?.[1]);
+    }
+    const tsWall = median(tsRuns.map((r) => r.wall));
+    console.log(
+      `${label(`  TypeScript raw kernel, median of ${tsRuns.length} rounds`)}${tsWall.toFixed(3)} s  ${rate(members * years, tsWall)}  (CPU ${median(tsRuns.map((r) => r.cpu)).toFixed(3)} s)`,
+    );
+    for (const [k, { flags, binary }] of builds.entries()) {
+      const runs = cRuns[k] ?? [];
+      if (failed || runs.length === 0) continue;
+      // The checksums of one more run, compared member by member with the TypeScript kernel's.
+      spawnSync(binary, [inputFile, outputFile, '1'], { encoding: 'utf8' });
       const raw = readFileSync(outputFile);
       const sums = new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8);
       let worstBurden = 0;
       let worstSpending = 0;
       let identical = 0;
       for (let m = 0; m < members; m++) {
-        const rel = (k: number) =>
-          Math.abs((sums[k] as number) - (reference[k] as number)) / Math.abs(reference[k] as number);
+        const rel = (i: number) =>
+          Math.abs((sums[i] as number) - (reference[i] as number)) / Math.abs(reference[i] as number);
         worstBurden = Math.max(worstBurden, rel(2 * m));
         worstSpending = Math.max(worstSpending, rel(2 * m + 1));
         if (sums[2 * m] === reference[2 * m] && sums[2 * m + 1] === reference[2 * m + 1]) identical++;
       }
+      const cWall = median(runs.map((r) => r.wall));
+      const wallRatios = runs.map((r, i) => (tsRuns[i] as { wall: number }).wall / r.wall);
+      const cpuRatios = runs.map((r, i) => (tsRuns[i] as { cpu: number }).cpu / r.cpu);
       console.log(
-        `${label(`  C ${flags.join(' ')}, ${members} members, median of 5`)}${cSeconds.toFixed(3)} s  ${rate(members * years, cSeconds)}  (CPU ${cCpu.toFixed(3)} s)`,
+        `${label(`  C ${flags.join(' ')}, ${members} members, median of ${runs.length}`)}${cWall.toFixed(3)} s  ${rate(members * years, cWall)}  (CPU ${median(runs.map((r) => r.cpu)).toFixed(3)} s)`,
       );
       console.log(
-        `${label('  ratio of times TypeScript raw kernel / C')}${(kernelSeconds / cSeconds).toFixed(2)} wall, ${(kernelCpuSeconds / cCpu).toFixed(2)} CPU  (runEnsemble / C: ${(ensembleSeconds / cSeconds).toFixed(2)} wall)`,
+        `${label('  ratio TypeScript / C, median over the rounds')}${median(wallRatios).toFixed(2)} wall (${Math.min(...wallRatios).toFixed(2)}–${Math.max(...wallRatios).toFixed(2)}), ${median(cpuRatios).toFixed(2)} CPU  (runEnsemble / C: ${(ensembleSeconds / cWall).toFixed(2)} wall)`,
       );
       console.log(
         `${label('  checksums C vs TypeScript, worst relative diff')}burden sums ${worstBurden.toExponential(2)}, spending sums ${worstSpending.toExponential(2)}; ${identical} of ${members} members bit for bit`,
