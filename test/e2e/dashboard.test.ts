@@ -251,7 +251,7 @@ describe('dashboard in Chromium', () => {
     // Charts off screen are not rendered (content-visibility: auto): render them all for the picture.
     const all = await page.addStyleTag({ content: 'figure { content-visibility: visible !important; }' });
     await page.locator('[data-testid="ensemble"]').screenshot({ path: join(ARTIFACTS, 'dashboard-ensemble.png') });
-    await all.evaluate((node) => node.remove());
+    await all.evaluate((node) => node.parentNode?.removeChild(node));
     await page.getByRole('checkbox', { name: 'Run an ensemble', exact: true }).uncheck();
     await page.waitForSelector('[data-testid="ensemble"]', { state: 'detached', timeout: 10_000 });
   }, 180_000);
