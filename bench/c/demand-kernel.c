@@ -536,6 +536,7 @@ typedef struct {
   double *lnTheta, *lnSpill; /* ln of the last sums, as the TypeScript kernel's logEach */
   double termsTime;
   unsigned char *sharedTerms; /* per actor: all members share its pledges, baseline and war terms */
+  unsigned char *sharedEntry; /* per actor: all members share the constants of the derivative */
   SumRows *hostile, *friendly; /* per period */
 } Chunk;
 
@@ -820,33 +821,52 @@ static void exposures(const Chunk *c, int p, const double *y, double *theta, dou
   for (int o = 0; o < c->nM; o++) c->lnSpill[o] = ar_log(spill[o]);
 }
 
-/* s*: the clipped desired burden of entry o; the time terms must be those of the current time. */
-static inline double desired(const Chunk *c, int o, double sp) {
-  const double b = c->baseline[o];
-  const double e = c->threatElasticity[o];
-  const double h = c->spillElasticity[o];
-  double exponent = 0;
-  if (e != 0) exponent += e * (c->lnTheta[o] - c->lnThreat0[o]);
-  if (h != 0 && sp > 0) exponent -= h * (c->lnSpill[o] - c->lnSpill0[o]);
-  const double u = exponent == 0 ? b : b * ar_exp(exponent);
-  const double pledge = c->pledgeNow[o];
-  double target = u + (pledge > u ? c->kappa[o] * (pledge - u) : 0) + c->warNow[o];
-  const double lo = c->sMin[o];
-  const double hi = c->sMax[o];
-  if (target < lo) target = lo;
-  if (target > hi) target = hi;
-  return target;
+/* s* and dy/dt of entries from … to − 1, which share the constants of entry `from`: the constants
+   are read where they change, once per actor whose members share them, else at every entry (the
+   TypeScript kernel's order of reads). The time terms must be those of the current time. */
+static inline void deriveRange(const Chunk *c, const double *y, const double *sp, double *out, int from, int to) {
+  const int nM = c->nM;
+  const double b = c->baseline[from];
+  const double e = c->threatElasticity[from];
+  const double h = c->spillElasticity[from];
+  const double lnThreat0 = c->lnThreat0[from];
+  const double lnSpill0 = c->lnSpill0[from];
+  const double kappa = c->kappa[from];
+  const double lo = c->sMin[from];
+  const double hi = c->sMax[from];
+  const double speed = c->speed[from];
+  const double phi = c->phi[from];
+  const double delta = c->depreciation[from];
+  for (int o = from; o < to; o++) {
+    double exponent = 0;
+    if (e != 0) exponent += e * (c->lnTheta[o] - lnThreat0);
+    if (h != 0 && sp[o] > 0) exponent -= h * (c->lnSpill[o] - lnSpill0);
+    const double u = exponent == 0 ? b : b * ar_exp(exponent);
+    const double pledge = c->pledgeNow[o];
+    double target = u + (pledge > u ? kappa * (pledge - u) : 0) + c->warNow[o];
+    if (target < lo) target = lo;
+    if (target > hi) target = hi;
+    const double s = y[o];
+    out[o] = speed * (target - s);
+    out[nM + o] = phi * s * c->gdpNow[o] - delta * y[nM + o];
+  }
+}
+
+static void derive(const Chunk *c, const double *y, const double *sp, double *out) {
+  const int M = c->M;
+  for (int i = 0; i < c->in->n; i++) {
+    const int o0 = i * M;
+    if (c->sharedEntry[i])
+      deriveRange(c, y, sp, out, o0, o0 + M);
+    else
+      for (int o = o0; o < o0 + M; o++) deriveRange(c, y, sp, out, o, o + 1);
+  }
 }
 
 static void derivative(Chunk *c, double t, const double *y, double *out) {
-  const int nM = c->nM;
   exposures(c, periodAt(c->in, t), y, c->theta, c->spill);
   timeTerms(c, t);
-  for (int o = 0; o < nM; o++) {
-    const double s = y[o];
-    out[o] = c->speed[o] * (desired(c, o, c->spill[o]) - s);
-    out[nM + o] = c->phi[o] * s * c->gdpNow[o] - c->depreciation[o] * y[nM + o];
-  }
+  derive(c, y, c->spill, out);
 }
 
 /* The sample at (t, y): GDP, spending, threat and spill-in; with dydt the derivative from the same sums. */
@@ -856,16 +876,11 @@ static void observe(Chunk *c, double t, const double *y, double *gdp, double *sp
   exposures(c, periodAt(c->in, t), y, threat, spill);
   timeTerms(c, t);
   for (int o = 0; o < nM; o++) {
-    const double s = y[o];
     const double g = c->gdpNow[o];
     gdp[o] = g;
-    spending[o] = s * g;
-    const double goal = desired(c, o, spill[o]);
-    if (dydt != NULL) {
-      dydt[o] = c->speed[o] * (goal - s);
-      dydt[nM + o] = c->phi[o] * s * g - c->depreciation[o] * y[nM + o];
-    }
+    spending[o] = y[o] * g;
   }
+  if (dydt != NULL) derive(c, y, spill, dydt);
 }
 
 typedef struct {
@@ -950,6 +965,17 @@ static void runChunk(const Input *in, int chunk, double *sums) {
     c.threatElasticity[o] = c.eps[o] != 0 && c.threatRef[o] > 0 ? c.eps[o] : 0;
     c.spillElasticity[o] = c.eta[o] != 0 && c.spillRef[o] > 0 ? c.eta[o] : 0;
   }
+  /* Per actor: all members share the constants of the derivative (read once per actor then). */
+  c.sharedEntry = malloc(n);
+  for (int i = 0; i < n; i++) {
+    const int o0 = i * M;
+    const double *per[] = {c.speed,   c.phi,       c.depreciation, c.baseline, c.threatElasticity, c.spillElasticity,
+                           c.lnThreat0, c.lnSpill0, c.kappa,        c.sMin,     c.sMax};
+    int shared = 1;
+    for (int o = o0 + 1; o < o0 + M && shared; o++)
+      for (size_t k = 0; k < sizeof per / sizeof per[0] && shared; k++) shared = sameBits(per[k][o], per[k][o0]);
+    c.sharedEntry[i] = (unsigned char)shared;
+  }
   c.hostile = malloc(sizeof(SumRows) * in->periods);
   c.friendly = malloc(sizeof(SumRows) * in->periods);
   for (int p = 0; p < in->periods; p++) {
@@ -1033,6 +1059,7 @@ static void runChunk(const Input *in, int chunk, double *sums) {
   free(times);
   free(current);
   free(c.sharedTerms);
+  free(c.sharedEntry);
   free(ws.k1);
   free(ws.k2);
   free(ws.k3);

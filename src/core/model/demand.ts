@@ -517,11 +517,15 @@ class DemandKernel {
   readonly warNow: Float64Array;
   /** `s*` of the last evaluation. */
   readonly target: Float64Array;
+  /** A derivative no one reads (a snapshot without `dydt`), the state's size. */
+  readonly scratch: Float64Array;
   /**
    * Per actor, 1 when all members share its pledges, baseline and war terms: its pledge path and
    * war burden are then computed once per time for all of them.
    */
   readonly sharedTerms: Uint8Array;
+  /** Per actor, 1 when all members share its constants in {@link DemandKernel.entry}. */
+  readonly sharedEntry: Uint8Array;
   termsTime = Number.NaN;
 
   constructor(
@@ -576,7 +580,9 @@ class DemandKernel {
     this.pledgeNow = new Float64Array(nM);
     this.warNow = new Float64Array(nM);
     this.target = new Float64Array(nM);
+    this.scratch = new Float64Array(2 * nM);
     this.sharedTerms = new Uint8Array(n);
+    this.sharedEntry = new Uint8Array(n);
   }
 
   /** Derive the constants of the demand term once the references are known. */
@@ -616,6 +622,13 @@ class DemandKernel {
       this.entry[q + 8] = this.compliance[o] as number;
       this.entry[q + 9] = this.minShare[o] as number;
       this.entry[q + 10] = this.maxShare[o] as number;
+    }
+    for (let i = 0; i < n; i++) {
+      const q0 = i * M * ENTRY;
+      let shared = true;
+      for (let q = q0 + ENTRY; q < q0 + M * ENTRY && shared; q++)
+        if (!Object.is(this.entry[q], this.entry[q0 + ((q - q0) % ENTRY)])) shared = false;
+      this.sharedEntry[i] = shared ? 1 : 0;
     }
     this.termsTime = Number.NaN;
   }
@@ -840,34 +853,72 @@ function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out:
 }
 
 /**
- * `s*` of every entry (MODEL.md §2) into `target`: `clip(u + κ·max(0, P − u) + w, s_min, s_max)`
- * with `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))`; the time terms and the logarithms of Θ and Φ
- * (from {@link exposures}) must be those of the current time and state; `spill` is Φ. The
- * exponents go through `target` and {@link expEach} (exp(0) is exactly 1, so a term that does not
- * apply leaves `u = b`).
+ * `s*` of every entry (MODEL.md §2) into `target`, and `dy/dt` into `out`:
+ * `s* = clip(u + κ·max(0, P − u) + w, s_min, s_max)` with
+ * `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))` (exp(0) is exactly 1, so a term that does not apply
+ * leaves `u = b`), `ds/dt = λ(s* − s)`, `dK/dt = φ·s·Y − δK`. The time terms and the logarithms of
+ * Θ and Φ (from {@link exposures}) must be those of the current time and state; `spill` is Φ.
+ *
+ * The constants of an entry are read from {@link DemandKernel.entry} only where they change: once
+ * per actor whose members share them ({@link DemandKernel.sharedEntry}), else at every entry.
  */
-function targets(kernel: DemandKernel, spill: Float64Array, target: Float64Array): void {
-  const { nM, entry: c, lnTheta, lnSpill, pledgeNow, warNow } = kernel;
+function derive(
+  kernel: DemandKernel,
+  y: Float64Array,
+  spill: Float64Array,
+  target: Float64Array,
+  out: Float64Array,
+): void {
+  const { M, nM, entry: c, sharedEntry, lnTheta, lnSpill, pledgeNow, warNow, gdpNow } = kernel;
+  let e = 0;
+  let h = 0;
+  let lnTheta0 = 0;
+  let lnSpill0 = 0;
+  let next = 0;
   for (let o = 0; o < nM; o++) {
-    const q = (o * ENTRY) | 0;
-    const e = c[(q + 4) | 0] as number;
-    const h = c[(q + 5) | 0] as number;
+    if (o === next) {
+      const q = (o * ENTRY) | 0;
+      e = c[(q + 4) | 0] as number;
+      h = c[(q + 5) | 0] as number;
+      lnTheta0 = c[(q + 6) | 0] as number;
+      lnSpill0 = c[(q + 7) | 0] as number;
+      next = sharedEntry[(o / M) | 0] === 1 ? o + M : o + 1;
+    }
     let exponent = 0;
-    if (e !== 0) exponent += e * ((lnTheta[o] as number) - (c[(q + 6) | 0] as number));
-    if (h !== 0 && (spill[o] as number) > 0) exponent -= h * ((lnSpill[o] as number) - (c[(q + 7) | 0] as number));
+    if (e !== 0) exponent += e * ((lnTheta[o] as number) - lnTheta0);
+    if (h !== 0 && (spill[o] as number) > 0) exponent -= h * ((lnSpill[o] as number) - lnSpill0);
     target[o] = exponent;
   }
   expEach(target, target);
+  let speed = 0;
+  let build = 0;
+  let depreciation = 0;
+  let baseline = 0;
+  let compliance = 0;
+  let lo = 0;
+  let hi = 0;
+  next = 0;
   for (let o = 0; o < nM; o++) {
-    const q = (o * ENTRY) | 0;
-    const u = (c[(q + 3) | 0] as number) * (target[o] as number);
+    if (o === next) {
+      const q = (o * ENTRY) | 0;
+      speed = c[q] as number;
+      build = c[(q + 1) | 0] as number;
+      depreciation = c[(q + 2) | 0] as number;
+      baseline = c[(q + 3) | 0] as number;
+      compliance = c[(q + 8) | 0] as number;
+      lo = c[(q + 9) | 0] as number;
+      hi = c[(q + 10) | 0] as number;
+      next = sharedEntry[(o / M) | 0] === 1 ? o + M : o + 1;
+    }
+    const u = baseline * (target[o] as number);
     const pledge = pledgeNow[o] as number;
-    let goal = u + (pledge > u ? (c[(q + 8) | 0] as number) * (pledge - u) : 0) + (warNow[o] as number);
-    const lo = c[(q + 9) | 0] as number;
-    const hi = c[(q + 10) | 0] as number;
+    let goal = u + (pledge > u ? compliance * (pledge - u) : 0) + (warNow[o] as number);
     if (goal < lo) goal = lo;
     if (goal > hi) goal = hi;
     target[o] = goal;
+    const s = y[o] as number;
+    out[o] = speed * (goal - s);
+    out[(nM + o) | 0] = build * s * (gdpNow[o] as number) - depreciation * (y[(nM + o) | 0] as number);
   }
 }
 
@@ -882,38 +933,20 @@ function evaluate(
 ): void {
   exposures(kernel, periodAt(kernel, t), y, theta, spill);
   timeTerms(kernel, t);
-  const { nM, gdpNow, entry, target } = kernel;
-  targets(kernel, spill, target);
-  for (let o = 0; o < nM; o++) {
-    const s = y[o] as number;
-    const q = (o * ENTRY) | 0;
-    out[o] = (entry[q] as number) * ((target[o] as number) - s);
-    out[(nM + o) | 0] =
-      (entry[(q + 1) | 0] as number) * s * (gdpNow[o] as number) -
-      (entry[(q + 2) | 0] as number) * (y[(nM + o) | 0] as number);
-  }
+  derive(kernel, y, spill, kernel.target, out);
 }
 
 /** The snapshot at (t, y), and with `dydt` the derivative there from the same sums. */
 function observe(kernel: DemandKernel, t: number, y: Float64Array, out: DemandSnapshot, dydt?: Float64Array): void {
   exposures(kernel, periodAt(kernel, t), y, out.threat, out.spillIn);
   timeTerms(kernel, t);
-  const { nM, gdpNow, entry } = kernel;
-  const { target, gdp, spending } = out;
-  targets(kernel, out.spillIn, target);
+  const { nM, gdpNow } = kernel;
+  const { gdp, spending } = out;
+  derive(kernel, y, out.spillIn, out.target, dydt ?? kernel.scratch);
   for (let o = 0; o < nM; o++) {
     const s = y[o] as number;
     const g = gdpNow[o] as number;
     gdp[o] = g;
     spending[o] = s * g;
-  }
-  if (dydt === undefined) return;
-  for (let o = 0; o < nM; o++) {
-    const s = y[o] as number;
-    const q = (o * ENTRY) | 0;
-    dydt[o] = (entry[q] as number) * ((target[o] as number) - s);
-    dydt[(nM + o) | 0] =
-      (entry[(q + 1) | 0] as number) * s * (gdpNow[o] as number) -
-      (entry[(q + 2) | 0] as number) * (y[(nM + o) | 0] as number);
   }
 }

@@ -176,6 +176,51 @@ describe('demand model: members side by side', () => {
     }
   });
 
+  it('members that share an actor’s constants (only GDP shocks differ) and members that do not each give their single run', () => {
+    // Russia's elasticity differs by member, every other actor's constants are shared: the kernel
+    // reads shared constants once per actor and Russia's at every entry; both must match M = 1.
+    const M = 4;
+    const rus = scenario.actors.findIndex((a) => a.iso3 === 'RUS');
+    const elasticity = [0.4, 1, 1, 2.5];
+    const prepared = prepareDemandModel(scenario, dataset);
+    const shockOf = (shape: { n: number; gdpYears: number; members: number }, member: (m: number) => number) => {
+      const shock = new Float64Array(shape.n * shape.gdpYears * shape.members);
+      for (let k = 0; k < shape.gdpYears; k++)
+        for (let i = 0; i < shape.n; i++)
+          for (let m = 0; m < shape.members; m++)
+            shock[(k * shape.n + i) * shape.members + m] = 0.01 * Math.sin(k + 3 * i + 7 * member(m));
+      return shock;
+    };
+    const batch = buildDemandModel(scenario, dataset, {
+      members: M,
+      prepared,
+      gdpShock: (shape) => shockOf(shape, (m) => m),
+      configure: (p) => {
+        for (let m = 0; m < M; m++) p.elasticity[rus * M + m] = elasticity[m] as number;
+      },
+    });
+    const annual = integrateAnnual(batch, { stepYears: 0.25, solver: 'rk4', samplesPerYear: 4 });
+    for (let m = 0; m < M; m++) {
+      const single = buildDemandModel(scenario, dataset, {
+        prepared,
+        gdpShock: (shape) => shockOf(shape, () => m),
+        configure: (p) => {
+          p.elasticity[rus] = elasticity[m] as number;
+        },
+      });
+      const one = integrateAnnual(single, { stepYears: 0.25, solver: 'rk4', samplesPerYear: 4 });
+      for (let i = 0; i < batch.n; i++) {
+        for (let y = 0; y < one.years; y++) {
+          expect(annual.spending[(i * M + m) * annual.years + y]).toBe(one.spending[i * one.years + y]);
+          expect(annual.capability[(i * M + m) * annual.years + y]).toBe(one.capability[i * one.years + y]);
+        }
+      }
+    }
+    // The shocks matter: members 1 and 2 share every constant and still differ.
+    const cell = (m: number) => annual.spending[(rus * M + m) * annual.years + annual.years - 1];
+    expect(cell(1)).not.toBe(cell(2));
+  });
+
   it('snapshot with dydt writes the same derivative as derivative', () => {
     const m = buildDemandModel(scenario, dataset, { members: 3 });
     const viaDerivative = new Float64Array(m.initialState.length);
