@@ -4,9 +4,9 @@
  * (compiled here with gcc, results compared member by member), and a Sobol' analysis of eight
  * scenario parameters with the batch kernel. Prints figures; nothing is asserted.
  *
- * It measures the built package (dist/, as `armsrace` runs it): build first (`npm run build:data &&
- * tsc -p tsconfig.json`; `npm run bench` does).
- * Run: npx tsx bench/ensemble.bench.ts [--members N] [--parallel N] [--sobol N]
+ * It measures the built package (dist/, as `armsrace` runs it) from compiled JavaScript under plain
+ * node: run through tsx's loader the same kernel takes 15–25 % longer (its worker threads too).
+ * Run: npm run build:bench && node dist-bench/ensemble.bench.js [--members N] [--parallel N] [--sobol N]
  *   --members   members of the single-thread and C measurements (default 1024)
  *   --parallel  members of the two-worker run (default 10000)
  *   --sobol     base samples of the Sobol' analysis (default 1024; 0 skips it)
@@ -262,7 +262,8 @@ if (gccVersion.status !== 0) {
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'armsrace-bench-'));
   try {
-    const source = join(dirname(fileURLToPath(import.meta.url)), 'c', 'demand-kernel.c');
+    // From bench/ or from its build in dist-bench/: the source stays in bench/c.
+    const source = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'c', 'demand-kernel.c');
     const inputFile = join(dir, 'input.f64');
     writeFileSync(inputFile, kernelInput(scenario, dataset, chunks));
     const reference = checksums(chunks, annuals);

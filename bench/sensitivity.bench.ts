@@ -2,7 +2,8 @@
  * Time of a Sobol' analysis of the Ishigami function padded with five dummy factors (k = 8) at
  * N = 1024 base samples: the Saltelli design (N(k + 2) = 10,240 runs), the model runs, and the
  * estimators with 200 bootstrap replicates. Also times Morris screening of the same model
- * (r = 20). Run with `npx tsx bench/sensitivity.bench.ts [repeats]` after building dist/ (`npm run bench` does).
+ * (r = 20). Run: `npm run build:bench && node dist-bench/sensitivity.bench.js [repeats]` (`npm run bench`
+ * runs it with the others).
  */
 import {
   type Factor,

@@ -1,7 +1,8 @@
 /**
  * Time per 1,000 integrations of a 70-dimensional linear system (a 70-actor Richardson model)
  * over 25 years, with RK4 at a 1/12-year step and with Dormand–Prince 5(4) at its default
- * tolerances. Run with `npx tsx bench/solvers.bench.ts [integrations]` after building dist/ (`npm run bench` does).
+ * tolerances. Run: `npm run build:bench && node dist-bench/solvers.bench.js [integrations]` (`npm run
+ * bench` runs it with the others).
  */
 import { richardsonDerivative, richardsonStability } from '../dist/core/model/index.js';
 import { createRk4Workspace, integrateDormandPrince, integrateRk4 } from '../dist/core/solve/index.js';
