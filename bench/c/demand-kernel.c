@@ -7,12 +7,15 @@
  * (variable v of member m at v*M + m, so actor i's burden at i*M + m and its capability at
  * (n + i)*M + m); per actor the threat and spill-in are sums over the compressed rows of
  * adversaries and allies of the current membership period, eight members at a time, with one
- * proximity matrix shared by the members or one per member; the desired burden is one exp of the
- * log-ratios (exp and log from the same tables and steps as src/core/solve/elementary.ts); GDP, pledge paths and war terms are computed once per distinct time; GDP is
- * log-linear between mid-year points plus per-member log shocks; classical RK4 at a fixed step
- * hitting every sample time, each sample's sums serving the next step's first stage; annual means
- * by the trapezoid rule over the samples. Members run in chunks (64 in the ensemble), one model per
- * chunk.
+ * proximity matrix shared by the members or one per member (the TypeScript kernel reads each row
+ * as one run of columns with weight 0 for a column in between that is neither, which adds exact
+ * zeros; here the compressed rows are faster); the desired burden is one exp of the log-ratios (exp
+ * and log from the same tables and steps as src/core/solve/elementary.ts), an actor's constants
+ * read once when all members share them; GDP, pledge paths and war terms are computed once per
+ * distinct time; GDP is log-linear between mid-year points plus per-member log shocks; classical
+ * RK4 at a fixed step hitting every sample time, each sample's sums serving the next step's first
+ * stage; annual means by the trapezoid rule over the samples. Members run in chunks (32 in the
+ * ensemble), one model per chunk.
  *
  * Input: a file of little-endian doubles written by bench/ensemble.bench.ts (layout in
  * read_input). Output: per member, the sum over actors and years of the annual mean burden

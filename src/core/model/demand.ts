@@ -714,17 +714,21 @@ function periodAt(kernel: DemandKernel, t: number): number {
 }
 
 /**
- * The rows of one period in the order the sums read them: per compressed-row entry q, the offset
- * of its column's capability in the state (`(n + j)·M`) and its weight, `ω_ij` (shared) or
- * `ω_ij` of every member at `q·M + m`.
+ * The rows of one period in the order the sums read them. Row i covers the columns from its first
+ * to its last adversary (or ally) j, every one in between, with weight `ω_ij` where j is one and 0
+ * where it is not (the actor itself, an actor of another bloc): entry q of the row is column
+ * `j₀ + (q − start[i])`, whose capability sits at `first[i] + (q − start[i])·M` in the state. A
+ * zero weight adds ±0 to a sum, which leaves it unchanged for any finite capability; in exchange
+ * the sums read no column index, and the allies' rows, whose only gap is the ally itself, are one
+ * run each. Weights are shared (`weight[q]`) or per member (`weight[q·M + m]`).
  */
 interface SumRows {
   readonly start: Int32Array;
-  readonly offset: Int32Array;
+  readonly first: Int32Array;
   readonly weight: Float64Array;
 }
 
-/** Lay out the compressed rows `start`, `column` for the sums of {@link sumRows}. */
+/** Lay out the compressed rows `start`, `column` (columns ascending) for the sums of {@link sumShared}. */
 function sumRowsOf(
   n: number,
   M: number,
@@ -732,18 +736,25 @@ function sumRowsOf(
   proximity: Float64Array,
   shared: boolean,
 ): SumRows {
-  const count = rows.column.length;
-  const offset = new Int32Array(count);
-  const weight = new Float64Array(shared ? count : count * M);
+  const start = new Int32Array(n + 1);
+  const first = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const q0 = rows.start[i] as number;
+    const q1 = rows.start[i + 1] as number;
+    const span = q1 > q0 ? (rows.column[q1 - 1] as number) - (rows.column[q0] as number) + 1 : 0;
+    first[i] = q1 > q0 ? (n + (rows.column[q0] as number)) * M : 0;
+    start[i + 1] = (start[i] as number) + span;
+  }
+  const weight = new Float64Array((start[n] as number) * (shared ? 1 : M));
   for (let i = 0; i < n; i++) {
     for (let q = rows.start[i] as number; q < (rows.start[i + 1] as number); q++) {
       const j = rows.column[q] as number;
-      offset[q] = (n + j) * M;
-      if (shared) weight[q] = proximity[i * n + j] as number;
-      else weight.set(proximity.subarray((i * n + j) * M, (i * n + j + 1) * M), q * M);
+      const at = (start[i] as number) + j - (rows.column[rows.start[i] as number] as number);
+      if (shared) weight[at] = proximity[i * n + j] as number;
+      else weight.set(proximity.subarray((i * n + j) * M, (i * n + j + 1) * M), at * M);
     }
   }
-  return { start: rows.start, offset, weight };
+  return { start, first, weight };
 }
 
 /** Θ and Φ of every actor and member for state y in period p. */
@@ -762,10 +773,11 @@ function exposures(kernel: DemandKernel, p: number, y: Float64Array, theta: Floa
  * as a plain loop adds it), eight members at a time so that eight sums proceed side by side.
  */
 function sumShared(n: number, M: number, rows: SumRows, y: Float64Array, out: Float64Array): void {
-  const { start, offset, weight } = rows;
+  const { start, first, weight } = rows;
   for (let i = 0; i < n; i++) {
     const q0 = start[i] as number;
     const q1 = start[i + 1] as number;
+    const k0 = first[i] as number;
     const o = i * M;
     let m = 0;
     for (; m + 8 <= M; m += 8) {
@@ -777,9 +789,9 @@ function sumShared(n: number, M: number, rows: SumRows, y: Float64Array, out: Fl
       let a5 = 0;
       let a6 = 0;
       let a7 = 0;
+      let k = (k0 + m) | 0;
       for (let q = q0; q < q1; q++) {
         const w = weight[q] as number;
-        const k = ((offset[q] as number) + m) | 0;
         a0 += w * (y[k] as number);
         a1 += w * (y[(k + 1) | 0] as number);
         a2 += w * (y[(k + 2) | 0] as number);
@@ -788,6 +800,7 @@ function sumShared(n: number, M: number, rows: SumRows, y: Float64Array, out: Fl
         a5 += w * (y[(k + 5) | 0] as number);
         a6 += w * (y[(k + 6) | 0] as number);
         a7 += w * (y[(k + 7) | 0] as number);
+        k = (k + M) | 0;
       }
       out[o + m] = a0;
       out[o + m + 1] = a1;
@@ -800,7 +813,7 @@ function sumShared(n: number, M: number, rows: SumRows, y: Float64Array, out: Fl
     }
     for (; m < M; m++) {
       let a = 0;
-      for (let q = q0; q < q1; q++) a += (weight[q] as number) * (y[(offset[q] as number) + m] as number);
+      for (let q = q0, k = k0 + m; q < q1; q++, k += M) a += (weight[q] as number) * (y[k] as number);
       out[o + m] = a;
     }
   }
@@ -808,10 +821,11 @@ function sumShared(n: number, M: number, rows: SumRows, y: Float64Array, out: Fl
 
 /** As {@link sumShared}, with a weight per member: `weight[q·M + m]`. */
 function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out: Float64Array): void {
-  const { start, offset, weight } = rows;
+  const { start, first, weight } = rows;
   for (let i = 0; i < n; i++) {
     const q0 = start[i] as number;
     const q1 = start[i + 1] as number;
+    const k0 = first[i] as number;
     const o = i * M;
     let m = 0;
     for (; m + 8 <= M; m += 8) {
@@ -823,9 +837,9 @@ function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out:
       let a5 = 0;
       let a6 = 0;
       let a7 = 0;
+      let k = (k0 + m) | 0;
       for (let q = q0; q < q1; q++) {
         const c = (q * M + m) | 0;
-        const k = ((offset[q] as number) + m) | 0;
         a0 += (weight[c] as number) * (y[k] as number);
         a1 += (weight[(c + 1) | 0] as number) * (y[(k + 1) | 0] as number);
         a2 += (weight[(c + 2) | 0] as number) * (y[(k + 2) | 0] as number);
@@ -834,6 +848,7 @@ function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out:
         a5 += (weight[(c + 5) | 0] as number) * (y[(k + 5) | 0] as number);
         a6 += (weight[(c + 6) | 0] as number) * (y[(k + 6) | 0] as number);
         a7 += (weight[(c + 7) | 0] as number) * (y[(k + 7) | 0] as number);
+        k = (k + M) | 0;
       }
       out[o + m] = a0;
       out[o + m + 1] = a1;
@@ -846,7 +861,7 @@ function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out:
     }
     for (; m < M; m++) {
       let a = 0;
-      for (let q = q0; q < q1; q++) a += (weight[q * M + m] as number) * (y[(offset[q] as number) + m] as number);
+      for (let q = q0, k = k0 + m; q < q1; q++, k += M) a += (weight[q * M + m] as number) * (y[k] as number);
       out[o + m] = a;
     }
   }
