@@ -696,9 +696,11 @@ function timeTerms(kernel: DemandKernel, t: number): void {
       warNow[o] = warBurden(warExtra[o] as number, warUntil[o] as number, warFade[o] as number, t);
     }
     // A loop, not fill(): the builtin's call costs more than 32 stores.
+    const pledge0 = pledgeNow[o0] as number;
+    const war0 = warNow[o0] as number;
     for (let o = last; o < o0 + M; o++) {
-      pledgeNow[o] = pledgeNow[o0] as number;
-      warNow[o] = warNow[o0] as number;
+      pledgeNow[o] = pledge0;
+      warNow[o] = war0;
     }
   }
   if (gdpShock !== undefined) expEach(gdpNow, gdpNow);
