@@ -19,14 +19,9 @@ export interface AnnualMeans {
   readonly solver: { readonly name: 'rk4' | 'dopri'; readonly steps: number; readonly evaluations: number };
 }
 
-/** The annual sums a run fills, and their shape. */
-interface SampleSums {
-  readonly gdp: Float64Array;
-  readonly spending: Float64Array;
-  readonly capability: Float64Array;
-  readonly threat: Float64Array;
-  readonly spillIn: Float64Array;
-  readonly yearStates: Float64Array;
+/** The annual sums a run fills (the result's arrays), and their shape. */
+interface SampleSums
+  extends Pick<AnnualMeans, 'gdp' | 'spending' | 'capability' | 'threat' | 'spillIn' | 'yearStates'> {
   /**
    * The sums of the year being filled, five blocks of `nM` (GDP, spending, capability, threat,
    * spill-in) in the state's layout: each sample adds to contiguous memory, and the year's sums go
