@@ -5,7 +5,7 @@
  * ensemble on (200 members). Prints figures; asserts nothing.
  * Run: npx tsx bench/dashboard.bench.ts [--moves 20] [--ensemble-moves 10]
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -58,7 +58,9 @@ const report = (label: string, target: number, runs: Measured[], simulationLabel
     console.log(`  from the answer's arrival to the building's start (median): ${median(renders).toFixed(0)} ms`);
 };
 
+// The data and the browser's profile in one temporary directory, removed at the end.
 const dataDir = mkdtempSync(join(tmpdir(), 'armsrace-bench-web-'));
+process.env.TMPDIR = dataDir;
 const server = await startServer({ port: 0, dataDir, dbPath: join(dataDir, 'armsrace.db') });
 const browser = await launchBrowser();
 const page = await browser.newPage();
@@ -95,3 +97,4 @@ report(
 );
 await browser.close();
 await server.close();
+rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
