@@ -1,6 +1,6 @@
 """
-Tables of src/core/solve/elementary.ts (and bench/c/demand-kernel.c), and the reference values of
-test/core/solve/elementary.test.ts, from mpmath at 80 digits.
+Tables and constants of src/core/solve/elementary.ts (exp and log also in bench/c/demand-kernel.c),
+and the reference values of test/core/solve/elementary.test.ts, from mpmath at 80 digits.
 
 Usage: python3 scripts/elementary-tables.py tables      # prints the TypeScript and C tables
        python3 scripts/elementary-tables.py reference   # writes test/fixtures/elementary/reference.json
@@ -76,7 +76,21 @@ def log_table():
     return out
 
 
+def trig_constants():
+    """π/2 in three parts (33, 33, 53 bits), π/2 rounded and its rest, and the Taylor coefficients."""
+    pio2 = mp.pi / 2
+    p1 = mp.mpf(rounded_bits(pio2, 33))
+    p2 = mp.mpf(rounded_bits(pio2 - p1, 33))
+    print('PIO2_1, PIO2_2, PIO2_3:', float(p1), float(p2), float(pio2 - p1 - p2))
+    print('PIO2_HI, PIO2_LO:', float(pio2), float(pio2 - float(pio2)), '2/pi:', float(2 / mp.pi))
+    print('sin x^3 … x^17:', [float((-1) ** ((n - 1) // 2) / mp.factorial(n)) for n in range(3, 19, 2)])
+    print('cos x^4 … x^18:', [float((-1) ** (n // 2) / mp.factorial(n)) for n in range(4, 20, 2)])
+    asin_terms = [mp.factorial(2 * n) / (4**n * mp.factorial(n) ** 2 * (2 * n + 1)) for n in range(1, 25)]
+    print('asin x^3 … x^49:', [float(a) for a in asin_terms])
+
+
 def tables():
+    trig_constants()
     print('constants:', 128 / LN2, rounded_bits(LN2 / 128, 35), LN2 / 128 - rounded_bits(LN2 / 128, 35))
     print('ln2 hi, lo:', float(mp.nint(LN2 * 2**42) / 2**42), float(LN2 - mp.nint(LN2 * 2**42) / 2**42))
     for name, values, per in (('EXP_TABLE', exp_table(), 2), ('LOG_TABLE', log_table(), 3)):
@@ -93,7 +107,7 @@ def double(bits):
 
 
 def reference():
-    """[x, nearest double of f(x), remainder] rows for exp, log and pow."""
+    """[x, nearest double of f(x), remainder] rows for exp, log, pow, sin, cos and asin."""
     rng = random.Random(20240611)
     def row(f, *args):
         v = f(*[mp.mpf(a) for a in args])
@@ -113,11 +127,24 @@ def reference():
         pow_xy.append((x, y))
     for _ in range(500):
         pow_xy.append((1 + rng.uniform(-0.1, 0.1), rng.uniform(-60, 60)))
+    # sin, cos, asin: a stream of their own, so that the rows above stay as they were
+    trig = random.Random(20261127)
+    angles = [trig.uniform(-float(mp.pi), float(mp.pi)) for _ in range(1500)]
+    angles += [float(k * mp.pi / 4) + trig.uniform(-1, 1) * 2.0 ** -trig.randint(20, 50) for k in range(-8, 9) for _ in range(20)]
+    angles += [trig.uniform(-1, 1) * 2.0 ** -trig.randint(1, 40) for _ in range(300)]
+    angles += [trig.uniform(-1.6e6, 1.6e6) for _ in range(300)]
+    sines = [trig.uniform(-1, 1) for _ in range(1500)]
+    sines += [(1 - 2.0 ** -trig.randint(1, 52) * trig.random()) * trig.choice((-1, 1)) for _ in range(300)]
+    sines += [0.5 + trig.uniform(-1, 1) * 2.0 ** -trig.randint(10, 50) for _ in range(100)]
+    sines += [trig.uniform(-1, 1) * 2.0 ** -trig.randint(1, 40) for _ in range(200)]
     data = {
         'command': 'python3 scripts/elementary-tables.py reference (mpmath ' + mp.__version__ + ', 80 digits)',
         'exp': [row(mp.exp, x) for x in exp_x],
         'log': [row(mp.log, x) for x in log_x],
         'pow': [row(mp.power, x, y) for x, y in pow_xy],
+        'sin': [row(mp.sin, x) for x in angles],
+        'cos': [row(mp.cos, x) for x in angles],
+        'asin': [row(mp.asin, x) for x in sines],
     }
     out = Path(__file__).resolve().parent.parent / 'test' / 'fixtures' / 'elementary' / 'reference.json'
     out.write_text(json.dumps(data, separators=(',', ':')) + '\n')

@@ -5,6 +5,8 @@
  * p-values keep their relative accuracy.
  */
 
+import { exp, log } from '../solve/elementary.js';
+
 const EPS = Number.EPSILON;
 const FPMIN = Number.MIN_VALUE / EPS;
 const MAX_ITERATIONS = 100_000;
@@ -49,13 +51,13 @@ export function logGamma(x: number): number {
   checkPositiveParameter('x', x, 'an argument x > 0');
   let y = x;
   const tmp0 = x + 5.2421875;
-  const tmp = (x + 0.5) * Math.log(tmp0) - tmp0;
+  const tmp = (x + 0.5) * log(tmp0) - tmp0;
   let ser = 0.9999999999999971;
   for (const c of LANCZOS) {
     y += 1;
     ser += c / y;
   }
-  return tmp + Math.log((2.5066282746310007 * ser) / x);
+  return tmp + log((2.5066282746310007 * ser) / x);
 }
 
 /**
@@ -237,7 +239,7 @@ export function inverseRegularizedBeta(p: number, a: number, b: number): number 
 function gammaTails(a: number, x: number): [number, number] {
   if (x <= 0) return [0, 1];
   if (x === Number.POSITIVE_INFINITY) return [1, 0];
-  const logFront = -x + a * Math.log(x) - logGamma(a);
+  const logFront = -x + a * log(x) - logGamma(a);
   if (x < a + 1) {
     // series (Press et al. 2007, §6.2, gser)
     let ap = a;
@@ -249,7 +251,7 @@ function gammaTails(a: number, x: number): [number, number] {
       sum += del;
       if (Math.abs(del) < Math.abs(sum) * EPS) break;
     }
-    const lower = sum * Math.exp(logFront);
+    const lower = sum * exp(logFront);
     return [lower, 1 - lower];
   }
   // continued fraction by modified Lentz (gcf)
@@ -269,7 +271,7 @@ function gammaTails(a: number, x: number): [number, number] {
     h *= del;
     if (Math.abs(del - 1) <= EPS) break;
   }
-  const upper = Math.exp(logFront) * h;
+  const upper = exp(logFront) * h;
   return [1 - upper, upper];
 }
 
@@ -350,7 +352,7 @@ function inverseGamma(p: number, q: number, a: number): number {
   return x;
 }
 
-/** Acklam's rational approximation to the normal quantile (relative error 1.15e-9), for `0 < p < 1`. */
+/** Acklam's rational approximation to the normal quantile (relative error 1.15e-9), for `0 < p ≤ ½`. */
 function acklam(p: number): number {
   const a = [
     -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
@@ -367,19 +369,15 @@ function acklam(p: number): number {
   const [d0, d1, d2, d3] = d as [number, number, number, number];
   const pLow = 0.02425;
   if (p < pLow) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     return (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
   }
-  if (p <= 1 - pLow) {
-    const q = p - 0.5;
-    const r = q * q;
-    return (
-      ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
-      (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
-    );
-  }
-  const q = Math.sqrt(-2 * Math.log1p(-p));
-  return -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+  );
 }
 
 /**
@@ -422,7 +420,7 @@ export function normalQuantile(p: number): number {
   let x = acklam(p);
   for (let i = 0; i < 2; i++) {
     const e = normalCdf(x) - p;
-    const u = e * Math.sqrt(2 * Math.PI) * Math.exp(0.5 * x * x);
+    const u = e * 2.5066282746310002 * exp(0.5 * x * x); // √(2π)
     x -= u / (1 + 0.5 * x * u);
   }
   return x;

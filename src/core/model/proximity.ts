@@ -1,11 +1,12 @@
 import type { Capital } from '../data/types.js';
-import { exp } from '../solve/elementary.js';
+import { asin, cos, exp, sin } from '../solve/elementary.js';
 
 /** Mean Earth radius in km (IUGG). */
 export const EARTH_RADIUS_KM = 6371.0088;
 
 /**
- * Great-circle distance between two points by the haversine formula, in km.
+ * Great-circle distance between two points by the haversine formula, in km: the same bits on every
+ * engine (portable sin, cos and asin, and the square root).
  *
  * @example greatCircleKm({ lat: 0, lon: 0 }, { lat: 0, lon: 90 }) // 10007.5 (a quarter of the equator)
  */
@@ -13,10 +14,10 @@ export function greatCircleKm(a: Pick<Capital, 'lat' | 'lon'>, b: Pick<Capital, 
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
-  const sinLat = Math.sin(dLat / 2);
-  const sinLon = Math.sin(dLon / 2);
-  const h = sinLat * sinLat + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * sinLon * sinLon;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  const sinLat = sin(dLat / 2);
+  const sinLon = sin(dLon / 2);
+  const h = sinLat * sinLat + cos(a.lat * rad) * cos(b.lat * rad) * sinLon * sinLon;
+  return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(h)));
 }
 
 /**

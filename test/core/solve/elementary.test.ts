@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exp, expEach, log, logEach, pow } from '../../../src/core/solve/elementary.js';
+import { asin, cos, exp, expEach, log, logEach, pow, sin } from '../../../src/core/solve/elementary.js';
 
 // Reference values: `python3 scripts/elementary-tables.py reference` (mpmath, 80 digits). Each row is
 // the argument(s), the nearest double of the exact value and the exact value's remainder.
 const reference = JSON.parse(
   readFileSync(new URL('../../fixtures/elementary/reference.json', import.meta.url), 'utf8'),
-) as { exp: number[][]; log: number[][]; pow: number[][] };
+) as { exp: number[][]; log: number[][]; pow: number[][]; sin: number[][]; cos: number[][]; asin: number[][] };
 
 const view = new Float64Array(1);
 const words = new BigInt64Array(view.buffer);
@@ -324,8 +324,99 @@ describe('pow', () => {
   });
 });
 
+describe('sin, cos and asin', () => {
+  /** The worst error of `f` against the mpmath rows of `name`, in ulps. */
+  const worstAgainstReference = (name: 'sin' | 'cos' | 'asin', f: (x: number) => number) => {
+    let worst = 0;
+    for (const [x, nearest, remainder] of reference[name] as [number, number, number][]) {
+      worst = Math.max(worst, ulpError(f(x), nearest, remainder));
+    }
+    return worst;
+  };
+
+  it('sin and cos are within 0.8 ulp of the mpmath values, next to multiples of π/4 and up to 1.6 million', () => {
+    expect(reference.sin.length).toBeGreaterThan(2000);
+    expect(worstAgainstReference('sin', sin)).toBeLessThan(0.8);
+    expect(worstAgainstReference('cos', cos)).toBeLessThan(0.8);
+  });
+
+  it('asin is within 0.7 ulp of the mpmath values, next to ±1, 1/2 and 0 included', () => {
+    expect(reference.asin.length).toBeGreaterThan(2000);
+    expect(worstAgainstReference('asin', asin)).toBeLessThan(0.7);
+  });
+
+  it('sin, cos and asin are within 1 ulp of Math.sin, Math.cos and Math.asin at 1,000,000 random points each', () => {
+    const u = uniforms(21);
+    let worst = 0;
+    for (let k = 0; k < 1_000_000; k++) {
+      const x = k % 2 === 0 ? Math.PI * (2 * u() - 1) : 2e4 * (2 * u() - 1);
+      const s = 2 * u() - 1;
+      worst = Math.max(worst, ulpsApart(sin(x), Math.sin(x)), ulpsApart(cos(x), Math.cos(x)));
+      worst = Math.max(worst, ulpsApart(asin(s), Math.asin(s)));
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+
+  it('sin and asin are odd and cos is even, bit for bit, and the signs of zero are kept', () => {
+    const u = uniforms(22);
+    let differ = 0;
+    for (let k = 0; k < 100_000; k++) {
+      const x = 10 * (2 * u() - 1);
+      const s = 2 * u() - 1;
+      if (!Object.is(sin(-x), -sin(x)) || !Object.is(cos(-x), cos(x)) || !Object.is(asin(-s), -asin(s))) differ++;
+    }
+    expect(differ).toBe(0);
+    expect(Object.is(sin(-0), -0)).toBe(true);
+    expect(Object.is(asin(-0), -0)).toBe(true);
+    expect(cos(0)).toBe(1);
+  });
+
+  it('sin, cos and asin give the exact or correctly rounded values at special arguments', () => {
+    expect(sin(Math.PI / 6)).toBe(0.49999999999999994);
+    expect(cos(Math.PI / 3)).toBe(0.5000000000000001);
+    expect(sin(Math.PI)).toBe(1.2246467991473532e-16); // π − Math.PI, rounded
+    expect(cos(Math.PI / 2)).toBe(6.123233995736766e-17);
+    expect(sin(Math.PI / 2)).toBe(1);
+    expect(cos(Math.PI)).toBe(-1);
+    expect(asin(1)).toBe(Math.PI / 2);
+    expect(asin(-1)).toBe(-Math.PI / 2);
+    expect(asin(0.5)).toBe(0.5235987755982989); // π/6 rounded
+    expect(sin(1e-10)).toBe(1e-10);
+    expect(asin(1e-10)).toBe(1e-10);
+  });
+
+  it('sin and cos of ±Infinity and NaN, and asin beyond [−1, 1] or of NaN, are NaN', () => {
+    for (const x of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN]) {
+      expect(sin(x)).toBeNaN();
+      expect(cos(x)).toBeNaN();
+    }
+    for (const s of [1.0000000000000002, -1.0000000000000002, 2, Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(asin(s)).toBeNaN();
+    }
+  });
+
+  it('sin² + cos² is 1 and asin(sin x) is x to a few ulps (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), (x) => {
+        const s = sin(x);
+        const c = cos(x);
+        expect(Math.abs(s * s + c * c - 1)).toBeLessThan(4e-16);
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -1.5, max: 1.5, noNaN: true }), (x) => {
+        // asin's slope 1/cos x magnifies sin's rounding: the bound grows towards ±π/2.
+        const bound = (4 * 2 ** -52 * Math.max(Math.abs(x), 1)) / Math.cos(x);
+        expect(Math.abs(asin(sin(x)) - x)).toBeLessThanOrEqual(bound);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('the model uses one implementation', () => {
-  it('the model, the ensemble and the random draws call exp, log and pow, not Math.exp, Math.log or **', () => {
+  it('the model, the ensemble and the random draws call the portable functions, not Math.exp, Math.log, Math.sin … or **', () => {
     const files = [
       'model/demand.ts',
       'model/capability.ts',
@@ -340,7 +431,7 @@ describe('the model uses one implementation', () => {
       const source = readFileSync(new URL(`../../../src/core/${file}`, import.meta.url), 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\/\/.*$/gm, '');
-      expect(source, file).not.toMatch(/Math\.(exp|log|pow)\(|\*\*/);
+      expect(source, file).not.toMatch(/Math\.(exp|log|pow|sin|cos|tan|asin|acos|atan2?)\(|\*\*/);
     }
   });
 });

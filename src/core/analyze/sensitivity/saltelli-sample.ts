@@ -52,7 +52,9 @@ export function resolveBaseSamples(baseSamples: number): { baseSamples: number; 
       `baseSamples: ${baseSamples} is not a base sample; use a power of two from 2 to 2^31, e.g. 1024`,
     );
   }
-  const rounded = 2 ** Math.ceil(Math.log2(baseSamples));
+  // Doubling, not 2^⌈log2 n⌉: exact on every engine (Math.log2 need not be exact at powers of two).
+  let rounded = 2;
+  while (rounded < baseSamples) rounded *= 2;
   if (rounded === baseSamples) return { baseSamples, note: undefined };
   return {
     baseSamples: rounded,
