@@ -30,6 +30,21 @@ export { DEFAULT_USD_INFLATION, type GdpPath, type GdpPathOptions, gdpPath } fro
 export { loadDataset } from './data/load-dataset.js';
 export { PLEDGES, type PledgeDefinition, pledgeById } from './data/pledges.js';
 export * from './data/types.js';
+export {
+  DEFAULT_EVENTS,
+  type EnsembleEvent,
+  type EnsembleOptions,
+  type EnsembleResult,
+  MAX_RUNS,
+  QUANTILES,
+  runEnsemble,
+} from './ensemble/run-ensemble.js';
+export {
+  type ScenarioSensitivity,
+  type ScenarioSensitivityOptions,
+  scenarioSensitivity,
+} from './ensemble/scenario-sensitivity.js';
+export { UNCERTAIN_PATHS } from './ensemble/uncertain.js';
 export { ArmsraceError, DataFileError, InputError } from './errors.js';
 export * from './estimate/index.js';
 export * from './fit/index.js';

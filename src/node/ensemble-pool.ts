@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../core/data/dataset.js';
 import {
   CHUNK_MEMBERS,
@@ -11,6 +10,7 @@ import {
   prepareEnsemble,
 } from '../core/ensemble/run-ensemble.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
+import { startModuleWorker } from './start-worker.js';
 
 /** Options of {@link runEnsembleParallel}. */
 export interface ParallelEnsembleOptions {
@@ -19,17 +19,6 @@ export interface ParallelEnsembleOptions {
   /** Worker threads; default the machine's available parallelism. */
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
-}
-
-/** Start one worker: the built `.js` file, or from TypeScript sources through tsx's loader. */
-function startWorker(workerData: unknown): Worker {
-  const own = import.meta.url;
-  if (own.endsWith('.ts')) {
-    const target = new URL('./ensemble-worker.ts', own).href;
-    const code = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(target)}); })().catch((e) => { throw e; });`;
-    return new Worker(code, { eval: true, workerData });
-  }
-  return new Worker(new URL('./ensemble-worker.js', own), { workerData });
 }
 
 /**
@@ -57,7 +46,7 @@ export async function runEnsembleParallel(
   // The workers start (and prepare their own copy) while this thread prepares; a bad scenario
   // stops them before they are handed any chunk.
   const pool = Array.from({ length: Math.min(workers, total) }, () =>
-    startWorker({ input, data: dataset.data, seed, runs: options.runs }),
+    startModuleWorker(import.meta.url, 'ensemble-worker', { input, data: dataset.data, seed, runs: options.runs }),
   );
   let setup: ReturnType<typeof prepareEnsemble>;
   try {

@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetData } from '../core/data/dataset.js';
 import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
 import { ArmsraceError, DataFileError, InputError } from '../core/errors.js';
 import type { ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError, type ScenarioIssue } from '../core/scenario/parse-scenario.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
+import { startModuleWorker } from '../node/start-worker.js';
 import { HttpError } from './http-error.js';
 
 /** What the run worker receives. */
@@ -65,17 +65,6 @@ function revive(e: SerializedError): Error {
   }
 }
 
-/** Start the run worker: the built `.js` file, or from TypeScript sources through tsx's loader. */
-function startWorker(job: RunJob): Worker {
-  const own = import.meta.url;
-  if (own.endsWith('.ts')) {
-    const target = new URL('./run-worker.ts', own).href;
-    const code = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(target)}); })().catch((e) => { throw e; });`;
-    return new Worker(code, { eval: true, workerData: job });
-  }
-  return new Worker(new URL('./run-worker.js', own), { workerData: job });
-}
-
 /**
  * Run a validated scenario (and its ensemble) in a worker thread, so the server keeps answering
  * while it computes, and stop it when the time budget is spent.
@@ -86,12 +75,13 @@ function startWorker(job: RunJob): Worker {
  */
 export function runJob(input: ScenarioInput, dataset: Dataset, options: RunJobOptions): Promise<RunOutcome> {
   const started = performance.now();
-  const worker = startWorker({
+  const job: RunJob = {
     input,
     data: dataset.data,
     ...(options.ensemble === undefined ? {} : { ensemble: options.ensemble }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
-  });
+  };
+  const worker = startModuleWorker(import.meta.url, 'run-worker', job);
   return new Promise<RunOutcome>((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
