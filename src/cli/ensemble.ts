@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { type EnsembleResult, MAX_RUNS, QUANTILES } from '../core/ensemble/run-ensemble.js';
@@ -7,8 +5,7 @@ import { InputError } from '../core/errors.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
 import { runEnsembleParallel } from '../node/ensemble-pool.js';
 import { readScenario, withFile } from '../node/scenario-file.js';
-import { writeFileAtomic } from '../node/user-data.js';
-import { datasetFor, type GlobalOptions, print } from './context.js';
+import { datasetFor, type GlobalOptions, type OutputFile, print, requireOut, writeOutputs } from './context.js';
 import { formatTable, toCsv } from './format.js';
 
 interface EnsembleFlags {
@@ -89,6 +86,7 @@ The uncertain parameters come from the scenario, e.g.
       - { series: RUS.burden, above: 10%, when: any }`,
     )
     .action(async (scenarioArg: string, flags: EnsembleFlags) => {
+      requireOut(flags.chart, flags.out);
       const dataset = await datasetFor(globals());
       const { input, path } = readScenario(scenarioArg);
       const runs = whole('--runs', flags.runs, 1, MAX_RUNS, '1000') ?? input.ensemble?.runs ?? 1000;
@@ -116,7 +114,7 @@ The uncertain parameters come from the scenario, e.g.
       }
       print(summary(result, input.name ?? path));
       if (flags.out !== undefined) {
-        const files: { name: string; content: string | Uint8Array }[] = [
+        const files: OutputFile[] = [
           flags.format === 'json'
             ? { name: 'ensemble.json', content: `${JSON.stringify(result, null, 2)}\n` }
             : { name: 'ensemble.csv', content: ensembleCsv(result) },
@@ -126,9 +124,7 @@ The uncertain parameters come from the scenario, e.g.
           for (const c of await renderEnsembleCharts(result, { format: flags.chart }))
             files.push({ name: c.file, content: c.content });
         }
-        mkdirSync(flags.out, { recursive: true });
-        for (const f of files) await writeFileAtomic(join(flags.out, f.name), f.content);
-        print(`Wrote ${files.map((f) => f.name).join(', ')} to ${flags.out}`);
+        await writeOutputs(flags.out, files);
       }
     });
 }

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Dataset } from '../core/data/dataset.js';
 import { resultRecords } from '../core/result-records.js';
@@ -8,8 +6,7 @@ import { ScenarioError } from '../core/scenario/parse-scenario.js';
 import type { SimulationResult } from '../core/simulate.js';
 import type { RichardsonRun } from '../core/simulate-richardson.js';
 import { readScenario, withFile } from '../node/scenario-file.js';
-import { writeFileAtomic } from '../node/user-data.js';
-import { datasetFor, type GlobalOptions, print } from './context.js';
+import { datasetFor, type GlobalOptions, type OutputFile, print, requireOut, writeOutputs } from './context.js';
 import { fixed, formatTable, grouped, toCsv } from './format.js';
 
 interface RunFlags {
@@ -39,6 +36,7 @@ Examples:
   armsrace run russia-proportional --compare status-quo   what the Hague pledge and Russia's answer add`,
     )
     .action(async (scenarioArg: string, flags: RunFlags) => {
+      requireOut(flags.chart, flags.out);
       const dataset = await datasetFor(globals());
       const main = load(scenarioArg, dataset);
       const baseline = flags.compare === undefined ? undefined : load(flags.compare, dataset);
@@ -58,7 +56,7 @@ Examples:
       );
       if (flags.out !== undefined) {
         // Everything is computed before the first file is written; each file is written atomically.
-        const files: { name: string; content: string | Uint8Array }[] = [];
+        const files: OutputFile[] = [];
         files.push(
           flags.format === 'json'
             ? { name: 'results.json', content: `${JSON.stringify(main, null, 2)}\n` }
@@ -72,9 +70,7 @@ Examples:
           });
           for (const c of charts) files.push({ name: c.file, content: c.content });
         }
-        mkdirSync(flags.out, { recursive: true });
-        for (const f of files) await writeFileAtomic(join(flags.out, f.name), f.content);
-        print(`Wrote ${files.map((f) => f.name).join(', ')} to ${flags.out}`);
+        await writeOutputs(flags.out, files);
       }
     });
 }

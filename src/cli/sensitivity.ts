@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import { scenarioSensitivity } from '../core/ensemble/scenario-sensitivity.js';
+import { type ScenarioSensitivity, scenarioSensitivity } from '../core/ensemble/scenario-sensitivity.js';
 import { InputError } from '../core/errors.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
 import { readScenario, withFile } from '../node/scenario-file.js';
-import { datasetFor, type GlobalOptions, print } from './context.js';
+import { datasetFor, type GlobalOptions, type OutputFile, print, requireOut, writeOutputs } from './context.js';
 import { progressBar } from './ensemble.js';
-import { fixed, formatTable } from './format.js';
+import { fixed, formatTable, toCsv } from './format.js';
 
 interface SensitivityFlags {
   method: 'sobol' | 'morris';
@@ -14,6 +14,8 @@ interface SensitivityFlags {
   year?: string;
   seed: string;
   format: string;
+  out?: string;
+  chart?: 'svg' | 'png';
 }
 
 /** `armsrace sensitivity`: which uncertain assumptions drive an output. */
@@ -33,12 +35,20 @@ export function sensitivityCommand(globals: () => GlobalOptions): Command {
     .option('--year <year>', 'year of the output (default: the last simulated year)')
     .option('--seed <n>', 'seed of the bootstrap and of Morris trajectories', '1')
     .option('--format <format>', 'table or json', 'table')
+    .option('--out <dir>', 'write sensitivity.csv (and the chart) here')
+    .addOption(
+      new Option(
+        '--chart <format>',
+        'also render the bar chart of the indices, with their intervals, into --out',
+      ).choices(['svg', 'png']),
+    )
     .addHelpText(
       'after',
       `
 Examples:
   armsrace sensitivity my.yaml --output RUS.burden --year 2035
   armsrace sensitivity my.yaml --method morris --samples 40 --output NATO.spending
+  armsrace sensitivity my.yaml --samples 256 --out results --chart png
 
 with, in my.yaml:
   ensemble:
@@ -56,6 +66,7 @@ with, in my.yaml:
           'samples',
         );
       }
+      requireOut(flags.chart, flags.out);
       const year = flags.year === undefined ? undefined : Number(flags.year);
       if (year !== undefined && !Number.isInteger(year))
         throw new InputError('bad-year', `--year: "${flags.year}" is not a year; e.g. 2035`, 'year');
@@ -78,59 +89,99 @@ with, in my.yaml:
       } finally {
         bar.stop();
       }
-      if (flags.format === 'json') return print(JSON.stringify(analysis, null, 2));
-      const r = analysis.result;
-      const head = `Sensitivity of ${analysis.output} in ${analysis.year} — ${r.method === 'sobol' ? `Sobol' indices, N = ${r.baseSamples}` : `Morris screening, ${r.trajectories} trajectories`}, ${r.modelRuns.toLocaleString('en-US')} model runs`;
-      if (r.method === 'sobol') {
-        const out = r.outputs[0];
-        const rows = [...(out?.factors ?? [])].sort((a, b) => b.total.estimate - a.total.estimate);
-        const bar20 = (v: number) => '█'.repeat(Math.max(0, Math.round(20 * Math.min(1, v))));
-        return print(
-          [
-            head,
-            '',
-            formatTable(
-              [
-                { header: 'parameter', cell: (x: (typeof rows)[number]) => x.factor },
-                {
-                  header: 'first order S',
-                  align: 'right',
-                  cell: (x) => `${fixed(x.first.estimate, 3)} [${fixed(x.first.low, 3)}, ${fixed(x.first.high, 3)}]`,
-                },
-                {
-                  header: 'total S_T',
-                  align: 'right',
-                  cell: (x) => `${fixed(x.total.estimate, 3)} [${fixed(x.total.low, 3)}, ${fixed(x.total.high, 3)}]`,
-                },
-                { header: 'S_T', cell: (x) => bar20(x.total.estimate) },
-              ],
-              rows,
-            ),
-            '',
-            `Intervals: ${Math.round(100 * r.confidence)} % bootstrap (${r.bootstrap} resamples). S: share of the output's variance due to the parameter alone; S_T: including its interactions.`,
-            ...r.notes.map((n) => `Note: ${n}`),
-          ].join('\n'),
-        );
+      print(flags.format === 'json' ? JSON.stringify(analysis, typedArraysAsLists, 2) : sensitivityTable(analysis));
+      if (flags.out !== undefined) {
+        const files: OutputFile[] = [{ name: 'sensitivity.csv', content: sensitivityCsv(analysis) }];
+        if (flags.chart !== undefined) {
+          const { renderSensitivityChart } = await import('../node/render-ensemble-charts.js');
+          const chart = renderSensitivityChart(analysis, { format: flags.chart });
+          files.push({ name: chart.file, content: chart.content });
+        }
+        await writeOutputs(flags.out, files);
       }
-      const out = r.outputs[0];
-      const rows = [...(out?.factors ?? [])].sort((a, b) => b.muStar - a.muStar);
-      print(
-        [
-          head,
-          '',
-          formatTable(
-            [
-              { header: 'parameter', cell: (x: (typeof rows)[number]) => x.factor },
-              { header: 'μ* (mean |effect|)', align: 'right', cell: (x) => fixed(x.muStar, 5) },
-              { header: 'μ', align: 'right', cell: (x) => fixed(x.mu, 5) },
-              { header: 'σ', align: 'right', cell: (x) => fixed(x.sigma, 5) },
-            ],
-            rows,
-          ),
-          '',
-          'Effects in output units over each parameter’s range; σ large against μ*: the parameter acts through interactions or non-linearly.',
-          ...r.notes.map((n) => `Note: ${n}`),
-        ].join('\n'),
-      );
     });
+}
+
+/** JSON of typed arrays as lists (JSON.stringify writes them as objects keyed by index). */
+function typedArraysAsLists(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView)
+    ? Array.from(value as unknown as ArrayLike<number>)
+    : value;
+}
+
+/** The ranked table, with the bootstrap intervals (Sobol') or μ, σ (Morris), and how to read it. */
+function sensitivityTable(analysis: ScenarioSensitivity): string {
+  const r = analysis.result;
+  const head = `Sensitivity of ${analysis.output} in ${analysis.year} — ${r.method === 'sobol' ? `Sobol' indices, N = ${r.baseSamples}` : `Morris screening, ${r.trajectories} trajectories`}, ${r.modelRuns.toLocaleString('en-US')} model runs`;
+  if (r.method === 'sobol') {
+    const out = r.outputs[0];
+    const rows = [...(out?.factors ?? [])].sort((a, b) => b.total.estimate - a.total.estimate);
+    const bar20 = (v: number) => '█'.repeat(Math.max(0, Math.round(20 * Math.min(1, v))));
+    return [
+      head,
+      '',
+      formatTable(
+        [
+          { header: 'parameter', cell: (x: (typeof rows)[number]) => x.factor },
+          {
+            header: 'first order S',
+            align: 'right',
+            cell: (x) => `${fixed(x.first.estimate, 3)} [${fixed(x.first.low, 3)}, ${fixed(x.first.high, 3)}]`,
+          },
+          {
+            header: 'total S_T',
+            align: 'right',
+            cell: (x) => `${fixed(x.total.estimate, 3)} [${fixed(x.total.low, 3)}, ${fixed(x.total.high, 3)}]`,
+          },
+          { header: 'S_T', cell: (x) => bar20(x.total.estimate) },
+        ],
+        rows,
+      ),
+      '',
+      `Intervals: ${Math.round(100 * r.confidence)} % bootstrap (${r.bootstrap} resamples). S: share of the output's variance due to the parameter alone; S_T: including its interactions.`,
+      ...r.notes.map((n) => `Note: ${n}`),
+    ].join('\n');
+  }
+  const out = r.outputs[0];
+  const rows = [...(out?.factors ?? [])].sort((a, b) => b.muStar - a.muStar);
+  return [
+    head,
+    '',
+    formatTable(
+      [
+        { header: 'parameter', cell: (x: (typeof rows)[number]) => x.factor },
+        { header: 'μ* (mean |effect|)', align: 'right', cell: (x) => fixed(x.muStar, 5) },
+        { header: 'μ', align: 'right', cell: (x) => fixed(x.mu, 5) },
+        { header: 'σ', align: 'right', cell: (x) => fixed(x.sigma, 5) },
+      ],
+      rows,
+    ),
+    '',
+    'Effects in output units over each parameter’s range; σ large against μ*: the parameter acts through interactions or non-linearly.',
+    ...r.notes.map((n) => `Note: ${n}`),
+  ].join('\n');
+}
+
+/** The table as CSV: per parameter, its indices and interval bounds (Sobol') or μ*, μ and σ (Morris). */
+function sensitivityCsv(analysis: ScenarioSensitivity): string {
+  const r = analysis.result;
+  const common = { output: analysis.output, year: analysis.year, method: r.method };
+  if (r.method === 'sobol') {
+    const rows = [...(r.outputs[0]?.factors ?? [])].sort((a, b) => b.total.estimate - a.total.estimate);
+    return toCsv(
+      rows.map((f) => ({
+        ...common,
+        parameter: f.factor,
+        first_order: f.first.estimate,
+        first_order_low: f.first.low,
+        first_order_high: f.first.high,
+        total: f.total.estimate,
+        total_low: f.total.low,
+        total_high: f.total.high,
+        confidence: r.confidence,
+      })),
+    );
+  }
+  const rows = [...(r.outputs[0]?.factors ?? [])].sort((a, b) => b.muStar - a.muStar);
+  return toCsv(rows.map((f) => ({ ...common, parameter: f.factor, mu_star: f.muStar, mu: f.mu, sigma: f.sigma })));
 }

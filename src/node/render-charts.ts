@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom';
-import type { ChartDocument } from '../core/charts/chart-spec.js';
+import type { ChartDocument, ChartElement } from '../core/charts/chart-spec.js';
 import { CHARTS } from '../core/charts/charts.js';
 import type { SimulationResult } from '../core/simulate.js';
 
@@ -77,6 +77,39 @@ export function svgToPng(svg: string, width: number): Uint8Array {
 }
 
 /**
+ * Build one chart of a registry (`{ id, title, build }`) for `input` and serialise it: SVG text, or
+ * PNG bytes rasterised by resvg.
+ *
+ * @param chart The chart's registry entry.
+ * @param input What it draws: a run, an ensemble, a sensitivity analysis.
+ * @param format `svg` or `png`.
+ * @param options The chart's build options (size and its own), without the document.
+ * @throws {RangeError} for an unknown format, or a size that leaves no room for the chart.
+ * @example renderChart(CHARTS[0], result, 'svg', { width: 960, height: 540 }).file // 'allies-burden.svg'
+ */
+export function renderChart<R, O extends { readonly width: number; readonly height: number }>(
+  chart: {
+    readonly id: string;
+    readonly title: string;
+    readonly build: (input: R, options: O & { readonly document: ChartDocument }) => ChartElement;
+  },
+  input: R,
+  format: 'svg' | 'png',
+  options: O,
+): RenderedChart {
+  if (format !== 'svg' && format !== 'png') {
+    throw new RangeError(`format "${String(format)}" is not supported; use "svg" or "png"`);
+  }
+  const svg = serialiseSvg(chart.build(input, { ...options, document: chartDocument() }));
+  return {
+    id: chart.id,
+    title: chart.title,
+    file: `${chart.id}.${format}`,
+    content: format === 'svg' ? svg : svgToPng(svg, options.width),
+  };
+}
+
+/**
  * Render the charts of a simulated run in Node, without a browser: SVG through linkedom, PNG through resvg.
  *
  * @param result The simulated run.
@@ -98,13 +131,5 @@ export function renderCharts(result: SimulationResult, options: RenderChartsOpti
     }
   }
   const charts = options.only === undefined ? CHARTS : CHARTS.filter((c) => options.only?.includes(c.id));
-  return charts.map((chart) => {
-    const svg = serialiseSvg(chart.build(result, { document: chartDocument(), baseline, width, height }));
-    return {
-      id: chart.id,
-      title: chart.title,
-      file: `${chart.id}.${format}`,
-      content: format === 'svg' ? svg : svgToPng(svg, width),
-    };
-  });
+  return charts.map((chart) => renderChart(chart, result, format, { baseline, width, height }));
 }

@@ -1,6 +1,8 @@
 import { ENSEMBLE_CHARTS } from '../core/charts/fan/index.js';
+import { SENSITIVITY_CHART } from '../core/charts/sensitivity-indices.js';
 import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
-import { chartDocument, type RenderedChart, serialiseSvg, svgToPng } from './render-charts.js';
+import type { ScenarioSensitivity } from '../core/ensemble/scenario-sensitivity.js';
+import { type RenderedChart, renderChart } from './render-charts.js';
 
 /** Options of `renderEnsembleCharts`. */
 export interface RenderEnsembleChartsOptions {
@@ -37,13 +39,23 @@ export function renderEnsembleCharts(result: EnsembleResult, options: RenderEnse
   }
   const charts =
     options.only === undefined ? ENSEMBLE_CHARTS : ENSEMBLE_CHARTS.filter((c) => options.only?.includes(c.id));
-  return charts.map((chart) => {
-    const svg = serialiseSvg(chart.build(result, { document: chartDocument(), width, height }));
-    return {
-      id: chart.id,
-      title: chart.title,
-      file: `${chart.id}.${format}`,
-      content: format === 'svg' ? svg : svgToPng(svg, width),
-    };
+  return charts.map((chart) => renderChart(chart, result, format, { width, height }));
+}
+
+/**
+ * Render the bar chart of a sensitivity analysis in Node (`sensitivity-indices.svg` or `.png`).
+ *
+ * @param analysis The analysis.
+ * @param options Format and size in px (960×540).
+ * @throws {RangeError} for an unknown format, or a size that leaves no room for the chart.
+ * @example renderSensitivityChart(analysis, { format: 'png' }).file // 'sensitivity-indices.png'
+ */
+export function renderSensitivityChart(
+  analysis: ScenarioSensitivity,
+  options: Pick<RenderEnsembleChartsOptions, 'format' | 'width' | 'height'>,
+): RenderedChart {
+  return renderChart(SENSITIVITY_CHART, analysis, options.format, {
+    width: options.width ?? 960,
+    height: options.height ?? 540,
   });
 }

@@ -108,6 +108,38 @@ ensemble:
     expect(morris.stdout).toMatch(/Morris screening, 6 trajectories, 18 model runs/);
   }, 120_000);
 
+  it('writes the ranked indices as CSV and the bar chart of the indices into --out', async () => {
+    const file = scenario(`end: 2031
+ensemble:
+  uncertain:
+    response.RUS.elasticity: { uniform: [0.5, 5] }
+    compliance.default: { uniform: [0.3, 1] }
+`);
+    const out = join(mkdtempSync(join(tmpdir(), 'armsrace-ens-')), 'out');
+    const r = await runCli(['sensitivity', file, '--samples', '16', '--year', '2030', '--out', out, '--chart', 'svg']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Wrote sensitivity.csv, sensitivity-indices.svg to ${out}`);
+    const rows = parse(readFileSync(join(out, 'sensitivity.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.map((x) => x.parameter)).toEqual(['response.RUS.elasticity', 'compliance.default']);
+    expect(rows[0]).toMatchObject({ output: 'RUS.burden', year: '2030', method: 'sobol', confidence: '0.95' });
+    expect(Number(rows[0]?.total_low)).toBeLessThanOrEqual(Number(rows[0]?.total));
+    const svg = readFileSync(join(out, 'sensitivity-indices.svg'), 'utf8');
+    expect(svg).toContain('What drives RUS.burden in 2030');
+  }, 120_000);
+
+  it.each([
+    ['run', ['hague-met']],
+    ['ensemble', ['hague-met', '--runs', '10']],
+    ['sensitivity', ['hague-met']],
+  ])('%s rejects --chart without --out, with exit 2, before any work', async (command, args) => {
+    const r = await runCli([command, ...args, '--chart', 'png']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--chart png: add --out DIR, the folder to write the charts into');
+  });
+
   it('rejects a sensitivity analysis without uncertain parameters or with an unknown output', async () => {
     const none = await runCli(['sensitivity', 'hague-met']);
     expect(none.code).toBe(2);

@@ -20,5 +20,6 @@ export { ACTOR_COLORS, colorOf } from './palette.js';
 export { RACE_INTENSITY_NOTE, raceIntensity } from './race-intensity.js';
 export { RUSSIA_CONTEXT, russiaBurden } from './russia-burden.js';
 export { SECURITY_ACTORS, securityRatio } from './security-ratio.js';
+export { SENSITIVITY_CHART, type SensitivityBar, sensitivityBars, sensitivityIndices } from './sensitivity-indices.js';
 export { baselineNote, sourceNote, yearSpan } from './source-note.js';
 export { type YearAxis, yearAxis } from './year-axis.js';

@@ -3,7 +3,8 @@ import type { EnsembleResult } from '../../ensemble/run-ensemble.js';
 /** Which bands a fan chart shades. */
 export type FanBands = 'both' | 'outer';
 
-const DATA_NOTE =
+/** Where a simulated chart's numbers come from: the last sentence of its caption. */
+export const SIMULATED_DATA_NOTE =
   "Simulated with armsrace; burdens on SIPRI's definition; start data SIPRI Milex 2025, World Bank WDI, IMF WEO Oct 2025.";
 
 /**
@@ -59,7 +60,7 @@ export function membersNote(result: EnsembleResult): string {
 export function fanSourceNote(result: EnsembleResult, bands: FanBands = 'both'): string[] {
   const shaded = bands === 'both' ? '5–95 % and 25–75 % of members' : '5–95 % of members';
   return [
-    `Ensemble of ${result.runs.toLocaleString('en-US')} members, seed ${result.seed}; shaded: ${shaded}; line: median. ${DATA_NOTE}`,
+    `Ensemble of ${result.runs.toLocaleString('en-US')} members, seed ${result.seed}; shaded: ${shaded}; line: median. ${SIMULATED_DATA_NOTE}`,
   ];
 }
 
@@ -79,7 +80,7 @@ export function eventSourceNote(result: EnsembleResult): string[] {
       (extreme
         ? ` At 0 % or 100 % the standard error is zero; the true probability is then within about ${bound} percentage points of it (rule of three).`
         : '') +
-      ` ${DATA_NOTE}`,
+      ` ${SIMULATED_DATA_NOTE}`,
   ];
 }
 
