@@ -4,7 +4,11 @@
  */
 export { type ParallelEnsembleOptions, runEnsembleParallel } from './ensemble-pool.js';
 export { type RenderChartsOptions, type RenderedChart, renderCharts, svgToPng } from './render-charts.js';
-export { type RenderEnsembleChartsOptions, renderEnsembleCharts } from './render-ensemble-charts.js';
+export {
+  type RenderEnsembleChartsOptions,
+  renderEnsembleCharts,
+  renderSensitivityChart,
+} from './render-ensemble-charts.js';
 export { listPresets, type Preset, readScenario } from './scenario-file.js';
 export {
   defaultStorePath,

@@ -48,6 +48,7 @@ describe('the package entry points', () => {
         'renderEnsembleCharts',
         'readScenario',
         'openStore',
+        'renderSensitivityChart',
       ]),
     );
     expect(out.same).toBe(true);
