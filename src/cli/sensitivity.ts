@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { type ScenarioSensitivity, scenarioSensitivity } from '../core/ensemble/scenario-sensitivity.js';
+import { rankedFactors, type ScenarioSensitivity, scenarioSensitivity } from '../core/ensemble/scenario-sensitivity.js';
 import { InputError } from '../core/errors.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
 import { readScenario, withFile } from '../node/scenario-file.js';
@@ -111,11 +111,12 @@ function typedArraysAsLists(_key: string, value: unknown): unknown {
 
 /** The ranked table, with the bootstrap intervals (Sobol') or μ, σ (Morris), and how to read it. */
 function sensitivityTable(analysis: ScenarioSensitivity): string {
+  const ranked = rankedFactors(analysis);
   const r = analysis.result;
   const head = `Sensitivity of ${analysis.output} in ${analysis.year} — ${r.method === 'sobol' ? `Sobol' indices, N = ${r.baseSamples}` : `Morris screening, ${r.trajectories} trajectories`}, ${r.modelRuns.toLocaleString('en-US')} model runs`;
-  if (r.method === 'sobol') {
-    const out = r.outputs[0];
-    const rows = [...(out?.factors ?? [])].sort((a, b) => b.total.estimate - a.total.estimate);
+  if (ranked.method === 'sobol') {
+    const r = ranked.result;
+    const rows = ranked.factors;
     const bar20 = (v: number) => '█'.repeat(Math.max(0, Math.round(20 * Math.min(1, v))));
     return [
       head,
@@ -142,8 +143,7 @@ function sensitivityTable(analysis: ScenarioSensitivity): string {
       ...r.notes.map((n) => `Note: ${n}`),
     ].join('\n');
   }
-  const out = r.outputs[0];
-  const rows = [...(out?.factors ?? [])].sort((a, b) => b.muStar - a.muStar);
+  const rows = ranked.factors;
   return [
     head,
     '',
@@ -158,18 +158,17 @@ function sensitivityTable(analysis: ScenarioSensitivity): string {
     ),
     '',
     'Effects in output units over each parameter’s range; σ large against μ*: the parameter acts through interactions or non-linearly.',
-    ...r.notes.map((n) => `Note: ${n}`),
+    ...ranked.result.notes.map((n) => `Note: ${n}`),
   ].join('\n');
 }
 
 /** The table as CSV: per parameter, its indices and interval bounds (Sobol') or μ*, μ and σ (Morris). */
 function sensitivityCsv(analysis: ScenarioSensitivity): string {
-  const r = analysis.result;
-  const common = { output: analysis.output, year: analysis.year, method: r.method };
-  if (r.method === 'sobol') {
-    const rows = [...(r.outputs[0]?.factors ?? [])].sort((a, b) => b.total.estimate - a.total.estimate);
+  const ranked = rankedFactors(analysis);
+  const common = { output: analysis.output, year: analysis.year, method: ranked.method };
+  if (ranked.method === 'sobol') {
     return toCsv(
-      rows.map((f) => ({
+      ranked.factors.map((f) => ({
         ...common,
         parameter: f.factor,
         first_order: f.first.estimate,
@@ -178,10 +177,11 @@ function sensitivityCsv(analysis: ScenarioSensitivity): string {
         total: f.total.estimate,
         total_low: f.total.low,
         total_high: f.total.high,
-        confidence: r.confidence,
+        confidence: ranked.result.confidence,
       })),
     );
   }
-  const rows = [...(r.outputs[0]?.factors ?? [])].sort((a, b) => b.muStar - a.muStar);
-  return toCsv(rows.map((f) => ({ ...common, parameter: f.factor, mu_star: f.muStar, mu: f.mu, sigma: f.sigma })));
+  return toCsv(
+    ranked.factors.map((f) => ({ ...common, parameter: f.factor, mu_star: f.muStar, mu: f.mu, sigma: f.sigma })),
+  );
 }

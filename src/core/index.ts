@@ -40,6 +40,8 @@ export {
   runEnsemble,
 } from './ensemble/run-ensemble.js';
 export {
+  type RankedFactors,
+  rankedFactors,
   type ScenarioSensitivity,
   type ScenarioSensitivityOptions,
   scenarioSensitivity,

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { ScenarioSensitivity } from '../ensemble/scenario-sensitivity.js';
+import { rankedFactors, type ScenarioSensitivity } from '../ensemble/scenario-sensitivity.js';
 import type { ChartSpec, ChartSpecOptions } from './chart-spec.js';
 import { chartLayout, defineChart } from './compose-chart.js';
 import { SIMULATED_DATA_NOTE } from './fan/ensemble-note.js';
@@ -38,16 +38,14 @@ const format3 = (v: number) => {
  * @example sensitivityBars(analysis)[0]?.measure // 'S_T'
  */
 export function sensitivityBars(analysis: ScenarioSensitivity): SensitivityBar[] {
-  const r = analysis.result;
-  if (r.method === 'sobol') {
-    const factors = [...(r.outputs[0]?.factors ?? [])].sort((a, b) => b.total.estimate - a.total.estimate);
-    return factors.flatMap((f) => [
+  const ranked = rankedFactors(analysis);
+  if (ranked.method === 'sobol') {
+    return ranked.factors.flatMap((f) => [
       { parameter: f.factor, measure: 'S_T', ...f.total, label: format3(f.total.estimate) },
       { parameter: f.factor, measure: 'S', ...f.first, label: format3(f.first.estimate) },
     ]);
   }
-  const factors = [...(r.outputs[0]?.factors ?? [])].sort((a, b) => b.muStar - a.muStar);
-  return factors.map((f) => ({
+  return ranked.factors.map((f) => ({
     parameter: f.factor,
     measure: 'μ*',
     estimate: f.muStar,

@@ -1,7 +1,9 @@
 import {
   type DistributedFactor,
+  type MorrisFactorEffects,
   type MorrisResult,
   morrisScreening,
+  type SobolFactorIndices,
   type SobolIndicesResult,
   sobolIndices,
 } from '../analyze/sensitivity/index.js';
@@ -101,4 +103,25 @@ export function scenarioSensitivity(
           bootstrap: options.bootstrap ?? 200,
         });
   return { output, year, method: options.method ?? 'sobol', result };
+}
+
+/** The parameters of an analysis, most influential first, with their measures. */
+export type RankedFactors =
+  | { readonly method: 'sobol'; readonly result: SobolIndicesResult; readonly factors: readonly SobolFactorIndices[] }
+  | { readonly method: 'morris'; readonly result: MorrisResult; readonly factors: readonly MorrisFactorEffects[] };
+
+/**
+ * Rank an analysis's parameters, the most influential first: by total index `S_T` (Sobol') or by
+ * mean absolute effect `μ*` (Morris).
+ *
+ * @example rankedFactors(scenarioSensitivity(input, dataset)).factors[0]?.factor // 'response.RUS.elasticity'
+ */
+export function rankedFactors(analysis: ScenarioSensitivity): RankedFactors {
+  const r = analysis.result;
+  if (r.method === 'sobol') {
+    const factors = [...(r.outputs[0]?.factors ?? [])].sort((a, b) => b.total.estimate - a.total.estimate);
+    return { method: 'sobol', result: r, factors };
+  }
+  const factors = [...(r.outputs[0]?.factors ?? [])].sort((a, b) => b.muStar - a.muStar);
+  return { method: 'morris', result: r, factors };
 }
