@@ -19,6 +19,14 @@ ensemble:
     war.RUS.until: { uniform: [2026, 2029] }
 `;
 
+// Russia's elasticity moves Russia's burden; the allies' compliance cannot.
+const TWO_FACTORS = `end: 2031
+ensemble:
+  uncertain:
+    response.RUS.elasticity: { uniform: [0.5, 5] }
+    compliance.default: { uniform: [0.3, 1] }
+`;
+
 describe('armsrace ensemble and sensitivity (child process)', () => {
   it('runs an ensemble and prints quantiles and event probabilities', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'armsrace-ens-')), 'out');
@@ -84,12 +92,7 @@ describe('armsrace ensemble and sensitivity (child process)', () => {
   });
 
   it("ranks a scenario's uncertain parameters by Sobol' indices and by Morris screening", async () => {
-    const file = scenario(`end: 2031
-ensemble:
-  uncertain:
-    response.RUS.elasticity: { uniform: [0.5, 5] }
-    compliance.default: { uniform: [0.3, 1] }
-`);
+    const file = scenario(TWO_FACTORS);
     const sobol = await runCli(['sensitivity', file, '--samples', '32', '--year', '2030']);
     expect(sobol.code).toBe(0);
     expect(sobol.stdout).toContain("Sensitivity of RUS.burden in 2030 — Sobol' indices, N = 32, 128 model runs");
@@ -109,12 +112,7 @@ ensemble:
   }, 120_000);
 
   it('writes the ranked indices as CSV and the bar chart of the indices into --out', async () => {
-    const file = scenario(`end: 2031
-ensemble:
-  uncertain:
-    response.RUS.elasticity: { uniform: [0.5, 5] }
-    compliance.default: { uniform: [0.3, 1] }
-`);
+    const file = scenario(TWO_FACTORS);
     const out = join(mkdtempSync(join(tmpdir(), 'armsrace-ens-')), 'out');
     const r = await runCli(['sensitivity', file, '--samples', '16', '--year', '2030', '--out', out, '--chart', 'svg']);
     expect(r.code).toBe(0);

@@ -194,3 +194,20 @@ export function defineChart<R, O extends { readonly width?: number | undefined; 
       composeChart(spec(result, options), { document: options.document, width: options.width, height: options.height }),
   };
 }
+
+/** Estimated advance of a character of a 12 px axis label, px. */
+const LABEL_CHAR_PX = 7;
+
+/**
+ * The left margin of a horizontal bar chart whose 12 px axis labels are `labels` (at least 80 px,
+ * at most 42 % of the width), and the line width in em at which those labels wrap.
+ *
+ * @param labels The axis labels.
+ * @param width Width of the whole chart in px.
+ * @example labelMargin(['Russia'], 960).marginLeft // 80
+ */
+export function labelMargin(labels: readonly string[], width: number): { marginLeft: number; lineWidthEm: number } {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const marginLeft = Math.round(Math.min(width * 0.42, Math.max(80, 16 + longest * LABEL_CHAR_PX)));
+  return { marginLeft, lineWidthEm: Math.max(8, (marginLeft - 16) / 12 / 0.6) };
+}

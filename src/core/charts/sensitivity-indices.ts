@@ -1,15 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { rankedFactors, type ScenarioSensitivity } from '../ensemble/scenario-sensitivity.js';
 import type { ChartSpec, ChartSpecOptions } from './chart-spec.js';
-import { chartLayout, defineChart } from './compose-chart.js';
+import { chartLayout, defineChart, labelMargin } from './compose-chart.js';
 import { SIMULATED_DATA_NOTE } from './fan/ensemble-note.js';
 import { INK } from './palette.js';
 
 const TOTAL = '#0072B2';
 const FIRST = '#9ecae1';
 const MARGINS = { top: 12, right: 96, bottom: 40 } as const;
-/** Estimated advance of a character of a 12 px label, px. */
-const LABEL_CHAR_PX = 7;
 
 /** One bar of the sensitivity chart. */
 export interface SensitivityBar {
@@ -79,9 +77,7 @@ export function sensitivityIndices(analysis: ScenarioSensitivity, options: Chart
   const caption = [`${method} GDP shocks off. ${SIMULATED_DATA_NOTE}`];
   const width = options.width ?? 960;
   chartLayout({ subtitle, caption }, width, options.height);
-  const longest = Math.max(0, ...parameters.map((p) => p.length));
-  const marginLeft = Math.round(Math.min(width * 0.42, Math.max(80, 16 + longest * LABEL_CHAR_PX)));
-  const lineWidthEm = Math.max(8, (marginLeft - 16) / 12 / 0.6);
+  const { marginLeft, lineWidthEm } = labelMargin(parameters, width);
   const finite = bars.flatMap((b) => [b.estimate, b.low, b.high]).filter(Number.isFinite);
   const low = Math.min(0, ...finite);
   const high = sobol ? Math.max(1, ...finite) : Math.max(0, ...finite) * 1.05 || 1;

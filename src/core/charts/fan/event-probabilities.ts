@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EnsembleResult } from '../../ensemble/run-ensemble.js';
 import type { ChartSpec } from '../chart-spec.js';
-import { chartLayout } from '../compose-chart.js';
+import { chartLayout, labelMargin } from '../compose-chart.js';
 import { INK } from '../palette.js';
 import { emptyNote } from '../series-marks.js';
 import { ensembleSpan, eventSourceNote, formatPercent, membersNote } from './ensemble-note.js';
@@ -11,8 +11,6 @@ const BAR = '#0072B2';
 /** Thickest bar in px, so that a few events do not make slabs. */
 const MAX_BAR_PX = 44;
 const MARGINS = { top: 12, right: 72, bottom: 40 } as const;
-/** Estimated advance of a character of a 12 px label, px. */
-const LABEL_CHAR_PX = 7;
 
 /** One bar of the event chart, in percent. */
 export interface EventBar {
@@ -62,9 +60,10 @@ export function eventProbabilities(result: EnsembleResult, options: EnsembleChar
   const subtitle = `Share of members in which each event occurs, ${ensembleSpan(result)}. ${membersNote(result)}`;
   const width = options.width ?? 960;
   const layout = chartLayout({ subtitle, caption }, width, options.height);
-  const longest = Math.max(0, ...bars.map((b) => b.name.length));
-  const marginLeft = Math.round(Math.min(width * 0.42, Math.max(80, 16 + longest * LABEL_CHAR_PX)));
-  const lineWidthEm = Math.max(8, (marginLeft - 16) / 12 / 0.6);
+  const { marginLeft, lineWidthEm } = labelMargin(
+    bars.map((b) => b.name),
+    width,
+  );
   const inner = Math.max(1, layout.panelHeight - MARGINS.top - MARGINS.bottom);
   const step = inner / Math.max(1, bars.length);
   const padding = Math.min(0.8, Math.max(0.25, 1 - MAX_BAR_PX / step));
