@@ -1,158 +1,222 @@
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
-import { type ClusterBootstrapResult, clusterBootstrap, type PanelFit, panelFixedEffects } from '../estimate/panel.js';
 import { DEFAULTS } from '../scenario/defaults.js';
-import { historicalPanel } from './historical-exposures.js';
+import { demandRows, exposureToRussia, lastBurdenYear } from './demand-rows.js';
+import { type AlliesFit, type AlliesSpecification, fitAllies } from './fit-allies.js';
+import { fitPooledDemand, type PooledDemandFit } from './fit-pooled.js';
+import { fitRussia, type RussiaFit, WAR_FROM } from './fit-russia.js';
+
+/**
+ * The specifications of the demand model's responses that the fit and the validation know:
+ * - `pledge-only`: no threat or spill-in response anywhere (ε = η = 0); the allies' speed from a
+ *   partial-adjustment panel with year effects;
+ * - `russia-only`: as `pledge-only` for the allies; Russia's own equation for Russia;
+ * - `exposure`: the allies' threat response identified from differences in exposure (year effects,
+ *   exposure × ln Θ), their spill-in, and Russia's own equation;
+ * - `exposure-no-spill`: as `exposure` without the spill-in term;
+ * - `pooled`: one panel of every country with a common ε, Russia's ε as an interaction and a
+ *   common η (no year effects).
+ */
+export const DEMAND_SPECIFICATIONS = ['pledge-only', 'russia-only', 'exposure', 'exposure-no-spill', 'pooled'] as const;
+export type DemandSpecificationId = (typeof DEMAND_SPECIFICATIONS)[number];
+
+/** One sentence per specification, for reports. */
+export const SPECIFICATION_LABELS: Record<DemandSpecificationId, string> = {
+  'pledge-only': 'no threat or spill-in response (ε = η = 0): pledges and inertia only',
+  'russia-only': "Russia's own threat response; the allies move by pledges and inertia only",
+  exposure: "allies' threat response by exposure to Russia (year effects) and spill-in; Russia's own equation",
+  'exposure-no-spill':
+    "allies' threat response by exposure to Russia (year effects), no spill-in; Russia's own equation",
+  pooled: 'one pooled panel without year effects: common ε, Russia’s ε as an interaction, common η',
+};
+
+/** The response parameters of one actor as the scenario's `response` field takes them. */
+export interface ActorResponse {
+  readonly elasticity: number;
+  readonly spill_in: number;
+  readonly speed: number;
+}
 
 /** Options of {@link fitDemand}. */
 export interface DemandFitOptions {
   /** First year of the dependent variable (its lag reaches one year further back); default 1995. */
   readonly from?: number;
+  /** Last year; default the last year of burden data. */
   readonly to?: number;
   /** Countries of the panel; default the simulator's default actors. */
   readonly countries?: readonly string[];
-  /** Cluster (country) bootstrap replications; default 499. */
+  /** Bootstrap replications (allies: by country; Russia: wild); 0 for none. Default 499. */
   readonly draws?: number;
   readonly seed?: number;
-  /** First year of the war term (Russia and Ukraine); default 2022. */
-  readonly warFrom?: number;
+  /** Default `exposure`. */
+  readonly specification?: DemandSpecificationId;
+  /** Compute the half-panel jackknife estimates (two more fits per equation); default true. */
+  readonly jackknife?: boolean;
 }
 
-/** A structural parameter recovered from the panel, with its bootstrap interval. */
-export interface StructuralEstimate {
-  readonly estimate: number;
-  readonly standardError: number;
-  readonly lower: number;
-  readonly upper: number;
-}
-
-/** The log-linear panel of MODEL.md §5 and the model parameters it implies. */
+/** The demand model's responses fitted to history under one specification. */
 export interface DemandFit {
+  readonly specification: DemandSpecificationId;
   readonly span: readonly [number, number];
-  readonly countries: readonly string[];
-  /** Country-years used (with a lag, a threat and a spill-in). */
-  readonly observations: number;
-  readonly regression: PanelFit;
-  /** `λ = 1 − ρ`, adjustment speed (1/years). */
-  readonly speed: StructuralEstimate;
-  /** `ε = β/λ`, threat elasticity of the allies (and Belarus, Ukraine). */
-  readonly elasticity: StructuralEstimate;
-  /** `ε_RUS = (β + β_RUS)/λ`, Russia's threat elasticity. */
-  readonly elasticityRussia: StructuralEstimate;
-  /** `η = −γ/λ`, spill-in (free-riding) elasticity. */
-  readonly spillIn: StructuralEstimate;
-  /** The coefficient of the war term (log points of burden). */
-  readonly war: StructuralEstimate;
-  readonly bootstrap: ClusterBootstrapResult;
   readonly source: string;
+  /** Countries with rows in some equation, and those left out with the reason. */
+  readonly countries: readonly string[];
+  readonly excluded: readonly { readonly iso3: string; readonly reason: string }[];
+  readonly observations: number;
+  /** The allies' equation (absent for `pooled`). */
+  readonly allies: AlliesFit | undefined;
+  /** Russia's own equation (absent for `pledge-only` and `pooled`). */
+  readonly russia: RussiaFit | undefined;
+  /** The pooled panel (only for `pooled`). */
+  readonly pooled: PooledDemandFit | undefined;
+  /** The exposure of every panel country to Russia, `exp(−d/D)`. */
+  readonly exposure: Readonly<Record<string, number>>;
+  /** What the simulator takes per actor under this specification. */
+  readonly responses: Readonly<Record<string, ActorResponse>>;
+  /** Coefficients that one cluster identifies, and other warnings a user must read. */
+  readonly warnings: readonly string[];
   readonly caveats: readonly string[];
 }
 
-const NAMES = ['ln s(t-1)', 'ln threat', 'ln threat x RUS', 'ln spill-in', 'war (RUS, UKR)'] as const;
+const ALLIES_SPEC: Record<DemandSpecificationId, AlliesSpecification | undefined> = {
+  'pledge-only': { threat: 'none', spillIn: false },
+  'russia-only': { threat: 'none', spillIn: false },
+  exposure: { threat: 'exposure', spillIn: true },
+  'exposure-no-spill': { threat: 'exposure', spillIn: false },
+  pooled: undefined,
+};
 
 /**
- * Fit the alliance-demand model as a log-linear panel with country fixed effects:
- * `ln s_it = ρ ln s_i,t−1 + β ln Θ_it + β_R·[i = RUS]·ln Θ_it + γ ln Φ_it + δ·war_it + α_i + e_it`,
- * giving `λ = 1 − ρ`, `ε = β/λ`, `ε_RUS = (β + β_R)/λ`, `η = −γ/λ`, with intervals from a cluster
- * (by country) bootstrap stratified so that Russia is in every replication (Cameron & Miller 2015). Threat and spill-in are rebuilt from data
- * ({@link historicalPanel}); country-years without an adversary or an ally are left out.
+ * Fit the responses of the alliance-demand model (MODEL.md §5) under one specification: the allies'
+ * equation ({@link fitAllies}) and Russia's own equation ({@link fitRussia}), or the pooled panel.
+ * Belarus and Ukraine get no response of their own (ε = η = 0, the allies' speed): Belarus moves
+ * with Russia's threat series and Ukraine, a partner at war, has no allies in the model.
  *
- * @throws {InputError} for a span too short or countries without data.
- * @example fitDemand(loadDataset(), { from: 1995, to: 2024 }).elasticityRussia.estimate
+ * @throws {InputError} for a span too short, an unknown country or too few observations.
+ * @example fitDemand(loadDataset(), { to: 2021, draws: 0 }).responses.RUS?.elasticity
  */
 export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): DemandFit {
+  const specification = options.specification ?? 'exposure';
+  if (!DEMAND_SPECIFICATIONS.includes(specification))
+    throw new InputError(
+      'bad-specification',
+      `specification: "${specification}" is not known; use one of ${DEMAND_SPECIFICATIONS.join(', ')}`,
+    );
   const from = options.from ?? 1995;
+  const to = options.to ?? lastBurdenYear(dataset);
+  if (!(to - from >= 7))
+    throw new InputError('too-few-years', `span ${from}–${to}: the fit needs at least 8 years; widen --from/--to`);
   const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
-  const lastData = Math.max(
-    ...dataset.list({ indicator: 'milex_share_gdp', source }).map((s) => s.firstYear + s.values.length - 1),
-  );
-  const to = options.to ?? lastData;
-  if (!(to - from >= 5))
-    throw new InputError('too-few-years', `span ${from}–${to}: the panel needs at least 6 years; widen --from/--to`);
   const known = (c: string) => dataset.series(c, 'milex_share_gdp', source) !== undefined;
   const countries = options.countries ?? [...dataset.allies(), ...DEFAULTS.otherActors].filter(known);
   for (const c of countries)
     if (!known(c)) throw new InputError('unknown-country', `countries: "${c}" has no burden series in ${source}`);
-  const warFrom = options.warFrom ?? 2022;
-  const panel = historicalPanel(dataset, countries, from - 1, to);
+  const draws = options.draws ?? 499;
+  const seed = options.seed ?? 1;
+  const jackknife = options.jackknife ?? true;
+  const all = [...dataset.allies(), ...DEFAULTS.otherActors];
 
-  const y: number[] = [];
-  const x: number[][] = NAMES.map(() => []);
-  const entity: string[] = [];
-  countries.forEach((c, i) => {
-    for (let k = 1; k < panel.years.length; k++) {
-      const s = panel.burden[i]?.[k];
-      const lag = panel.burden[i]?.[k - 1];
-      const th = panel.threat[i]?.[k] as number;
-      const sp = panel.spillIn[i]?.[k] as number;
-      if (s == null || lag == null || !(s > 0) || !(lag > 0) || !(th > 0) || !(sp > 0)) continue;
-      const year = panel.years[k] as number;
-      y.push(Math.log(s));
-      x[0]?.push(Math.log(lag));
-      x[1]?.push(Math.log(th));
-      x[2]?.push(c === 'RUS' ? Math.log(th) : 0);
-      x[3]?.push(Math.log(sp));
-      x[4]?.push((c === 'RUS' || c === 'UKR') && year >= warFrom ? 1 : 0);
-      entity.push(c);
+  if (specification === 'pooled') {
+    const pooled = fitPooledDemand(dataset, { from, to, countries, draws, seed });
+    const responses: Record<string, ActorResponse> = {};
+    for (const c of all)
+      responses[c] = {
+        elasticity: c === 'RUS' ? pooled.elasticityRussia.estimate : pooled.elasticity.estimate,
+        spill_in: pooled.spillIn.estimate,
+        speed: pooled.speed.estimate,
+      };
+    return {
+      specification,
+      span: [from, to],
+      source,
+      countries: pooled.countries,
+      excluded: all.filter((c) => !pooled.countries.includes(c)).map((iso3) => ({ iso3, reason: 'no burden series' })),
+      observations: pooled.observations,
+      allies: undefined,
+      russia: undefined,
+      pooled,
+      exposure: {},
+      responses,
+      warnings: [
+        "Russia's ε here is identified by Russia alone, next to a spill-in regressor (Belarus's stock) that moves with its threat: the two are not told apart.",
+        ...(pooled.war === null
+          ? []
+          : ['The war term is identified by two countries (Russia, Ukraine) over the war years.']),
+        "The allies' ε comes from one common time series (no year effects): common shocks read as threat responses.",
+      ],
+      caveats: pooled.caveats,
+    };
+  }
+
+  const data = demandRows(dataset, countries, from, to);
+  const alliesSpec = ALLIES_SPEC[specification] as AlliesSpecification;
+  const allies = fitAllies(data.rows, data.exposure, alliesSpec, { draws, seed, jackknife });
+  const wantsRussia = specification !== 'pledge-only' && countries.includes('RUS');
+  const russia = wantsRussia ? fitRussia(data.rows, { draws, seed, jackknife }) : undefined;
+
+  const responses: Record<string, ActorResponse> = {};
+  const lambda = allies.speed.estimate;
+  for (const c of all) {
+    if (c === 'RUS') {
+      responses[c] = russia
+        ? { elasticity: russia.elasticity.estimate, spill_in: 0, speed: russia.speed.estimate }
+        : { elasticity: 0, spill_in: 0, speed: lambda };
+    } else if (c === 'BLR' || c === 'UKR') {
+      responses[c] = { elasticity: 0, spill_in: 0, speed: lambda };
+    } else {
+      const x = data.exposure[c] ?? exposureToRussia(dataset, c);
+      responses[c] = {
+        elasticity: alliesSpec.threat === 'exposure' ? allies.threat.estimate * x : 0,
+        spill_in: allies.spillIn.estimate,
+        speed: lambda,
+      };
     }
-  });
-  if (y.length < 30)
-    throw new InputError('too-few-observations', `${y.length} country-years with data; the panel needs at least 30`);
-
-  const fitPanel = (rows?: Int32Array, clusters?: Int32Array) => {
-    const pick = <T>(v: readonly T[]) => (rows === undefined ? v : Array.from(rows, (r) => v[r] as T));
-    const ent = rows === undefined ? entity : Array.from(rows, (r, q) => `${entity[r]}#${clusters?.[q]}`);
-    return panelFixedEffects(pick(y), x.map(pick), ent, { names: [...NAMES] });
-  };
-  const structural = (f: PanelFit) => {
-    const [rho, beta, betaR, gamma, war] = Array.from(f.coefficients);
-    const lambda = 1 - (rho as number);
-    return [
-      lambda,
-      (beta as number) / lambda,
-      ((beta as number) + (betaR as number)) / lambda,
-      -(gamma as number) / lambda,
-      war as number,
-    ];
-  };
-  const regression = fitPanel();
-  // Stratified cluster bootstrap: Russia, alone in its stratum (it alone identifies β_R), is kept
-  // in every replication; the other countries are resampled with replacement.
-  const russiaRows = entity.flatMap((c, r) => (c === 'RUS' ? [r] : []));
-  const otherRows = entity.flatMap((c, r) => (c === 'RUS' ? [] : [r]));
-  const bootstrap = clusterBootstrap(
-    (rows, clusters) => {
-      const all = Int32Array.from([...Array.from(rows, (r) => otherRows[r] as number), ...russiaRows]);
-      const labels = Int32Array.from([...Array.from(clusters), ...russiaRows.map(() => -1)]);
-      return structural(fitPanel(all, labels));
-    },
-    otherRows.map((r) => entity[r] as string),
-    { seed: options.seed ?? 1, draws: options.draws ?? 499 },
-  );
-  const point = structural(regression);
-  const at = (k: number): StructuralEstimate => ({
-    estimate: point[k] as number,
-    standardError: bootstrap.standardErrors[k] as number,
-    lower: bootstrap.lower[k] as number,
-    upper: bootstrap.upper[k] as number,
-  });
+  }
+  const used = new Set([...allies.countries, ...(russia ? ['RUS'] : [])]);
+  const excluded = all
+    .filter((c) => !used.has(c))
+    .map((iso3) => ({
+      iso3,
+      reason: !known(iso3)
+        ? 'no burden series'
+        : iso3 === 'BLR' || iso3 === 'UKR'
+          ? 'no equation of its own: Belarus moves with Russia’s threat series; Ukraine, a partner at war, has no allies in the model'
+          : iso3 === 'RUS'
+            ? 'no Russian equation in this specification'
+            : !countries.includes(iso3)
+              ? 'not in --countries'
+              : `not an ally in ${from}–${to}, or no lagged burden`,
+    }));
+  const warnings = russia
+    ? [
+        `Russia's speed and elasticity rest on one country (${russia.observations} years): no cluster standard error exists for them; the interval comes from a wild bootstrap on Russia's own residuals, with Newey–West (HAC, ${russia.hac.lags} lags) as a cross-check.`,
+        ...(russia.war
+          ? [
+              `Russia's war term is identified by the years ${WAR_FROM}–${to} of one country: a shock, not a threat response.`,
+            ]
+          : []),
+      ]
+    : [];
   return {
+    specification,
     span: [from, to],
-    countries,
-    observations: y.length,
-    regression,
-    speed: at(0),
-    elasticity: at(1),
-    elasticityRussia: at(2),
-    spillIn: at(3),
-    war: at(4),
-    bootstrap,
     source,
+    countries: [...used],
+    excluded,
+    observations: allies.observations + (russia?.observations ?? 0),
+    allies,
+    russia,
+    pooled: undefined,
+    exposure: data.exposure,
+    responses,
+    warnings,
     caveats: [
-      `Nickell bias: with country fixed effects and a lagged dependent variable the within estimator of ρ is biased downward by roughly (1 + ρ)/(T − 1) for T = ${to - from + 1} years, so the speed λ = 1 − ρ is biased upward and the elasticities (divided by λ) downward.`,
+      `Nickell bias: with country fixed effects and a lagged dependent variable the within estimator of ρ is biased downward by roughly (1 + ρ)/(T − 1) for T = ${to - from + 1} years; the half-panel jackknife column corrects it to first order.`,
+      alliesSpec.threat === 'exposure'
+        ? "Year effects absorb every change common to the allies (2008, 2014, 2022): the threat response is the frontline allies' response relative to the distant ones, and a common response is not attributed to the threat."
+        : "The allies' equation has year effects and no threat term: their common movements are not attributed to the threat.",
       'Threat and spill-in are rebuilt from the model’s own assumptions (proximity weights, perpetual inventory, blocs): the fit is conditional on them.',
-      'Russia’s elasticity rests on one country; its interval is wide for that reason.',
-      'Associations, not causal effects: common shocks (2008, 2014, 2022) move both sides at once.',
+      'Associations, not causal effects.',
     ],
   };
 }
