@@ -5,7 +5,15 @@ import { Command, Option } from 'commander';
 import type { Dataset } from '../core/data/dataset.js';
 import type { FittedDefaults } from '../core/data/fitted.js';
 import { InputError } from '../core/errors.js';
-import { type DemandFit, fitDemand } from '../core/fit/fit-demand.js';
+import type { StructuralEstimate } from '../core/fit/fit-allies.js';
+import {
+  DEMAND_SPECIFICATIONS,
+  type DemandFit,
+  type DemandSpecificationId,
+  fitDemand,
+  SPECIFICATION_LABELS,
+} from '../core/fit/fit-demand.js';
+import { fittedDefaults } from '../core/validate/fitted-defaults.js';
 import {
   fitRichardson,
   fitRichardsonSum,
@@ -16,6 +24,7 @@ import { spendingSeries } from '../core/fit/named-series.js';
 import type { YearSeries } from '../core/fit/year-series.js';
 import { readSeriesCsv } from '../node/series-csv.js';
 import { datasetFor, type GlobalOptions, print } from './context.js';
+import { progressBar } from './ensemble.js';
 import { fixed, formatTable } from './format.js';
 
 interface FitFlags {
@@ -30,6 +39,7 @@ interface FitFlags {
   seed: string;
   format: 'table' | 'json';
   writeDefaults?: boolean;
+  specification?: string;
 }
 
 /** Where `--write-defaults` writes: the package's own `data/fitted.json`. */
@@ -85,6 +95,7 @@ function reproduce(flags: FitFlags): string {
   if (flags.sum) parts.push('--sum');
   if (flags.midpoint) parts.push('--midpoint');
   if (flags.input) parts.push(`--input ${flags.input}`);
+  if (flags.model === 'demand' && flags.specification) parts.push(`--specification ${flags.specification}`);
   if (flags.model === 'demand') parts.push(`--draws ${flags.draws} --seed ${flags.seed}`);
   return parts.join(' ');
 }
@@ -105,10 +116,19 @@ export function fitCommand(globals: () => GlobalOptions): Command {
     .option('--sum', 'richardson: the two-bloc sum form Δ(x+y) = c(x+y−e)')
     .option('--midpoint', 'richardson: regress on the mean of consecutive years, as Richardson did')
     .option('--input <file.csv>', 'your own data: columns year,<series>,<series>…')
-    .option('--draws <n>', 'demand: cluster bootstrap replications', '499')
+    .addOption(
+      new Option(
+        '--specification <id>',
+        'demand: which responses to fit (default: the validated choice of data/fitted.json, else exposure)',
+      ).choices([...DEMAND_SPECIFICATIONS]),
+    )
+    .option('--draws <n>', 'demand: bootstrap replications (allies by country, Russia wild)', '499')
     .option('--seed <n>', 'demand: bootstrap seed', '1')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
-    .option('--write-defaults', "demand: write the fit to data/fitted.json, the simulator's default responses")
+    .option(
+      '--write-defaults',
+      "demand: validate every specification out of sample, choose the default by that test and write data/fitted.json (the simulator's default responses)",
+    )
     .addHelpText(
       'after',
       `
@@ -117,7 +137,10 @@ Examples:
   armsrace fit --sum --midpoint --from 1993 --to 2021
   armsrace fit --countries USA,RUS --from 2000
   armsrace fit --input mydata.csv --countries A,B     your own series
-  armsrace fit --model demand --from 1995             the alliance-demand panel with bootstrap intervals`,
+  armsrace fit --model demand                         the default responses: allies' panel and Russia's own equation
+  armsrace fit --model demand --to 2014 --draws 99    the same on data up to 2014 (any end from 2005 on)
+  armsrace fit --model demand --specification exposure   the allies' threat response by exposure to Russia
+  armsrace fit --model demand --write-defaults        validate, choose and write data/fitted.json`,
     )
     .action(async (flags: FitFlags) => {
       const dataset = await datasetFor(globals());
@@ -138,30 +161,83 @@ Examples:
             '--input works with --model richardson; the demand panel is built from the embedded data',
           );
         const countries = flags.countries?.split(',').map((c) => c.trim().toUpperCase());
+        if (flags.writeDefaults) {
+          if (from !== undefined || to !== undefined || countries !== undefined || flags.specification !== undefined)
+            throw new InputError(
+              'bad-usage',
+              '--write-defaults fits the default span, countries and the validated specification; drop --from, --to, --countries and --specification',
+            );
+          const bar = progressBar('validation origins');
+          const run = fittedDefaults(dataset, {
+            draws,
+            seed: Number(flags.seed),
+            command: `${command} --write-defaults`,
+            onProgress: (stage, done, total) => (stage === 'validation' ? bar.update(done, total) : undefined),
+          });
+          bar.stop();
+          writeFileSync(FITTED_FILE, `${JSON.stringify(run.fitted, null, 2)}\n`);
+          print(demandTable(run.fit, command));
+          print(`\nChosen by the out-of-sample test: ${run.selection.reason}`);
+          print(`Wrote ${FITTED_FILE}; run npm run build to bundle it.`);
+          return;
+        }
+        const committed = dataset.data.fitted?.selection.specification;
+        const specification = (flags.specification ??
+          (DEMAND_SPECIFICATIONS.includes(committed as DemandSpecificationId)
+            ? committed
+            : 'exposure')) as DemandSpecificationId;
         const fit = fitDemand(dataset, {
           ...(from ? { from } : {}),
           ...(to ? { to } : {}),
           ...(countries ? { countries } : {}),
           draws,
           seed: Number(flags.seed),
+          specification,
         });
-        if (flags.writeDefaults) {
-          writeFileSync(FITTED_FILE, `${JSON.stringify(toFitted(fit, `${command} --write-defaults`), null, 2)}\n`);
-        }
         if (flags.format === 'json')
           return print(
             JSON.stringify(
               {
                 command,
-                ...fit,
-                regression: { terms: fit.regression.terms, rSquared: fit.regression.rSquared, n: fit.regression.n },
+                specification: fit.specification,
+                span: fit.span,
+                source: fit.source,
+                countries: fit.countries,
+                excluded: fit.excluded,
+                observations: fit.observations,
+                allies: fit.allies && {
+                  terms: fit.allies.regression.terms.filter((t) => !t.name.startsWith('year ')),
+                  yearEffects: fit.allies.regression.terms.filter((t) => t.name.startsWith('year ')).length,
+                  rSquared: fit.allies.regression.rSquared,
+                  n: fit.allies.regression.n,
+                  speed: fit.allies.speed,
+                  threat: fit.allies.threat,
+                  spillIn: fit.allies.spillIn,
+                },
+                russia: fit.russia && {
+                  terms: fit.russia.regression.terms,
+                  n: fit.russia.regression.n,
+                  speed: fit.russia.speed,
+                  elasticity: fit.russia.elasticity,
+                  hac: fit.russia.hac,
+                },
+                pooled: fit.pooled && {
+                  terms: fit.pooled.regression.terms,
+                  speed: fit.pooled.speed,
+                  elasticity: fit.pooled.elasticity,
+                  elasticityRussia: fit.pooled.elasticityRussia,
+                  spillIn: fit.pooled.spillIn,
+                },
+                exposure: fit.exposure,
+                responses: fit.responses,
+                warnings: fit.warnings,
+                caveats: fit.caveats,
               },
               null,
               2,
             ),
           );
         print(demandTable(fit, command));
-        if (flags.writeDefaults) print(`Wrote ${FITTED_FILE}; run npm run build to bundle it.`);
         return;
       }
       if (flags.writeDefaults)
@@ -176,33 +252,6 @@ Examples:
       if (flags.format === 'json') return print(JSON.stringify({ command, ...fit }, null, 2));
       print(fit.form === 'sum' ? sumTable(fit, command) : richardsonTable(fit, command));
     });
-}
-
-function toFitted(fit: DemandFit, command: string): FittedDefaults {
-  const p = (e: DemandFit['speed']) => ({
-    estimate: e.estimate,
-    standard_error: e.standardError,
-    lower: e.lower,
-    upper: e.upper,
-  });
-  const column = (k: number) =>
-    Array.from({ length: fit.bootstrap.draws }, (_, r) => fit.bootstrap.replications[r * 5 + k] as number);
-  return {
-    command,
-    model: 'demand',
-    data: { burdens: fit.source, gdp: 'wdi-2026-02' },
-    span: fit.span,
-    observations: fit.observations,
-    countries: fit.countries,
-    parameters: {
-      speed: p(fit.speed),
-      elasticity: p(fit.elasticity),
-      elasticity_RUS: p(fit.elasticityRussia),
-      spill_in: p(fit.spillIn),
-    },
-    draws: { speed: column(0), elasticity: column(1), elasticity_RUS: column(2), spill_in: column(3) },
-    caveats: fit.caveats,
-  };
 }
 
 const termRows = (
@@ -266,49 +315,100 @@ function sumTable(fit: RichardsonSumFit, command: string): string {
   ].join('\n');
 }
 
+type Row = readonly [string, StructuralEstimate, number | undefined];
+
+function parameterTable(rows: readonly Row[]): string {
+  return formatTable(
+    [
+      { header: 'model parameter', cell: (r: Row) => r[0] },
+      { header: 'estimate (FE)', align: 'right', cell: (r: Row) => fixed(r[1].estimate, 3) },
+      { header: 'bias-corrected', align: 'right', cell: (r: Row) => fixed(r[1].biasCorrected, 3) },
+      { header: 'bootstrap s.e.', align: 'right', cell: (r: Row) => fixed(r[1].standardError, 3) },
+      {
+        header: '95 % interval',
+        align: 'right',
+        cell: (r: Row) => `[${fixed(r[1].lower, 3)}, ${fixed(r[1].upper, 3)}]`,
+      },
+      { header: 'HAC s.e.', align: 'right', cell: (r: Row) => fixed(r[2] ?? null, 3) },
+    ],
+    rows,
+  );
+}
+
 function demandTable(fit: DemandFit, command: string): string {
-  const rows = [
-    ['speed λ = 1 − ρ (1/years)', fit.speed],
-    ['threat elasticity ε (allies, BLR, UKR)', fit.elasticity],
-    ['threat elasticity ε of Russia', fit.elasticityRussia],
-    ['spill-in elasticity η', fit.spillIn],
-    ['war term (log points)', fit.war],
-  ] as const;
-  return [
-    `Alliance-demand panel with country fixed effects, ${fit.span[0]}–${fit.span[1]}: ${fit.observations} country-years, ${fit.countries.length} countries (${fit.source}); cluster bootstrap ${fit.bootstrap.draws} draws (${fit.bootstrap.failedDraws} failed)`,
-    '',
-    formatTable(
-      [
-        { header: 'term', cell: (k: number) => fit.regression.names[k] as string },
-        { header: 'estimate', align: 'right', cell: (k: number) => fixed(fit.regression.coefficients[k], 4) },
-        { header: 'std. error', align: 'right', cell: (k: number) => fixed(fit.regression.standardErrors[k], 4) },
-        {
-          header: 'clustered s.e.',
-          align: 'right',
-          cell: (k: number) => fixed(fit.regression.clusterStandardErrors[k], 4),
-        },
-        { header: 'p (classic)', align: 'right', cell: (k: number) => fixed(fit.regression.pValues[k], 4) },
-      ],
-      fit.regression.names.map((_, k) => k),
-    ),
-    `(clustered s.e.: CR1 by country; within R² ${fit.regression.rSquared.toFixed(3)}; the model parameters below carry bootstrap intervals)`,
-    '',
-    formatTable(
-      [
-        { header: 'model parameter', cell: (r: (typeof rows)[number]) => r[0] },
-        { header: 'estimate', align: 'right', cell: (r: (typeof rows)[number]) => fixed(r[1].estimate, 3) },
-        { header: 'bootstrap s.e.', align: 'right', cell: (r: (typeof rows)[number]) => fixed(r[1].standardError, 3) },
-        {
-          header: '95 % percentile interval',
-          align: 'right',
-          cell: (r: (typeof rows)[number]) => `[${fixed(r[1].lower, 3)}, ${fixed(r[1].upper, 3)}]`,
-        },
-      ],
-      rows,
-    ),
-    '',
-    'Caveats:',
-    ...fit.caveats.map((c) => `  - ${c}`),
-    `Reproduce: ${command}`,
-  ].join('\n');
+  const lines = [
+    `Alliance-demand responses, specification ${fit.specification}: ${SPECIFICATION_LABELS[fit.specification]}`,
+    `${fit.span[0]}–${fit.span[1]}, ${fit.source}; ${fit.observations} country-years`,
+  ];
+  const a = fit.allies;
+  if (a !== undefined) {
+    const shown = a.regression.terms.filter((t) => !t.name.startsWith('year '));
+    const years = a.regression.terms.length - shown.length;
+    lines.push(
+      '',
+      `Allies' equation: ${a.observations} ally-years of ${a.countries.length} allies, ${a.years[0]}–${a.years[1]}, country fixed effects${years > 0 ? ` and ${years} year effects` : ''}; within R² ${a.regression.rSquared.toFixed(3)}; cluster bootstrap by country, ${a.bootstrap?.draws ?? 0} draws`,
+      termRows(
+        shown.map((t) => ({
+          ...t,
+          standardError: a.regression.clusterStandardErrors[a.regression.names.indexOf(t.name)] as number,
+        })),
+      ),
+      '(standard errors clustered by country, CR1)',
+    );
+  }
+  const r = fit.russia;
+  if (r !== undefined) {
+    lines.push(
+      '',
+      `Russia's own equation: ${r.observations} years, ${r.years[0]}–${r.years[1]}, OLS${r.war ? ' with a war term' : ''}; R² ${r.regression.rSquared.toFixed(3)}, Durbin–Watson ${r.regression.durbinWatson.toFixed(2)}; wild bootstrap on its own residuals, ${r.draws} draws`,
+      termRows(r.regression.terms),
+    );
+  }
+  const rows: Row[] = [];
+  if (a !== undefined) {
+    rows.push(["allies' speed λ (1/years)", a.speed, undefined]);
+    if (a.specification.threat !== 'none')
+      rows.push([
+        a.specification.threat === 'exposure' ? "allies' threat ε per unit of exposure" : "allies' threat ε",
+        a.threat,
+        undefined,
+      ]);
+    if (a.specification.spillIn) rows.push(["allies' spill-in η", a.spillIn, undefined]);
+  }
+  if (r !== undefined) {
+    rows.push(["Russia's speed λ_R (1/years)", r.speed, r.hac.speed]);
+    rows.push(["Russia's threat ε_R", r.elasticity, r.hac.elasticity]);
+  }
+  const p = fit.pooled;
+  if (p !== undefined) {
+    const pooled = (e: {
+      estimate: number;
+      standardError: number;
+      lower: number;
+      upper: number;
+    }): StructuralEstimate => ({
+      ...e,
+      biasCorrected: null,
+    });
+    lines.push('', 'Pooled panel (no year effects):', termRows(p.regression.terms));
+    rows.push(['speed λ', pooled(p.speed), undefined], ['ε (all but Russia)', pooled(p.elasticity), undefined]);
+    rows.push(["Russia's ε", pooled(p.elasticityRussia), undefined], ['spill-in η', pooled(p.spillIn), undefined]);
+  }
+  lines.push('', parameterTable(rows));
+  if (a?.specification.threat === 'exposure') {
+    const top = Object.entries(fit.responses)
+      .filter(([c]) => c !== 'RUS')
+      .sort((x, y) => y[1].elasticity - x[1].elasticity)
+      .slice(0, 5);
+    lines.push(
+      `Each ally's ε is the response per unit of exposure times its exposure exp(−d/1500 km): ${top.map(([c, v]) => `${c} ${v.elasticity.toFixed(2)}`).join(', ')} … USA ${fit.responses.USA?.elasticity.toFixed(2) ?? '–'}`,
+    );
+  }
+  lines.push(
+    `Bias-corrected: half-panel jackknife (Dhaene & Jochmans 2015). Countries used: ${fit.countries.join(' ')}`,
+    ...fit.excluded.map((e) => `Left out: ${e.iso3} (${e.reason})`),
+  );
+  if (fit.warnings.length > 0) lines.push('', 'Warnings:', ...fit.warnings.map((w) => `  - ${w}`));
+  lines.push('', 'Caveats:', ...fit.caveats.map((c) => `  - ${c}`), `Reproduce: ${command}`);
+  return lines.join('\n');
 }

@@ -61,7 +61,7 @@ export function Levers({ values, defaults, fitted, allies, onChange, onResetAll 
           name="rusSpeed"
           label="Russia's adjustment speed"
           format={perYear}
-          hint={fittedHint('Share of the gap to the desired burden closed in a year', fitted?.speed)}
+          hint={fittedHint('Share of the gap to the desired burden closed in a year', fitted?.speed_RUS)}
         />
         <RangeLever
           {...common}

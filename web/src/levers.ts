@@ -59,6 +59,7 @@ export interface FittedResponses {
   readonly elasticity_RUS: FittedValue;
   readonly spill_in: FittedValue;
   readonly speed: FittedValue;
+  readonly speed_RUS: FittedValue;
 }
 
 /** The range of a numeric lever. */
@@ -126,7 +127,7 @@ export function leverDefaults(fitted?: FittedResponses): LeverValues {
     compliance: DEFAULTS.compliance,
     complianceByAlly: {},
     rusElasticity: snapTo('rusElasticity', rusElasticity),
-    rusSpeed: snapTo('rusSpeed', speed),
+    rusSpeed: snapTo('rusSpeed', fitted?.speed_RUS.estimate ?? speed),
     alliesElasticity: snapTo('alliesElasticity', fitted?.elasticity.estimate ?? DEFAULTS.elasticity),
     alliesSpillIn: snapTo('alliesSpillIn', fitted?.spill_in.estimate ?? DEFAULTS.spillIn),
     alliesSpeed: snapTo('alliesSpeed', speed),
@@ -163,7 +164,7 @@ export function logSpread(value: FittedValue | undefined): number {
 
 const RESPONSE_PATHS = [
   ['rusElasticity', 'response.RUS.elasticity', 'elasticity_RUS'],
-  ['rusSpeed', 'response.RUS.speed', 'speed'],
+  ['rusSpeed', 'response.RUS.speed', 'speed_RUS'],
   ['alliesElasticity', 'response.default.elasticity', 'elasticity'],
   ['alliesSpillIn', 'response.default.spill_in', 'spill_in'],
   ['alliesSpeed', 'response.default.speed', 'speed'],

@@ -31,7 +31,7 @@ export const UNCERTAIN_PATHS = [
   'geography.floor.<ISO3>',
   'capability.depreciation',
   'capability.build_share.<ISO3|default>',
-  'response: { bootstrap: fitted } (the fit’s bootstrap draws of ε, Russia’s ε, η and λ together)',
+  'response: { bootstrap: fitted } (the fit’s bootstrap draws of every response together)',
 ] as const;
 
 /** Draw one number from a distribution of the scenario file. */
@@ -92,6 +92,13 @@ export function compileUncertain(
       const explicit = input.response ?? {};
       const draws = fitted.draws;
       const count = draws.speed.length;
+      if (count === 0) {
+        fail('bootstrap: fitted needs bootstrap draws in data/fitted.json, and it has none; run armsrace fit --model demand --write-defaults');
+        continue;
+      }
+      // Ally i's elasticity is the drawn response per unit of exposure times its own exposure.
+      const exposure = codes.map((c) => fitted.exposure[c] ?? 0);
+      const role = codes.map((c) => (c === 'RUS' ? 'russia' : c === 'BLR' || c === 'UKR' ? 'none' : 'ally'));
       out.push({
         path,
         distribution: d,
@@ -102,13 +109,19 @@ export function compileUncertain(
           for (let i = 0; i < n; i++) {
             const own = explicit[codes[i] as string];
             const o = i * p.members + m;
+            const kind = role[i];
             if (own?.elasticity === undefined && explicit.default?.elasticity === undefined) {
-              p.elasticity[o] = (codes[i] === 'RUS' ? draws.elasticity_RUS[r] : draws.elasticity[r]) as number;
+              p.elasticity[o] =
+                kind === 'russia'
+                  ? (draws.elasticity_RUS[r] as number)
+                  : kind === 'ally'
+                    ? (draws.threat_exposure[r] as number) * (exposure[i] as number)
+                    : 0;
             }
             if (own?.spill_in === undefined && explicit.default?.spill_in === undefined)
-              p.spillIn[o] = draws.spill_in[r] as number;
+              p.spillIn[o] = kind === 'ally' ? (draws.spill_in[r] as number) : 0;
             if (own?.speed === undefined && explicit.default?.speed === undefined)
-              p.speed[o] = draws.speed[r] as number;
+              p.speed[o] = (kind === 'russia' ? draws.speed_RUS[r] : draws.speed[r]) as number;
           }
         },
       });

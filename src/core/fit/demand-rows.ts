@@ -1,7 +1,9 @@
 import type { Dataset } from '../data/dataset.js';
-import { greatCircleKm } from '../model/proximity.js';
+import { exposureToRussia } from '../model/proximity.js';
 import { DEFAULTS } from '../scenario/defaults.js';
 import { historicalPanel } from './historical-exposures.js';
+
+export { exposureToRussia };
 
 /** One country-year of the demand panel, with every regressor any specification uses. */
 export interface DemandRow {
@@ -36,18 +38,6 @@ export function lastBurdenYear(dataset: Dataset): number {
 }
 
 /**
- * Exposure of `iso3` to Russia: the proximity weight `exp(−d/D)` of Russia's capital seen from its
- * own (MODEL.md §1, without the projection floor, which is a property of the United States as a
- * source of threat, not of its exposure), 0 for Russia itself or without coordinates.
- */
-export function exposureToRussia(dataset: Dataset, iso3: string, decayKm: number = DEFAULTS.decayKm): number {
-  const a = dataset.country(iso3)?.capital;
-  const r = dataset.country('RUS')?.capital;
-  if (a === undefined || r === undefined || iso3 === 'RUS') return 0;
-  return Math.exp(-greatCircleKm(a, r) / decayKm);
-}
-
-/**
  * Country-years from `from` to `to` (the dependent variable's years; the lag reaches `from − 1`)
  * with an observed burden and lag, and the threat and spill-in of {@link historicalPanel}.
  */
@@ -56,7 +46,7 @@ export function demandRows(dataset: Dataset, countries: readonly string[], from:
   const rows: DemandRow[] = [];
   const exposure: Record<string, number> = {};
   countries.forEach((c, i) => {
-    exposure[c] = exposureToRussia(dataset, c);
+    exposure[c] = exposureToRussia(dataset, c, DEFAULTS.decayKm);
     for (let k = 1; k < panel.years.length; k++) {
       const s = panel.burden[i]?.[k];
       const lag = panel.burden[i]?.[k - 1];

@@ -164,7 +164,7 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
     } else if (c === 'BLR' || c === 'UKR') {
       responses[c] = { elasticity: 0, spill_in: 0, speed: lambda };
     } else {
-      const x = data.exposure[c] ?? exposureToRussia(dataset, c);
+      const x = data.exposure[c] ?? exposureToRussia(dataset, c, DEFAULTS.decayKm);
       responses[c] = {
         elasticity: alliesSpec.threat === 'exposure' ? allies.threat.estimate * x : 0,
         spill_in: allies.spillIn.estimate,
@@ -179,13 +179,15 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
       iso3,
       reason: !known(iso3)
         ? 'no burden series'
-        : iso3 === 'BLR' || iso3 === 'UKR'
-          ? 'no equation of its own: Belarus moves with Russia’s threat series; Ukraine, a partner at war, has no allies in the model'
-          : iso3 === 'RUS'
-            ? 'no Russian equation in this specification'
-            : !countries.includes(iso3)
-              ? 'not in --countries'
-              : `not an ally in ${from}–${to}, or no lagged burden`,
+        : iso3 === 'BLR'
+          ? 'no equation of its own: its burden moves with Russia’s threat series (ε = η = 0, the allies’ speed)'
+          : iso3 === 'UKR'
+            ? 'no equation of its own: a partner at war, with no allies in the model (ε = η = 0, the allies’ speed)'
+            : iso3 === 'RUS'
+              ? 'no Russian equation in this specification'
+              : !countries.includes(iso3)
+                ? 'not in --countries'
+                : `not an ally in ${from}–${to}, or no lagged burden`,
     }));
   const warnings = russia
     ? [

@@ -36,3 +36,21 @@ export function proximityWeight(distanceKm: number, decayKm: number, floor = 0):
   if (!(distanceKm >= 0)) throw new RangeError(`distanceKm: ${distanceKm} must be a distance ≥ 0 in km`);
   return Math.max(floor, exp(-distanceKm / decayKm));
 }
+
+/**
+ * Exposure of `iso3` to Russia: the proximity weight `exp(−d/D)` of Russia's capital seen from its
+ * own (MODEL.md §1) without the projection floor, which describes the United States as a source of
+ * threat, not its exposure; 0 for Russia itself or without coordinates.
+ *
+ * @example exposureToRussia(loadDataset(), 'EST', 1500) // ≈ 0.6
+ */
+export function exposureToRussia(
+  dataset: { country(iso3: string): { readonly capital?: { lat: number; lon: number } } | undefined },
+  iso3: string,
+  decayKm: number,
+): number {
+  const a = dataset.country(iso3)?.capital;
+  const r = dataset.country('RUS')?.capital;
+  if (a === undefined || r === undefined || iso3 === 'RUS') return 0;
+  return exp(-greatCircleKm(a, r) / decayKm);
+}

@@ -78,7 +78,7 @@ export function proportionalResponseClaim(dataset: Dataset): ClaimEvidence {
     };
   }
   const e = fitted.parameters.elasticity_RUS;
-  const allies = fitted.parameters.elasticity;
+  const allies = fitted.parameters.threat_exposure;
   const draws = fitted.draws.elasticity_RUS.filter(Number.isFinite);
   const above = draws.filter((d) => d > PROPORTIONAL_ELASTICITY).length;
   const rating = intervalStrength(
@@ -111,7 +111,12 @@ export function proportionalResponseClaim(dataset: Dataset): ClaimEvidence {
       unit: `% of ${draws.length} draws`,
       ...f,
     },
-    { label: 'Threat elasticity of the allies, Belarus and Ukraine', value: allies.estimate, unit: 'elasticity', ...f },
+    {
+      label: "Allies' threat elasticity per unit of exposure to Russia (default responses)",
+      value: allies.estimate,
+      unit: 'elasticity',
+      ...f,
+    },
     ...burdenNumbers,
   ];
   const side =
@@ -125,8 +130,8 @@ export function proportionalResponseClaim(dataset: Dataset): ClaimEvidence {
     statement,
     question,
     answer:
-      `Fitted on ${fitted.span[0]}–${fitted.span[1]}, Russia's threat elasticity is ${e.estimate.toFixed(2)} with a 95 % bootstrap interval of [${e.lower.toFixed(2)}, ${e.upper.toFixed(2)}]; ${formatNumber((100 * above) / draws.length, 1)} % of the ${draws.length} draws exceed the proportional value ${PROPORTIONAL_ELASTICITY}. ` +
-      `Taken at face value Russia's burden has responded ${side} proportionally to the capability it faces (the allies' own elasticity is ${allies.estimate.toFixed(2)}).` +
+      `Fitted on ${fitted.span[0]}–${fitted.span[1]} by Russia's own equation, Russia's threat elasticity is ${e.estimate.toFixed(2)} with a 95 % interval of [${e.lower.toFixed(2)}, ${e.upper.toFixed(2)}] from a wild bootstrap on Russia's own residuals; ${formatNumber((100 * above) / draws.length, 1)} % of the ${draws.length} draws exceed the proportional value ${PROPORTIONAL_ELASTICITY}. ` +
+      `Taken at face value Russia's burden has responded ${side} proportionally to the capability it faces; ${fitted.span[1] - fitted.span[0] + 1} years of one country cannot say more.` +
       warSentence,
     verdict: e.lower > PROPORTIONAL_ELASTICITY || e.upper < PROPORTIONAL_ELASTICITY ? 'not supported' : 'undecided',
     strength: rating.strength,
@@ -134,7 +139,7 @@ export function proportionalResponseClaim(dataset: Dataset): ClaimEvidence {
     numbers,
     chart: {
       kind: 'bar',
-      title: "Russia's threat elasticity: bootstrap draws of the panel fit",
+      title: "Russia's threat elasticity: wild-bootstrap draws of its own equation",
       xType: 'number',
       xLabel: 'Threat elasticity ε_RUS (1 = proportional response)',
       yLabel: `Bootstrap draws (count of ${draws.length})`,
@@ -147,6 +152,6 @@ export function proportionalResponseClaim(dataset: Dataset): ClaimEvidence {
       ],
       source: `${f.source}; ${c.source}, edition ${c.edition}`,
     },
-    caveats: [...fitted.caveats],
+    caveats: [...fitted.warnings, ...fitted.caveats],
   };
 }
