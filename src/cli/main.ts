@@ -13,6 +13,7 @@ import { presetsCommand } from './presets.js';
 import { runCommand } from './run.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { serveCommand } from './serve.js';
+import { validateCommand } from './validate.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -51,6 +52,7 @@ Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
   program.addCommand(fitCommand(globals));
   program.addCommand(grangerCommand(globals));
   program.addCommand(claimsCommand(globals));
+  program.addCommand(validateCommand(globals));
   program.exitOverride();
   for (const c of program.commands) {
     c.exitOverride();

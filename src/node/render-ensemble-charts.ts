@@ -1,7 +1,9 @@
+import { FORECAST_SKILL_CHART } from '../core/charts/forecast-skill.js';
 import { ENSEMBLE_CHARTS } from '../core/charts/fan/index.js';
 import { SENSITIVITY_CHART } from '../core/charts/sensitivity-indices.js';
 import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
 import type { ScenarioSensitivity } from '../core/ensemble/scenario-sensitivity.js';
+import type { Validation } from '../core/validate/validate-forecasts.js';
 import { type RenderedChart, renderChart } from './render-charts.js';
 
 /** Options of `renderEnsembleCharts`. */
@@ -55,6 +57,21 @@ export function renderSensitivityChart(
   options: Pick<RenderEnsembleChartsOptions, 'format' | 'width' | 'height'>,
 ): RenderedChart {
   return renderChart(SENSITIVITY_CHART, analysis, options.format, {
+    width: options.width ?? 960,
+    height: options.height ?? 540,
+  });
+}
+
+/**
+ * Render the chart of forecast skill by horizon in Node (`forecast-skill.svg` or `.png`).
+ *
+ * @example renderSkillChart(validateForecasts(loadDataset()), { format: 'svg' }).file // 'forecast-skill.svg'
+ */
+export function renderSkillChart(
+  validation: Validation,
+  options: Pick<RenderEnsembleChartsOptions, 'format' | 'width' | 'height'>,
+): RenderedChart {
+  return renderChart(FORECAST_SKILL_CHART, validation, options.format, {
     width: options.width ?? 960,
     height: options.height ?? 540,
   });
