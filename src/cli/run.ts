@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { stabilityText } from '../core/analyze/stability.js';
 import type { Dataset } from '../core/data/dataset.js';
 import { resultRecords } from '../core/result-records.js';
 import { runScenario, type ScenarioResult } from '../core/run-scenario.js';
@@ -137,7 +138,8 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult): string {
       rows,
     ),
     '',
-    `Stability margin (largest real part of the Jacobian's eigenvalues, 1/years; positive = runaway race): ${r.stability.map((s) => `${s.year} ${s.margin.toFixed(4)}`).join(', ')}`,
+    "Stability margin (largest real part of the Jacobian's eigenvalues, 1/years) and the mode that drives it:",
+    ...r.stability.map((s) => `  ${s.year} ${stabilityText(s)}`),
   ];
   if (base !== undefined) {
     const sum = (v: readonly number[], years: readonly number[]) =>

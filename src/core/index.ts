@@ -23,7 +23,19 @@ export {
 } from './analyze/pledge-report.js';
 export { type BurdenSource, resolveSource } from './analyze/pledge-source.js';
 export * from './analyze/sensitivity/index.js';
-export { type StabilityReport, stabilityMargin } from './analyze/stability.js';
+export {
+  type BlocShares,
+  classifyMode,
+  demandJacobian,
+  leadingMode,
+  RACE_DIRECTION,
+  RACE_SHARE,
+  type StabilityBloc,
+  type StabilityMode,
+  type StabilityReport,
+  stabilityMargin,
+  stabilityText,
+} from './analyze/stability.js';
 export { buildSeries, type Point } from './data/build-series.js';
 export { Dataset, type DatasetData, lastYear, observationAt, observations, type SeriesQuery } from './data/dataset.js';
 export { DEFAULT_USD_INFLATION, type GdpPath, type GdpPathOptions, gdpPath } from './data/gdp-path.js';

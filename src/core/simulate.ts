@@ -165,7 +165,9 @@ export function runDemand(
     .filter((y) => y >= start && y <= end)
     .map((y) => {
       const k = y - start;
-      return stabilityMargin(model, y, annual.yearStates.slice(k * 2 * n, (k + 1) * 2 * n));
+      return stabilityMargin(model, y, annual.yearStates.slice(k * 2 * n, (k + 1) * 2 * n), {
+        russianBloc: scenario.actors.map((a) => a.russianBloc),
+      });
     });
   return { model: 'demand', scenario, years, actors, blocs: [nato, europe, rus], indicators, stability, solver };
 }

@@ -13,7 +13,17 @@ describe('armsrace run (child process)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hague pledge met — 2025–2049, alliance-demand model, rk4 (300 steps)');
     expect(r.stdout).toMatch(/^2035\s+\d+\.\d\d\s+\d+\.\d\d/m);
-    expect(r.stdout).toMatch(/Stability margin .*: 2025 -?0\.\d+, 2035 -?0\.\d+, 2049 -?0\.\d+/);
+    // Each year's margin with the mode that drives it; a positive margin is not called a race by itself.
+    expect(r.stdout).toMatch(
+      /Stability margin .* and the mode that drives it:\n {2}2025 [+-]0\.\d{4}\/yr: .+\n {2}2035 [+-]0\.\d{4}\/yr: .+\n {2}2049 [+-]0\.\d{4}\/yr: .+/,
+    );
+    expect(r.stdout).not.toContain('runaway');
+    for (const line of r.stdout.split('\n').filter((l) => /^ {2}20\d\d [+-]0\.\d{4}\/yr: /.test(l))) {
+      expect(line).toMatch(
+        /: (stable, perturbations decay|a race between the blocs \(NATO \d+ %, Russian bloc \d+ %.*\)|.+, not a race \(NATO \d+ %, Russian bloc \d+ %.*\))$/,
+      );
+      expect(/^ {2}20\d\d -/.test(line)).toBe(line.endsWith(': stable, perturbations decay'));
+    }
   });
 
   it('compares with a baseline: the extra cost of the pledge', async () => {

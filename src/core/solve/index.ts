@@ -4,6 +4,7 @@ export type { DormandPrinceOptions, DormandPrinceResult, DormandPrinceStats } fr
 export { integrateDormandPrince } from './dormand-prince.js';
 export type { Eigenvalues } from './eigenvalues.js';
 export { EigenvalueConvergenceError, eigenvalues } from './eigenvalues.js';
+export { type Eigenvector, eigenvector } from './eigenvector.js';
 export { exp, expEach, log, logEach, pow } from './elementary.js';
 export type { LuFactorization } from './lu.js';
 export { luDecompose, luDeterminant, luSolve, luSolveMatrix, solveLinear } from './lu.js';

@@ -33,12 +33,19 @@ ensemble:  { runs: 1000, seed: 42, uncertain: { response.RUS.elasticity: { norma
     expect(r.actors.map((a) => a.iso3)).toEqual(expect.arrayContaining(['USA', 'POL', 'RUS', 'BLR', 'UKR']));
     expect(r.actors).toHaveLength(34); // 31 allies with a burden series (not Iceland) + RUS, BLR, UKR
     // Default responses come from the committed fit (data/fitted.json).
-    const fitted = dataset.data.fitted?.parameters;
+    const fitted = dataset.data.fitted?.responses;
     expect(fitted).toBeDefined();
-    expect(r.actors.find((a) => a.iso3 === 'RUS')?.elasticity).toBe(fitted?.elasticity_RUS.estimate);
-    expect(r.actors.find((a) => a.iso3 === 'DEU')?.elasticity).toBe(fitted?.elasticity.estimate);
-    expect(r.actors.find((a) => a.iso3 === 'DEU')?.speed).toBe(fitted?.speed.estimate);
-    expect(r.actors.find((a) => a.iso3 === 'DEU')?.spillIn).toBe(fitted?.spill_in.estimate);
+    expect(r.actors.find((a) => a.iso3 === 'RUS')?.elasticity).toBe(fitted?.RUS?.elasticity);
+    expect(r.actors.find((a) => a.iso3 === 'RUS')?.speed).toBe(fitted?.RUS?.speed);
+    expect(r.actors.find((a) => a.iso3 === 'DEU')?.elasticity).toBe(fitted?.DEU?.elasticity);
+    expect(r.actors.find((a) => a.iso3 === 'DEU')?.speed).toBe(fitted?.DEU?.speed);
+    expect(r.actors.find((a) => a.iso3 === 'DEU')?.spillIn).toBe(fitted?.DEU?.spill_in);
+    // A named alternative of the fit replaces the validated choice.
+    const alt = resolveScenario(parseScenario('response_fit: exposure'), dataset);
+    expect(alt.actors.find((a) => a.iso3 === 'EST')?.elasticity).toBe(
+      dataset.data.fitted?.alternatives.exposure?.EST?.elasticity,
+    );
+    expect(() => resolveScenario(parseScenario('response_fit: exposur'), dataset)).toThrow(/response_fit/);
     expect(r.actors.find((a) => a.iso3 === 'USA')?.floor).toBe(0.25);
   });
 

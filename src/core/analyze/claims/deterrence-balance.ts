@@ -8,6 +8,7 @@ import {
   deterrencePosition,
   mutualDeterrenceVertex,
 } from '../deterrence.js';
+import type { StabilityMode } from '../stability.js';
 import { cite, citeScenario } from './cite.js';
 import { formatNumber } from './format-number.js';
 import type { NamedRun } from './security-dilemma.js';
@@ -17,6 +18,12 @@ import type { ClaimEvidence, ClaimNumber } from './types.js';
 /** Assumption grid the observed region is re-checked over: exchange ratios and unacceptable damage. */
 const EXCHANGE_GRID = [0.25, 0.5, 0.75] as const;
 const RETALIATION_GRID = [200, 400, 800] as const;
+
+const MODE_TEXT: Record<StabilityMode, string> = {
+  stable: 'stable',
+  race: 'a race between the blocs',
+  'within-bloc': 'within one bloc, not a race',
+};
 
 const REGION_TEXT: Record<DeterrenceRegion, string> = {
   'mutual-deterrence': 'mutual deterrence',
@@ -28,8 +35,9 @@ const REGION_TEXT: Record<DeterrenceRegion, string> = {
 
 /**
  * Claim 7: the stability margin of the demand model under each scenario (start, comparison year,
- * last year), and where the FAS warhead inventories of the United States (A) and Russia (B) sit
- * among the deterrence regions of Intriligator & Brito (1984).
+ * last year) with the mode that drives it (a race between the blocs, or within one bloc), and
+ * where the FAS warhead inventories of the United States (A) and Russia (B) sit among the
+ * deterrence regions of Intriligator & Brito (1984).
  *
  * @param runs scenarios run with their stability margins at the years reported
  * @example deterrenceClaim(loadDataset(), runs, 2035, {}).numbers[0].unit // '1/years'
@@ -44,9 +52,16 @@ export function deterrenceClaim(
   const fas = dataset.editions('fas-')[0]?.id ?? 'fas-2023';
   const c = cite(dataset, fas);
   const margins = runs.flatMap((r) =>
-    r.result.stability.map((s) => ({ id: r.id, name: r.result.scenario.name, year: s.year, margin: s.margin })),
+    r.result.stability.map((s) => ({
+      id: r.id,
+      name: r.result.scenario.name,
+      year: s.year,
+      margin: s.margin,
+      report: s,
+    })),
   );
   const positive = margins.filter((m) => m.margin > 0);
+  const races = margins.filter((m) => m.report.mode === 'race').length;
   const stabilityRating = modelStrength(
     Math.max(positive.length, margins.length - positive.length),
     margins.length,
@@ -69,7 +84,7 @@ export function deterrenceClaim(
   const latestUsa = depUsa.at(-1);
   const latestRus = depRus.find((o) => o.year === latestUsa?.year);
   const numbers: ClaimNumber[] = margins.map((m) => ({
-    label: `Stability margin, ${m.name}, ${m.year}`,
+    label: `Stability margin, ${m.name}, ${m.year} (${MODE_TEXT[m.report.mode]})`,
     value: m.margin,
     unit: '1/years',
     ...citeScenario(m.name),
@@ -162,7 +177,8 @@ export function deterrenceClaim(
     question:
       'Is the NATO–Russia spending system stable under each scenario, and do the strategic forces deter both ways?',
     answer:
-      `With the fitted responses the stability margin is positive — a race that runs until the burden bounds bind — in ${positive.length} of ${margins.length} scenario-years checked` +
+      `With the fitted responses the stability margin is positive in ${positive.length} of ${margins.length} scenario-years checked — ` +
+      `a race between the blocs, both arming together until the burden bounds bind, in ${races} of them; free-riding or one bloc alone, not a race, in ${positive.length - races}` +
       (compareMargins.length > 0
         ? `; in ${year} it ranges from ${compareMargins.reduce((m, x) => Math.min(m, x.margin), Number.POSITIVE_INFINITY).toFixed(3)} to ${compareMargins.reduce((m, x) => Math.max(m, x.margin), Number.NEGATIVE_INFINITY).toFixed(3)} a year across ${compareMargins.length} scenarios. `
         : '. ') +
