@@ -13,7 +13,6 @@ import {
   fitDemand,
   SPECIFICATION_LABELS,
 } from '../core/fit/fit-demand.js';
-import { fittedDefaults } from '../core/validate/fitted-defaults.js';
 import {
   fitRichardson,
   fitRichardsonSum,
@@ -22,6 +21,7 @@ import {
 } from '../core/fit/fit-richardson.js';
 import { spendingSeries } from '../core/fit/named-series.js';
 import type { YearSeries } from '../core/fit/year-series.js';
+import { fittedDefaults } from '../core/validate/fitted-defaults.js';
 import { readSeriesCsv } from '../node/series-csv.js';
 import { datasetFor, type GlobalOptions, print } from './context.js';
 import { progressBar } from './ensemble.js';

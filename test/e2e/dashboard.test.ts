@@ -9,7 +9,7 @@ import { loadDataset } from '../../src/core/data/load-dataset.js';
 import { type EnsembleResult, runEnsemble } from '../../src/core/ensemble/run-ensemble.js';
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { ENSEMBLE_SEED, leverDefaults, toScenario } from '../../web/src/levers.js';
+import { ENSEMBLE_SEED, fittedLevers, leverDefaults, toScenario } from '../../web/src/levers.js';
 import { launchBrowser } from './browser.js';
 
 // The dashboard in Debian's Chromium against the real server (port 0) on the page `npm run build` made.
@@ -222,7 +222,7 @@ describe('dashboard in Chromium', () => {
       () => (window as unknown as { armsraceEnsemble?: unknown }).armsraceEnsemble,
     )) as EnsembleResult;
     const dataset = loadDataset();
-    const fitted = dataset.data.fitted?.parameters;
+    const fitted = fittedLevers(dataset.data.fitted);
     const scenario = validateScenario(toScenario({ ...leverDefaults(fitted), ensembleOn: true }, { fitted }));
     const node = runEnsemble(scenario, dataset, { runs: 200, seed: ENSEMBLE_SEED });
     expect(fromPage.runs).toBe(200);

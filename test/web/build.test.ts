@@ -17,6 +17,7 @@ import {
   decodeLevers,
   ENSEMBLE_SEED,
   encodeLevers,
+  fittedLevers,
   fromScenario,
   type LeverValues,
   leverDefaults,
@@ -51,7 +52,7 @@ describe('the built dashboard', () => {
 
 describe('the levers of the dashboard', () => {
   const dataset = loadDataset();
-  const fitted = dataset.data.fitted?.parameters;
+  const fitted = fittedLevers(dataset.data.fitted);
   const defaults = leverDefaults(fitted);
   const moved: LeverValues = {
     ...defaults,

@@ -1,3 +1,4 @@
+import type { FittedDefaults } from '../../src/core/data/fitted.js';
 import { DEFAULTS } from '../../src/core/scenario/defaults.js';
 
 /** The values of every lever of the dashboard, in the units shown on the page. */
@@ -374,4 +375,28 @@ export function fromScenario(
     clampTo('ensembleRuns', input.ensemble.runs, values);
   }
   return { values, ignored };
+}
+
+/**
+ * The fitted responses the levers start from: Russia's own, and the allies' as one number (the
+ * levers set one elasticity for every ally): the mean of their default elasticities, with the
+ * interval of the response per unit of exposure scaled by the mean exposure.
+ */
+export function fittedLevers(f: FittedDefaults | undefined): FittedResponses | undefined {
+  if (f === undefined) return undefined;
+  const allies = Object.keys(f.responses).filter((c) => c !== 'RUS' && c !== 'BLR' && c !== 'UKR');
+  const mean = (v: (c: string) => number) => allies.reduce((s, c) => s + v(c), 0) / Math.max(1, allies.length);
+  const exposure = mean((c) => f.exposure[c] ?? 0);
+  const t = f.parameters.threat_exposure;
+  return {
+    elasticity: {
+      estimate: mean((c) => f.responses[c]?.elasticity ?? 0),
+      lower: t.lower * exposure,
+      upper: t.upper * exposure,
+    },
+    elasticity_RUS: f.parameters.elasticity_RUS,
+    spill_in: f.parameters.spill_in,
+    speed: f.parameters.speed,
+    speed_RUS: f.parameters.speed_RUS,
+  };
 }

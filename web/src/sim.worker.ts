@@ -2,7 +2,6 @@ import { claimsEvidence } from '../../src/core/analyze/claims/index.js';
 import { pledgeReport } from '../../src/core/analyze/pledge-report.js';
 import { resolveSource } from '../../src/core/analyze/pledge-source.js';
 import { lastYear, observationAt } from '../../src/core/data/dataset.js';
-import type { FittedDefaults } from '../../src/core/data/fitted.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
 import {
   CHUNK_MEMBERS,
@@ -15,7 +14,7 @@ import {
 } from '../../src/core/ensemble/run-ensemble.js';
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../src/core/simulate.js';
-import { type FittedResponses, START } from './levers.js';
+import { fittedLevers, START } from './levers.js';
 import type { AllyInfo, EditionInfo, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface WorkerScope {
@@ -186,27 +185,3 @@ scope.addEventListener('message', (event) => {
 
 const fitted = fittedLevers(dataset.data.fitted);
 scope.postMessage({ type: 'ready', editions: editions(), fitted, allies: allies() });
-
-/**
- * The fitted responses the levers start from: Russia's own, and the allies' as one number (the
- * levers set one elasticity for every ally): the mean of their default elasticities, with the
- * interval of the response per unit of exposure scaled by the mean exposure.
- */
-function fittedLevers(f: FittedDefaults | undefined): FittedResponses | undefined {
-  if (f === undefined) return undefined;
-  const allies = Object.keys(f.responses).filter((c) => c !== 'RUS' && c !== 'BLR' && c !== 'UKR');
-  const mean = (v: (c: string) => number) => allies.reduce((s, c) => s + v(c), 0) / Math.max(1, allies.length);
-  const exposure = mean((c) => f.exposure[c] ?? 0);
-  const t = f.parameters.threat_exposure;
-  return {
-    elasticity: {
-      estimate: mean((c) => f.responses[c]?.elasticity ?? 0),
-      lower: t.lower * exposure,
-      upper: t.upper * exposure,
-    },
-    elasticity_RUS: f.parameters.elasticity_RUS,
-    spill_in: f.parameters.spill_in,
-    speed: f.parameters.speed,
-    speed_RUS: f.parameters.speed_RUS,
-  };
-}

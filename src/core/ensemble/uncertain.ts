@@ -93,7 +93,9 @@ export function compileUncertain(
       const draws = fitted.draws;
       const count = draws.speed.length;
       if (count === 0) {
-        fail('bootstrap: fitted needs bootstrap draws in data/fitted.json, and it has none; run armsrace fit --model demand --write-defaults');
+        fail(
+          'bootstrap: fitted needs bootstrap draws in data/fitted.json, and it has none; run armsrace fit --model demand --write-defaults',
+        );
         continue;
       }
       // Ally i's elasticity is the drawn response per unit of exposure times its own exposure.

@@ -1,8 +1,8 @@
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
 import { type ClusterBootstrapResult, clusterBootstrap, type PanelFit, panelFixedEffects } from '../estimate/panel.js';
-import { lastBurdenYear } from './demand-rows.js';
 import { DEFAULTS } from '../scenario/defaults.js';
+import { lastBurdenYear } from './demand-rows.js';
 import { historicalPanel } from './historical-exposures.js';
 
 /** Options of {@link fitPooledDemand}. */
