@@ -162,7 +162,9 @@ describe('claimsEvidence', () => {
     const races = margins.filter((m) => m.label.endsWith('(a race between the blocs)')).length;
     const positive = margins.filter((m) => m.value > 0).length;
     expect(claim(7).answer).toContain(
-      `positive in ${positive} of ${margins.length} scenario-years checked — a race between the blocs, both arming together until the burden bounds bind, in ${races} of them; free-riding or one bloc alone, not a race, in ${positive - races}`,
+      positive === 0
+        ? `not positive in any of the ${margins.length} scenario-years checked: perturbations decay`
+        : `positive in ${positive} of ${margins.length} scenario-years checked — a race between the blocs, both arming together until the burden bounds bind, in ${races} of them; free-riding or one bloc alone, not a race, in ${positive - races}`,
     );
     expect(number(7, /^US deployed strategic warheads/)).toBe(
       dataset.observation('USA', 'warheads_deployed_strategic', 'fas-2023', 2023)?.value,

@@ -25,6 +25,14 @@ const MODE_TEXT: Record<StabilityMode, string> = {
   'within-bloc': 'within one bloc, not a race',
 };
 
+/** The first sentence of claim 7's answer: how many margins are positive, and how many of those are races. */
+function stabilityAnswer(checked: number, positive: number, races: number): string {
+  return positive === 0
+    ? `With the fitted responses the stability margin is not positive in any of the ${checked} scenario-years checked: perturbations decay, nothing runs away`
+    : `With the fitted responses the stability margin is positive in ${positive} of ${checked} scenario-years checked — ` +
+        `a race between the blocs, both arming together until the burden bounds bind, in ${races} of them; free-riding or one bloc alone, not a race, in ${positive - races}`;
+}
+
 const REGION_TEXT: Record<DeterrenceRegion, string> = {
   'mutual-deterrence': 'mutual deterrence',
   'only-a-deters': 'one-sided deterrence (only the United States deters)',
@@ -177,8 +185,7 @@ export function deterrenceClaim(
     question:
       'Is the NATO–Russia spending system stable under each scenario, and do the strategic forces deter both ways?',
     answer:
-      `With the fitted responses the stability margin is positive in ${positive.length} of ${margins.length} scenario-years checked — ` +
-      `a race between the blocs, both arming together until the burden bounds bind, in ${races} of them; free-riding or one bloc alone, not a race, in ${positive.length - races}` +
+      stabilityAnswer(margins.length, positive.length, races) +
       (compareMargins.length > 0
         ? `; in ${year} it ranges from ${compareMargins.reduce((m, x) => Math.min(m, x.margin), Number.POSITIVE_INFINITY).toFixed(3)} to ${compareMargins.reduce((m, x) => Math.max(m, x.margin), Number.NEGATIVE_INFINITY).toFixed(3)} a year across ${compareMargins.length} scenarios. `
         : '. ') +
