@@ -142,8 +142,7 @@ const emptyScores = (H: number) => ({
  * burden stays at its origin value), `pledge_only` (the same simulator with ε = η = 0) and each
  * country's trend over the last {@link TREND_YEARS} years. Allies are the countries that are NATO
  * allies at the origin; Russia is scored alone. Diebold–Mariano against the random walk uses the
- * cross-country mean loss differential per origin, a Bartlett-free sum of its autocovariances up to
- * lag h − 1 and the Harvey–Leybourne–Newbold small-sample correction.
+ * cross-country mean loss differential per origin ({@link dieboldMariano}).
  *
  * @throws {InputError} for origins or horizons the data cannot serve.
  * @example validateForecasts(loadDataset(), { origins: [2014], horizons: 3 }).scores.model.allies.rmse
@@ -345,11 +344,12 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
 }
 
 /**
- * Diebold–Mariano statistic of a loss-differential series at horizon `h`, with the variance from its
- * autocovariances up to lag `h − 1` (the rectangular window of the original test; the lag-0 variance
- * alone where that sum is not positive) and the Harvey, Leybourne & Newbold (1997) correction
- * `√((T + 1 − 2h + h(h − 1)/T)/T)`; p from Student t with `T − 1` degrees of freedom. `NaN` with
- * fewer than 3 points.
+ * Diebold–Mariano statistic of a loss-differential series at horizon `h`: the long-run variance from
+ * its autocovariances up to lag `L = min(h − 1, ⌊T/3⌋)` with Bartlett weights `1 − l/(L + 1)`
+ * (Newey–West: never negative; the cap keeps a few origins from summing their autocovariances
+ * to zero), and the Harvey, Leybourne & Newbold (1997) correction `√((T + 1 − 2h + h(h − 1)/T)/T)`
+ * where it is positive; p from Student t with `T − 1` degrees of freedom. `NaN` with fewer than 3
+ * points or no variance.
  *
  * @example dieboldMariano([-1, -2, -1.5, -0.5], 1).statistic < 0 // → true
  */
@@ -362,9 +362,9 @@ export function dieboldMariano(d: readonly number[], h: number): { statistic: nu
     for (let t = l; t < T; t++) s += ((d[t] as number) - mean) * ((d[t - l] as number) - mean);
     return s / T;
   };
+  const lags = Math.min(h - 1, Math.floor(T / 3));
   let v = gamma(0);
-  for (let l = 1; l < Math.min(h, T); l++) v += 2 * gamma(l);
-  if (!(v > 0)) v = gamma(0);
+  for (let l = 1; l <= lags; l++) v += 2 * (1 - l / (lags + 1)) * gamma(l);
   if (!(v > 0)) return { statistic: Number.NaN, p: Number.NaN };
   const dm = mean / Math.sqrt(v / T);
   const factor = (T + 1 - 2 * h + (h * (h - 1)) / T) / T;
