@@ -9,11 +9,6 @@ const COLOURS: Record<string, string> = {
   pledge_only: '#009E73',
   trend: '#D55E00',
 };
-const LABELS: Record<string, string> = {
-  model: 'Default model',
-  pledge_only: 'Pledge only (ε = η = 0)',
-  trend: 'Country trend',
-};
 
 /** One point of the skill chart: a forecaster's RMSE over the random walk's at one horizon. */
 export interface SkillPoint {
@@ -57,7 +52,7 @@ export function skillPoints(v: Validation): SkillPoint[] {
 export function forecastSkill(v: Validation, options: ChartSpecOptions = {}): ChartSpec {
   const points = skillPoints(v);
   const title = 'Does the model forecast better than "no change"?';
-  const subtitle = `RMSE of each forecaster over the random walk's, by horizon, refitted at each origin ${v.origins[0]}–${v.origins[v.origins.length - 1]}; below 1 is better than the random walk. Default: ${v.specification}.`;
+  const subtitle = `RMSE over the random walk's (the black line at 1), by horizon, refitted at each origin ${v.origins[0]}–${v.origins[v.origins.length - 1]}; below 1 is better. Blue: the default model (${v.specification}); green, dashed: pledge only (ε = η = 0); orange: each country's trend.`;
   const caption = [
     `Forecasts conditional on realised GDP, with only the pledges known at each origin and no war term. Burdens: ${v.source} (SIPRI Military Expenditure Database). Reproduce: armsrace validate.`,
   ];
@@ -65,7 +60,7 @@ export function forecastSkill(v: Validation, options: ChartSpecOptions = {}): Ch
   chartLayout({ subtitle, caption }, width, options.height);
   const high = Math.max(1.2, ...points.map((p) => p.ratio)) * 1.02;
   const low = Math.min(0.6, ...points.map((p) => p.ratio)) * 0.98;
-  const last = points.filter((p) => p.horizon === Math.max(...points.map((q) => q.horizon)));
+  const last = Math.max(...v.horizons);
   return {
     id: 'forecast-skill',
     title,
@@ -73,34 +68,44 @@ export function forecastSkill(v: Validation, options: ChartSpecOptions = {}): Ch
     caption,
     plot: {
       marginTop: 24,
-      marginRight: 150,
+      marginRight: 40,
       marginBottom: 40,
       marginLeft: 56,
       x: { label: 'Horizon, years →', labelAnchor: 'right', labelArrow: 'none', ticks: v.horizons.length },
       y: { domain: [low, high], label: '↑ RMSE / random walk', labelArrow: 'none', grid: true },
-      fx: { label: null, domain: ['Allies', 'Russia'] },
-      color: { domain: Object.keys(COLOURS), range: Object.values(COLOURS) },
+      fx: { label: null, domain: ['Allies', 'Russia'], padding: 0.12 },
       marks: [
         Plot.ruleY([1], { stroke: INK, strokeWidth: 1.5, className: 'skill-random-walk' }),
-        Plot.lineY(points, {
-          fx: 'group',
-          x: 'horizon',
-          y: 'ratio',
-          stroke: 'forecaster',
-          strokeWidth: (p: SkillPoint) => (p.forecaster === 'model' ? 2.5 : 1.5),
-          className: 'skill-lines',
-        }),
-        Plot.dot(points, { fx: 'group', x: 'horizon', y: 'ratio', fill: 'forecaster', r: 2.5 }),
-        Plot.text(last, {
-          fx: 'group',
-          x: 'horizon',
-          y: 'ratio',
-          text: (p: SkillPoint) => `${LABELS[p.forecaster]} ${p.ratio.toFixed(2)}`,
-          dx: 6,
-          textAnchor: 'start',
-          fontSize: 11,
-          fill: (p: SkillPoint) => COLOURS[p.forecaster] as string,
-        }),
+        ...(['trend', 'model', 'pledge_only'] as const).map((f) =>
+          Plot.lineY(
+            points.filter((p) => p.forecaster === f),
+            {
+              fx: 'group',
+              x: 'horizon',
+              y: 'ratio',
+              stroke: COLOURS[f],
+              strokeWidth: f === 'model' ? 3 : 1.5,
+              ...(f === 'pledge_only' ? { strokeDasharray: '5 4' } : {}),
+              className: `skill-${f}`,
+            },
+          ),
+        ),
+        ...(['trend', 'model', 'pledge_only'] as const).map((f) =>
+          Plot.text(
+            points.filter((p) => p.horizon === last && p.forecaster === f),
+            {
+              fx: 'group',
+              x: 'horizon',
+              y: 'ratio',
+              text: (p: SkillPoint) => p.ratio.toFixed(2),
+              dx: 6,
+              dy: f === 'pledge_only' ? 10 : f === 'model' ? -6 : 0,
+              textAnchor: 'start',
+              fontSize: 11,
+              fill: COLOURS[f],
+            },
+          ),
+        ),
       ],
     },
   };
