@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
+import { boundsReached, validationSentence } from '../core/analyze/run-notices.js';
 import { stabilityText } from '../core/analyze/stability.js';
 import type { Dataset } from '../core/data/dataset.js';
+import type { FittedDefaults } from '../core/data/fitted.js';
 import { resultRecords } from '../core/result-records.js';
 import { runScenario, type ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
@@ -52,7 +54,7 @@ Examples:
       }
       print(
         main.model === 'demand'
-          ? summarizeDemand(main, baseline as SimulationResult | undefined)
+          ? summarizeDemand(main, baseline as SimulationResult | undefined, dataset.data.fitted)
           : summarizeRichardson(main),
       );
       if (flags.out !== undefined) {
@@ -96,7 +98,7 @@ function summaryYears(years: readonly number[]): number[] {
   return years.filter((y) => y === first || y === last || y % 5 === 0);
 }
 
-function summarizeDemand(r: SimulationResult, base?: SimulationResult): string {
+function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: FittedDefaults): string {
   const at = (y: number) => r.years.indexOf(y);
   const rus = r.actors.find((a) => a.iso3 === 'RUS');
   const [nato, europe, russia] = r.blocs;
@@ -141,6 +143,19 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult): string {
     "Stability margin (largest real part of the Jacobian's eigenvalues, 1/years) and the mode that drives it:",
     ...r.stability.map((s) => `  ${s.year} ${stabilityText(s)}`),
   ];
+  const bounds = boundsReached(r);
+  if (bounds.length > 0)
+    lines.push(
+      '',
+      `Warning: ${bounds.length === 1 ? 'a burden reaches its bound' : 'burdens reach their bounds'}; from then on the bound, not the responses, sets the result:`,
+      ...bounds.map(
+        (b) =>
+          `  ${b.name} reaches its ${b.bound} bound of ${pct(b.value)} % of GDP in ${b.year} (scenario field bounds.${b.bound === 'upper' ? 'max' : 'min'})`,
+      ),
+    );
+  const evidence = validationSentence(fitted);
+  if (evidence !== undefined)
+    lines.push('', evidence + (respondsByDefault(r) ? '' : ' This scenario sets some responses itself.'));
   if (base !== undefined) {
     const sum = (v: readonly number[], years: readonly number[]) =>
       v.reduce((a, x, k) => (years[k] !== undefined ? a + x : a), 0);
@@ -163,6 +178,10 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult): string {
   }
   return lines.join('\n');
 }
+
+/** Whether the run takes every response from the committed fit's validated choice. */
+const respondsByDefault = (r: SimulationResult) =>
+  r.scenario.input.response === undefined && r.scenario.input.response_fit === undefined;
 
 function summarizeRichardson(r: RichardsonRun): string {
   const rows = summaryYears(r.years);
