@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import type { Dataset } from '../core/data/dataset.js';
-import type { FittedDefaults } from '../core/data/fitted.js';
 import { InputError } from '../core/errors.js';
 import type { StructuralEstimate } from '../core/fit/fit-allies.js';
 import {

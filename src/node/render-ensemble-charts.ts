@@ -1,5 +1,5 @@
-import { FORECAST_SKILL_CHART } from '../core/charts/forecast-skill.js';
 import { ENSEMBLE_CHARTS } from '../core/charts/fan/index.js';
+import { FORECAST_SKILL_CHART } from '../core/charts/forecast-skill.js';
 import { SENSITIVITY_CHART } from '../core/charts/sensitivity-indices.js';
 import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
 import type { ScenarioSensitivity } from '../core/ensemble/scenario-sensitivity.js';

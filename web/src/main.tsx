@@ -1,9 +1,10 @@
 import { stringify as csv } from 'csv-stringify/browser/esm/sync';
-import { render } from 'preact';
+import { type JSX, render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stringify } from 'yaml';
 import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
+import { boundsReached } from '../../src/core/analyze/run-notices.js';
 import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import { resultRecords } from '../../src/core/result-records.js';
 import { parseScenario, ScenarioError, validateScenario } from '../../src/core/scenario/parse-scenario.js';
@@ -384,6 +385,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
               onDrawn={onEnsembleDrawn}
             />
           ) : null}
+          <RunNotices result={result} validation={ready.validation} />
           <Charts result={result} stem={stem} onDrawn={onDrawn} />
           <RankedAllies result={result} stem={stem} />
           {dataViews}
@@ -411,3 +413,31 @@ function boot(): void {
 }
 
 boot();
+
+/** How the default responses validate, and a notice when a burden of the run reaches its bound. */
+function RunNotices({
+  result,
+  validation,
+}: {
+  readonly result: SimulationResult | undefined;
+  readonly validation: string | undefined;
+}): JSX.Element {
+  const bounds = result === undefined ? [] : boundsReached(result);
+  return (
+    <>
+      {bounds.length === 0 ? null : (
+        <p class="error" role="status" data-testid="bounds-notice">
+          {bounds
+            .map((b) => `${b.name} reaches its ${b.bound} bound of ${(100 * b.value).toFixed(1)} % of GDP in ${b.year}`)
+            .join('; ')}
+          : from then on the bound, not the responses, sets the result.
+        </p>
+      )}
+      {validation === undefined ? null : (
+        <p class="note" data-testid="validation-evidence">
+          {validation}
+        </p>
+      )}
+    </>
+  );
+}

@@ -26,6 +26,8 @@ export interface WorkerReady {
   readonly editions: readonly EditionInfo[];
   /** The committed fit the levers start from; undefined when the dataset has none. */
   readonly fitted: FittedResponses | undefined;
+  /** How the default responses did out of sample, one sentence; undefined without a fit. */
+  readonly validation: string | undefined;
   readonly allies: readonly AllyInfo[];
 }
 

@@ -1,6 +1,7 @@
 import { claimsEvidence } from '../../src/core/analyze/claims/index.js';
 import { pledgeReport } from '../../src/core/analyze/pledge-report.js';
 import { resolveSource } from '../../src/core/analyze/pledge-source.js';
+import { validationSentence } from '../../src/core/analyze/run-notices.js';
 import { lastYear, observationAt } from '../../src/core/data/dataset.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
 import {
@@ -184,4 +185,10 @@ scope.addEventListener('message', (event) => {
 });
 
 const fitted = fittedLevers(dataset.data.fitted);
-scope.postMessage({ type: 'ready', editions: editions(), fitted, allies: allies() });
+scope.postMessage({
+  type: 'ready',
+  editions: editions(),
+  fitted,
+  validation: validationSentence(dataset.data.fitted),
+  allies: allies(),
+});

@@ -70,7 +70,9 @@ function design(rows: readonly DemandRow[], spec: AlliesSpecification, exposure:
     if (spec.spillIn) cols.push(r.lnSpillIn);
     for (const y of dummies) cols.push(r.year === y ? 1 : 0);
     d.y.push(r.lnBurden);
-    cols.forEach((v, j) => d.x[j]?.push(v));
+    cols.forEach((v, j) => {
+      d.x[j]?.push(v);
+    });
     d.entity.push(r.iso3);
   }
   return d;
@@ -152,7 +154,9 @@ export function fitAllies(
             const sub: Design = { y: [], x: d.names.map(() => []), names: d.names, entity: [] };
             picked.forEach((r, q) => {
               sub.y.push(d.y[r] as number);
-              d.x.forEach((col, j) => sub.x[j]?.push(col[r] as number));
+              d.x.forEach((col, j) => {
+                sub.x[j]?.push(col[r] as number);
+              });
               sub.entity.push(`${d.entity[r]}#${clusters[q]}`);
             });
             return structural(fitOn(sub), spec);

@@ -30,7 +30,9 @@ describe('validationSentence', () => {
       (f?.selection.rmse[g].model[4] as number) / (f?.selection.rmse[g].random_walk[4] as number);
     const text = validationSentence(f) ?? '';
     expect(text).toContain(f?.selection.specification as string);
-    expect(text).toContain(`${Math.abs(100 * (1 - ratio('allies'))).toFixed(0)} % below a random walk's for the allies`);
+    expect(text).toContain(
+      `${Math.abs(100 * (1 - ratio('allies'))).toFixed(0)} % below a random walk's for the allies`,
+    );
     expect(validationSentence(undefined)).toBeUndefined();
   });
 });

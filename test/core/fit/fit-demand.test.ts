@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
-import { DEMAND_SPECIFICATIONS, fitDemand } from '../../../src/core/fit/fit-demand.js';
 import { lastBurdenYear } from '../../../src/core/fit/demand-rows.js';
+import { DEMAND_SPECIFICATIONS, fitDemand } from '../../../src/core/fit/fit-demand.js';
 import { fitPooledDemand } from '../../../src/core/fit/fit-pooled.js';
 import { halfPanelJackknife } from '../../../src/core/fit/half-panel-jackknife.js';
 import { fittedDefaults } from '../../../src/core/validate/fitted-defaults.js';
@@ -116,6 +116,6 @@ describe('data/fitted.json', () => {
     expect(row?.admissible).toBe(true);
     const { model, random_walk } = f?.selection.rmse.allies ?? { model: [], random_walk: [] };
     expect(model).toHaveLength(10);
-    model.forEach((m, k) => expect(m).toBeLessThanOrEqual(random_walk[k] as number));
+    for (const [k, m] of model.entries()) expect(m).toBeLessThanOrEqual(random_walk[k] as number);
   });
 });

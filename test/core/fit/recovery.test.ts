@@ -44,7 +44,9 @@ describe('the estimators recover known parameters from panels of the real shape'
     const eps: number[] = [];
     for (let k = 0; k < 30; k++) {
       const rows = simulatePanel(data.rows, data.exposure, none, 300 + k);
-      eps.push(fitAllies(rows, data.exposure, { threat: 'exposure', spillIn: false }, { jackknife: false }).threat.estimate);
+      eps.push(
+        fitAllies(rows, data.exposure, { threat: 'exposure', spillIn: false }, { jackknife: false }).threat.estimate,
+      );
     }
     const e = stats(eps);
     expect(Math.abs(e.mean)).toBeLessThan(3 * e.se + 0.1);

@@ -89,7 +89,9 @@ describe('validateForecasts', () => {
   });
 
   it('refuses origins the data cannot serve, naming the field', () => {
-    expect(() => validateForecasts(real, { origins: [2024] })).toThrow(/origins: 2024 must be a year from 2005 to 2023/);
+    expect(() => validateForecasts(real, { origins: [2024] })).toThrow(
+      /origins: 2024 must be a year from 2005 to 2023/,
+    );
     expect(() => validateForecasts(real, { horizons: 0 })).toThrow(/horizons: 0/);
   });
 });
@@ -135,7 +137,9 @@ describe('selectSpecification', () => {
   const same = (v: number[]) => Object.fromEntries(specs.map((s) => [s, v]));
 
   it('keeps pledge-only when no response term lowers the score by the margin', () => {
-    const s = selectSpecification(fake(same([0.9, 0.9, 0.9]), { ...same([1, 1, 1]), 'russia-only': [0.995, 0.995, 0.995] }));
+    const s = selectSpecification(
+      fake(same([0.9, 0.9, 0.9]), { ...same([1, 1, 1]), 'russia-only': [0.995, 0.995, 0.995] }),
+    );
     expect(s.specification).toBe('pledge-only');
   });
 
