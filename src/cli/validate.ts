@@ -12,6 +12,7 @@ interface ValidateFlags {
   from: string;
   to: string;
   horizons: string;
+  intervals: string;
   specification?: DemandSpecificationId;
   all?: boolean;
   format: 'table' | 'csv' | 'json';
@@ -39,6 +40,7 @@ export function validateCommand(globals: () => GlobalOptions): Command {
     .option('--from <year>', 'first origin (the last year of data a refit sees)', '2008')
     .option('--to <year>', 'last origin', '2021')
     .option('--horizons <n>', 'longest horizon, years', '10')
+    .option('--intervals <n>', "bootstrap draws per origin for the coverage of the model's ensemble (0: none)", '49')
     .addOption(
       new Option('--specification <id>', 'the responses scored as "model" (default: the committed choice)').choices([
         ...DEMAND_SPECIFICATIONS,
@@ -68,6 +70,13 @@ Examples:
       if (to < from)
         throw new InputError('bad-option', `--to: ${to} is before --from ${from}; give a later year`, 'to');
       const horizons = whole('--horizons', flags.horizons, 1, 20, '10');
+      const intervalDraws = whole('--intervals', flags.intervals, 0, 999, '49');
+      if (intervalDraws === 1)
+        throw new InputError(
+          'bad-option',
+          '--intervals: 1 draw makes no interval; use 0 or at least 2, e.g. 49',
+          'intervals',
+        );
       const bar = progressBar('origins');
       let v: Validation;
       try {
@@ -76,6 +85,7 @@ Examples:
           horizons,
           ...(flags.specification ? { specification: flags.specification } : {}),
           compareSpecifications: flags.all ?? false,
+          intervalDraws,
           onProgress: bar.update,
         });
       } finally {
@@ -113,6 +123,17 @@ export function validationJson(v: Validation): Record<string, unknown> {
       Object.fromEntries(GROUPS.map((g) => [g, { statistic: round(byGroup[g].statistic), p: round(byGroup[g].p) }])),
     ]),
   );
+  if (v.coverage !== undefined)
+    out.coverage = Object.fromEntries(
+      GROUPS.map((g) => [
+        g,
+        {
+          inside_50: round((v.coverage as NonNullable<Validation['coverage']>)[g].inside50),
+          inside_90: round((v.coverage as NonNullable<Validation['coverage']>)[g].inside90),
+          n: (v.coverage as NonNullable<Validation['coverage']>)[g].n,
+        },
+      ]),
+    );
   out.specification = v.specification;
   out.origins = v.origins;
   out.source = v.source;
@@ -190,6 +211,20 @@ function validationTable(v: Validation, flags: ValidateFlags): string {
           { header: 'MASE RW', align: 'right', cell: (k: number) => fixed(rw.mase[k], 2) },
           { header: 'DM vs RW', align: 'right', cell: (k: number) => fixed(dm.statistic[k], 2) },
           { header: 'p', align: 'right', cell: (k: number) => fixed(dm.p[k], 3) },
+          ...(v.coverage === undefined
+            ? []
+            : [
+                {
+                  header: 'in 50 %',
+                  align: 'right' as const,
+                  cell: (k: number) => fixed(v.coverage?.[g].inside50[k], 2),
+                },
+                {
+                  header: 'in 90 %',
+                  align: 'right' as const,
+                  cell: (k: number) => fixed(v.coverage?.[g].inside90[k], 2),
+                },
+              ]),
         ],
         v.horizons.map((_, k) => k),
       ),

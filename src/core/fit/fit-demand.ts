@@ -37,6 +37,25 @@ export interface ActorResponse {
   readonly speed: number;
 }
 
+/** Bounds a response must respect (those of the scenario schema, speeds kept away from 0 and 1+). */
+export const RESPONSE_BOUNDS = { elasticity: [-5, 5], spillIn: [-5, 5], speed: [0.01, 1] } as const;
+
+const insideBounds = (r: ActorResponse) =>
+  r.elasticity >= RESPONSE_BOUNDS.elasticity[0] &&
+  r.elasticity <= RESPONSE_BOUNDS.elasticity[1] &&
+  r.spill_in >= RESPONSE_BOUNDS.spillIn[0] &&
+  r.spill_in <= RESPONSE_BOUNDS.spillIn[1] &&
+  r.speed >= RESPONSE_BOUNDS.speed[0] &&
+  r.speed <= RESPONSE_BOUNDS.speed[1];
+
+interface ResponseParameters {
+  readonly speed: number;
+  readonly threat: number;
+  readonly spillIn: number;
+  readonly speedRussia: number;
+  readonly elasticityRussia: number;
+}
+
 /** Options of {@link fitDemand}. */
 export interface DemandFitOptions {
   /** First year of the dependent variable (its lag reaches one year further back); default 1995. */
@@ -73,6 +92,12 @@ export interface DemandFit {
   readonly exposure: Readonly<Record<string, number>>;
   /** What the simulator takes per actor under this specification. */
   readonly responses: Readonly<Record<string, ActorResponse>>;
+  /**
+   * The bootstrap replications as responses (the allies' cluster bootstrap and Russia's wild
+   * bootstrap paired by index), those inside {@link RESPONSE_BOUNDS} only; empty for `pooled` or
+   * without draws.
+   */
+  readonly responseDraws: readonly Readonly<Record<string, ActorResponse>>[];
   /** Coefficients that one cluster identifies, and other warnings a user must read. */
   readonly warnings: readonly string[];
   readonly caveats: readonly string[];
@@ -137,6 +162,7 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
       pooled,
       exposure: {},
       responses,
+      responseDraws: [],
       warnings: [
         "Russia's ε here is identified by Russia alone, next to a spill-in regressor (Belarus's stock) that moves with its threat: the two are not told apart.",
         ...(pooled.war === null
@@ -154,23 +180,44 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
   const wantsRussia = specification !== 'pledge-only' && countries.includes('RUS');
   const russia = wantsRussia ? fitRussia(data.rows, { draws, seed, jackknife }) : undefined;
 
-  const responses: Record<string, ActorResponse> = {};
-  const lambda = allies.speed.estimate;
-  for (const c of all) {
-    if (c === 'RUS') {
-      responses[c] = russia
-        ? { elasticity: russia.elasticity.estimate, spill_in: 0, speed: russia.speed.estimate }
-        : { elasticity: 0, spill_in: 0, speed: lambda };
-    } else if (c === 'BLR' || c === 'UKR') {
-      responses[c] = { elasticity: 0, spill_in: 0, speed: lambda };
-    } else {
-      const x = data.exposure[c] ?? exposureToRussia(dataset, c, DEFAULTS.decayKm);
-      responses[c] = {
-        elasticity: alliesSpec.threat === 'exposure' ? allies.threat.estimate * x : 0,
-        spill_in: allies.spillIn.estimate,
-        speed: lambda,
-      };
+  const exposureOf = (c: string) => data.exposure[c] ?? exposureToRussia(dataset, c, DEFAULTS.decayKm);
+  const responsesOf = (p: ResponseParameters): Record<string, ActorResponse> => {
+    const out: Record<string, ActorResponse> = {};
+    for (const c of all) {
+      if (c === 'RUS') out[c] = { elasticity: p.elasticityRussia, spill_in: 0, speed: p.speedRussia };
+      else if (c === 'BLR' || c === 'UKR') out[c] = { elasticity: 0, spill_in: 0, speed: p.speed };
+      else
+        out[c] = {
+          elasticity: alliesSpec.threat === 'exposure' ? p.threat * exposureOf(c) : 0,
+          spill_in: p.spillIn,
+          speed: p.speed,
+        };
     }
+    return out;
+  };
+  const lambda = allies.speed.estimate;
+  const responses = responsesOf({
+    speed: lambda,
+    threat: allies.threat.estimate,
+    spillIn: allies.spillIn.estimate,
+    speedRussia: russia?.speed.estimate ?? lambda,
+    elasticityRussia: russia?.elasticity.estimate ?? 0,
+  });
+  // Bootstrap replications as responses, paired by index, kept where every response is inside the
+  // bounds of the scenario schema.
+  const responseDraws: Record<string, ActorResponse>[] = [];
+  const boot = allies.bootstrap;
+  const n = Math.min(boot?.draws ?? 0, russia === undefined ? Number.POSITIVE_INFINITY : russia.draws);
+  for (let k = 0; k < n && boot !== undefined; k++) {
+    const speed = boot.replications[3 * k] as number;
+    const draw = responsesOf({
+      speed,
+      threat: boot.replications[3 * k + 1] as number,
+      spillIn: boot.replications[3 * k + 2] as number,
+      speedRussia: russia === undefined ? speed : (russia.replications[2 * k] as number),
+      elasticityRussia: russia === undefined ? 0 : (russia.replications[2 * k + 1] as number),
+    });
+    if (Object.values(draw).every(insideBounds)) responseDraws.push(draw);
   }
   const used = new Set([...allies.countries, ...(russia ? ['RUS'] : [])]);
   const excluded = all
@@ -211,6 +258,7 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
     pooled: undefined,
     exposure: data.exposure,
     responses,
+    responseDraws,
     warnings,
     caveats: [
       `Nickell bias: with country fixed effects and a lagged dependent variable the within estimator of ρ is biased downward by roughly (1 + ρ)/(T − 1) for T = ${to - from + 1} years; the half-panel jackknife column corrects it to first order.`,

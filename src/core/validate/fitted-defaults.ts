@@ -1,16 +1,12 @@
 import type { Dataset } from '../data/dataset.js';
 import type { FittedDefaults, FittedParameter } from '../data/fitted.js';
 import type { StructuralEstimate } from '../fit/fit-allies.js';
-import { DEMAND_SPECIFICATIONS, type DemandFit, fitDemand } from '../fit/fit-demand.js';
+import { DEMAND_SPECIFICATIONS, type DemandFit, fitDemand, RESPONSE_BOUNDS } from '../fit/fit-demand.js';
 import { type Selection, selectSpecification } from './select-specification.js';
 import { type Validation, validateForecasts } from './validate-forecasts.js';
 
 /** Bounds a bootstrap replication must respect to be kept (those of the scenario schema). */
-export const DRAW_BOUNDS = {
-  elasticity: [-5, 5],
-  spillIn: [-5, 5],
-  speed: [0.01, 1],
-} as const;
+export const DRAW_BOUNDS = RESPONSE_BOUNDS;
 
 const NONE: StructuralEstimate = { estimate: 0, biasCorrected: 0, standardError: 0, lower: 0, upper: 0 };
 

@@ -61,8 +61,22 @@ export interface ValidationOptions {
   readonly compareSpecifications?: boolean;
   /** First year of every refit; default 1995. */
   readonly fitFrom?: number;
+  /**
+   * Bootstrap draws of the model's responses per origin for interval coverage (the refit's own
+   * bootstrap, each draw simulated); 0 for none (default).
+   */
+  readonly intervalDraws?: number;
   /** Called after each origin. */
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Share of outcomes inside the central 50 % and 90 % of the model's bootstrap ensemble, by horizon. */
+export interface Coverage {
+  readonly inside50: readonly number[];
+  readonly inside90: readonly number[];
+  readonly n: readonly number[];
+  /** Ensemble members (kept bootstrap draws) per origin, mean. */
+  readonly members: number;
 }
 
 /** The result of {@link validateForecasts}. */
@@ -77,6 +91,8 @@ export interface Validation {
   readonly dieboldMariano: Readonly<
     Record<Exclude<Forecaster, 'random_walk'>, Readonly<Record<Group, DieboldMariano>>>
   >;
+  /** Interval coverage of the model's parameter ensemble (with `intervalDraws`). */
+  readonly coverage: Readonly<Record<Group, Coverage>> | undefined;
   /** Per specification tried (with `compareSpecifications`): its scores as `model`. */
   readonly specifications: Readonly<Partial<Record<DemandSpecificationId, Readonly<Record<Group, Scores>>>>>;
   readonly records: readonly ForecastRecord[];
@@ -190,6 +206,12 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
     }
     return a;
   };
+  const intervalDraws = options.intervalDraws ?? 0;
+  let memberCount = 0;
+  const coverage = {
+    allies: { inside50: new Float64Array(H), inside90: new Float64Array(H), n: new Float64Array(H) },
+    russia: { inside50: new Float64Array(H), inside90: new Float64Array(H), n: new Float64Array(H) },
+  };
   // Squared errors per (forecaster, group, horizon, origin), summed over countries, with counts.
   const loss = new Map<string, Map<number, { sum: number; n: number }>>();
   const records: ForecastRecord[] = [];
@@ -232,6 +254,38 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
       forecasts.set(`spec:${spec}`, byActor);
     }
     const actors = [...(forecasts.get(`spec:${specification}`)?.keys() ?? [])];
+    if (intervalDraws > 0) {
+      const fit = fitDemand(dataset, {
+        to: origin,
+        specification,
+        draws: intervalDraws,
+        seed: origin,
+        jackknife: false,
+        ...(options.fitFrom !== undefined ? { from: options.fitFrom } : {}),
+      });
+      const members = fit.responseDraws.map((responses) =>
+        simulate(forecastScenario(dataset, origin, end, responses), dataset),
+      );
+      memberCount += members.length;
+      for (const c of actors) {
+        const group: Group | undefined = c === 'RUS' ? 'russia' : dataset.isMember(c, origin) ? 'allies' : undefined;
+        if (group === undefined || members.length < 10) continue;
+        for (let h = 1; h <= H; h++) {
+          const outcome = burden(c, origin + h);
+          if (outcome === undefined) continue;
+          const values = members
+            .map((run) => run.actors.find((a) => a.iso3 === c)?.burden[run.years.indexOf(origin + h)])
+            .filter((x): x is number => x !== undefined && Number.isFinite(x))
+            .sort((a, b) => a - b);
+          if (values.length < 10) continue;
+          const cov = coverage[group];
+          const inside = (lo: number, hi: number) => outcome >= quantile(values, lo) && outcome <= quantile(values, hi);
+          if (inside(0.25, 0.75)) cov.inside50[h - 1] = (cov.inside50[h - 1] as number) + 1;
+          if (inside(0.05, 0.95)) cov.inside90[h - 1] = (cov.inside90[h - 1] as number) + 1;
+          cov.n[h - 1] = (cov.n[h - 1] as number) + 1;
+        }
+      }
+    }
     const naive = new Map<string, number[]>();
     const trend = new Map<string, number[]>();
     for (const c of actors) {
@@ -332,6 +386,13 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
     source,
     scores,
     dieboldMariano: { model: dms('model'), pledge_only: dms('pledge_only'), trend: dms('trend') },
+    coverage:
+      intervalDraws > 0
+        ? {
+            allies: coverageOf(coverage.allies, memberCount / origins.length),
+            russia: coverageOf(coverage.russia, memberCount / origins.length),
+          }
+        : undefined,
     specifications,
     records,
     notes: [
@@ -341,6 +402,21 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
       `Errors in percentage points of GDP; MASE scales each error by the country's mean absolute annual change from ${(options.fitFrom ?? 1995) + 1} to the origin.`,
     ],
   };
+}
+
+/** R's type-7 quantile of sorted values. */
+function quantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo] as number;
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
+  return a + (h - lo) * (b - a);
+}
+
+function coverageOf(c: { inside50: Float64Array; inside90: Float64Array; n: Float64Array }, members: number): Coverage {
+  const share = (x: Float64Array) =>
+    Array.from(x, (v, k) => ((c.n[k] as number) > 0 ? v / (c.n[k] as number) : Number.NaN));
+  return { inside50: share(c.inside50), inside90: share(c.inside90), n: Array.from(c.n), members };
 }
 
 /**

@@ -88,6 +88,23 @@ describe('validateForecasts', () => {
     expect(v.scores.model.allies.n[0]).toBeGreaterThan(40);
   });
 
+  it("counts outcomes inside the central 50 % and 90 % of the refit's bootstrap ensemble", () => {
+    const v = validateForecasts(real, {
+      origins: [2014, 2016],
+      horizons: 3,
+      specification: 'russia-only',
+      intervalDraws: 19,
+    });
+    const c = v.coverage?.allies;
+    expect(c?.members).toBeGreaterThan(10);
+    for (const [k, n] of (c?.n ?? []).entries()) {
+      expect(n).toBe(v.scores.model.allies.n[k]);
+      expect(c?.inside90[k]).toBeGreaterThanOrEqual(c?.inside50[k] as number);
+      expect(c?.inside90[k]).toBeLessThanOrEqual(1);
+    }
+    expect(validateForecasts(real, { origins: [2014], horizons: 2 }).coverage).toBeUndefined();
+  });
+
   it('refuses origins the data cannot serve, naming the field', () => {
     expect(() => validateForecasts(real, { origins: [2024] })).toThrow(
       /origins: 2024 must be a year from 2005 to 2023/,
@@ -126,6 +143,7 @@ describe('selectSpecification', () => {
         trend: { allies: sc(rw), russia: sc(rw) },
       },
       dieboldMariano: {} as Validation['dieboldMariano'],
+      coverage: undefined,
       specifications: Object.fromEntries(
         Object.keys(allies).map((s) => [s, { allies: sc(allies[s] as number[]), russia: sc(russia[s] as number[]) }]),
       ),
