@@ -200,8 +200,17 @@ function resolvePath(path: string, input: ScenarioInput, codes: readonly string[
     );
     return perActor(who, explicit, f);
   }
-  if (head === 'compliance' && who !== undefined && parts.length === 2)
-    return perActor(who, input.compliance, (p) => p.compliance);
+  if (head === 'compliance' && who !== undefined && parts.length === 2) {
+    // A drawn compliance replaces the scenario's, a binding pledge's floor included.
+    const list = actorsOf(who, input.compliance);
+    if (typeof list === 'string') return list;
+    return (p, m, v) => {
+      for (const i of list) {
+        p.compliance[i * p.members + m] = v;
+        p.binding[i * p.members + m] = 0;
+      }
+    };
+  }
   if (head === 'war' && who !== undefined && parts.length === 3) {
     const fields: Record<string, (p: MemberParameters) => Float64Array> = {
       extra_share: (p) => p.warExtra,

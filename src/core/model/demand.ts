@@ -31,6 +31,8 @@ export interface MemberParameters {
   readonly spillIn: Float64Array;
   readonly speed: Float64Array;
   readonly compliance: Float64Array;
+  /** 1 where the pledge path is a floor under the burden (`compliance: binding`), else 0. */
+  readonly binding: Float64Array;
   readonly buildShare: Float64Array;
   readonly floor: Float64Array;
   readonly minShare: Float64Array;
@@ -86,7 +88,10 @@ export interface DemandModel {
   /**
    * Fill `out` with the quantities derived from state `y` at time `t`. With `dydt`, also write the
    * derivative at `(t, y)` into it: the same numbers as {@link DemandModel.derivative}, from the
-   * same evaluation of the threat and spill-in sums.
+   * same evaluation of the threat and spill-in sums, except where a binding pledge path bends at
+   * `t` (its start or due year): `derivative` takes the path's slope before `t`, the last stage of
+   * a step that ends there, and `snapshot` its slope after `t`, the first stage of a step that
+   * starts there (so RK4 follows a path that bends on a step boundary exactly).
    */
   snapshot(t: number, y: Float64Array, out: DemandSnapshot, dydt?: Float64Array): void;
   /** Allocate buffers for {@link DemandModel.snapshot}. */
@@ -336,6 +341,7 @@ export function buildDemandModel(
     spillIn: perActor((a) => a.spillIn),
     speed: perActor((a) => a.speed),
     compliance: perActor((a) => a.compliance),
+    binding: perActor((a) => (a.binding ? 1 : 0)),
     buildShare: perActor((a) => a.buildShare),
     floor: perActor((a) => a.floor),
     minShare: perActor((a) => a.minShare),
@@ -459,7 +465,22 @@ export function buildDemandModel(
 }
 
 /** Values per entry in {@link DemandKernel.entry}. */
-const ENTRY = 11;
+const ENTRY = 12;
+
+/**
+ * How far above its pledge path a binding entry's burden may be and still be held by the floor:
+ * the rounding of a burden that follows the path (a few 1e-17) must not decide whether it does.
+ */
+const BINDING_SLACK = 1e-12;
+
+/**
+ * Rate (1/years) at which a binding entry's burden below its pledge path returns to it, on top of
+ * the path's slope. The exact solution never goes below a path it starts on; a burden gets there
+ * when it joins the alliance below the path, or when an integration step crosses the path (the
+ * floor switches on inside the step, which a fixed step cannot resolve). 2 keeps RK4 monotone for
+ * any step up to a year (its factor over a step of h is ≥ 1/3 for 2h ≤ 2).
+ */
+const FLOOR_RETURN = 2;
 
 /**
  * Everything the inner loops read, in one object of fixed shape (so the compiled loops serve every
@@ -485,6 +506,7 @@ class DemandKernel {
   readonly warFade: Float64Array;
   readonly speed: Float64Array;
   readonly compliance: Float64Array;
+  readonly binding: Float64Array;
   readonly buildShare: Float64Array;
   readonly minShare: Float64Array;
   readonly maxShare: Float64Array;
@@ -501,8 +523,10 @@ class DemandKernel {
   readonly lnSpill0: Float64Array;
   /**
    * The per-entry constants of the derivative interleaved, {@link ENTRY} values per entry `o` from
-   * `o·ENTRY`: λ, φ, δ, b, ε (where it applies), η (likewise), ln Θ₀, ln Φ₀, κ, s_min, s_max. One
-   * array instead of eleven: V8 checks each typed array it reads from on every element.
+   * `o·ENTRY`: λ, φ, δ, b, ε (where it applies), η (likewise), ln Θ₀, ln Φ₀, κ, s_min, s_max, and
+   * the reach of the pledge floor: {@link BINDING_SLACK} where the pledge binds, −∞ where it does
+   * not (so `s − P ≤ reach` is the one test of whether the floor holds). One array instead of
+   * twelve: V8 checks each typed array it reads from on every element.
    */
   readonly entry: Float64Array;
   readonly elasticity: Float64Array;
@@ -514,6 +538,13 @@ class DemandKernel {
   readonly spill: Float64Array;
   readonly gdpNow: Float64Array;
   readonly pledgeNow: Float64Array;
+  /**
+   * `dP/dt` of the highest pledge path just before and just after the last time asked (they differ
+   * only where the path bends: at its start and due year); 0 outside the path's from…by and where no
+   * pledge applies.
+   */
+  readonly pledgeSlope: Float64Array;
+  readonly pledgeSlopeAhead: Float64Array;
   readonly warNow: Float64Array;
   /** `s*` of the last evaluation. */
   readonly target: Float64Array;
@@ -557,6 +588,7 @@ class DemandKernel {
     this.warFade = parameters.warFade;
     this.speed = parameters.speed;
     this.compliance = parameters.compliance;
+    this.binding = parameters.binding;
     this.buildShare = parameters.buildShare;
     this.minShare = parameters.minShare;
     this.maxShare = parameters.maxShare;
@@ -578,6 +610,8 @@ class DemandKernel {
     this.spill = new Float64Array(nM);
     this.gdpNow = new Float64Array(nM);
     this.pledgeNow = new Float64Array(nM);
+    this.pledgeSlope = new Float64Array(nM);
+    this.pledgeSlopeAhead = new Float64Array(nM);
     this.warNow = new Float64Array(nM);
     this.target = new Float64Array(nM);
     this.scratch = new Float64Array(2 * nM);
@@ -622,6 +656,7 @@ class DemandKernel {
       this.entry[q + 8] = this.compliance[o] as number;
       this.entry[q + 9] = this.minShare[o] as number;
       this.entry[q + 10] = this.maxShare[o] as number;
+      this.entry[q + 11] = this.binding[o] !== 0 ? BINDING_SLACK : Number.NEGATIVE_INFINITY;
     }
     for (let i = 0; i < n; i++) {
       const q0 = i * M * ENTRY;
@@ -651,14 +686,14 @@ function gdpOf(kernel: DemandKernel, i: number, m: number, t: number): number {
 /**
  * The terms of every actor and member that depend on time alone, at `t`: GDP (log-linear between
  * mid-year points, plus the member's shocks), the highest pledge path once the actor is an ally
- * (`−∞` before, or without pledges) and the war burden. RK4 asks each time twice (its middle
- * stages share one, and a step's last stage is the next step's first), so they are kept for the
- * last time asked.
+ * (`−∞` before, or without pledges) with its slope just before and just after `t`, and the war
+ * burden. RK4 asks each time twice (its middle stages share one, and a step's last stage is the
+ * next step's first), so they are kept for the last time asked.
  */
 function timeTerms(kernel: DemandKernel, t: number): void {
   if (t === kernel.termsTime) return;
   const { n, M, nM, gdpYears, lnGdp, gdpShock, gdpNow, pledgeNow, warNow, joins, baseline, sharedTerms } = kernel;
-  const { pledgeTarget, pledgeFrom, pledgeBy, warExtra, warUntil, warFade } = kernel;
+  const { pledgeTarget, pledgeFrom, pledgeBy, pledgeSlope, pledgeSlopeAhead, warExtra, warUntil, warFade } = kernel;
   const P = kernel.pledgeCount;
   const p = t - 0.5 - kernel.gdpFirstYear;
   let k = Math.floor(p);
@@ -685,21 +720,44 @@ function timeTerms(kernel: DemandKernel, t: number): void {
     const last = sharedTerms[i] === 1 ? o0 + 1 : o0 + M;
     for (let o = o0; o < last; o++) {
       let pledge = Number.NEGATIVE_INFINITY;
+      // The highest path's slope just before and just after t: of paths level at t, the one that
+      // was highest before t is the one that rose least, the one highest after t the one that rises most.
+      let before = 0;
+      let after = 0;
       if (ally) {
         const b = baseline[o] as number;
         for (let q = o; q < P * nM; q += nM) {
-          const v = pledgePath(b, pledgeTarget[q] as number, pledgeFrom[q] as number, pledgeBy[q] as number, t);
-          if (v > pledge) pledge = v;
+          const target = pledgeTarget[q] as number;
+          const from = pledgeFrom[q] as number;
+          const by = pledgeBy[q] as number;
+          const v = pledgePath(b, target, from, by, t);
+          const rate = by > from ? (target - b) / (by - from) : 0;
+          const left = t > from && t <= by ? rate : 0;
+          const right = t >= from && t < by ? rate : 0;
+          if (v > pledge) {
+            pledge = v;
+            before = left;
+            after = right;
+          } else if (v === pledge) {
+            if (left < before) before = left;
+            if (right > after) after = right;
+          }
         }
       }
       pledgeNow[o] = pledge;
+      pledgeSlope[o] = before;
+      pledgeSlopeAhead[o] = after;
       warNow[o] = warBurden(warExtra[o] as number, warUntil[o] as number, warFade[o] as number, t);
     }
     // A loop, not fill(): the builtin's call costs more than 32 stores.
     const pledge0 = pledgeNow[o0] as number;
+    const before0 = pledgeSlope[o0] as number;
+    const after0 = pledgeSlopeAhead[o0] as number;
     const war0 = warNow[o0] as number;
     for (let o = last; o < o0 + M; o++) {
       pledgeNow[o] = pledge0;
+      pledgeSlope[o] = before0;
+      pledgeSlopeAhead[o] = after0;
       warNow[o] = war0;
     }
   }
@@ -873,8 +931,12 @@ function sumPerMember(n: number, M: number, rows: SumRows, y: Float64Array, out:
  * `s*` of every entry (MODEL.md §2) into `target`, and `dy/dt` into `out`:
  * `s* = clip(u + κ·max(0, P − u) + w, s_min, s_max)` with
  * `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))` (exp(0) is exactly 1, so a term that does not apply
- * leaves `u = b`), `ds/dt = λ(s* − s)`, `dK/dt = φ·s·Y − δK`. The time terms and the logarithms of
- * Θ and Φ (from {@link exposures}) must be those of the current time and state; `spill` is Φ.
+ * leaves `u = b`), `ds/dt = λ(s* − s)`, `dK/dt = φ·s·Y − δK`. Where the pledge binds and the burden
+ * is at or below its path (within {@link BINDING_SLACK}), `ds/dt = max(λ(s* − s), dP/dt + r(P − s))`
+ * with `dP/dt` from `slope` ({@link DemandKernel.pledgeSlope} or {@link DemandKernel.pledgeSlopeAhead})
+ * and `r` = {@link FLOOR_RETURN}: on the path, `max(λ(s* − s), dP/dt)`.
+ * The time terms and the logarithms of Θ and Φ (from {@link exposures}) must be those of the
+ * current time and state; `spill` is Φ.
  *
  * The constants of an entry are read from {@link DemandKernel.entry} only where they change: once
  * per actor whose members share them ({@link DemandKernel.sharedEntry}), else at every entry.
@@ -883,6 +945,7 @@ function derive(
   kernel: DemandKernel,
   y: Float64Array,
   spill: Float64Array,
+  slope: Float64Array,
   target: Float64Array,
   out: Float64Array,
 ): void {
@@ -914,6 +977,7 @@ function derive(
   let compliance = 0;
   let lo = 0;
   let hi = 0;
+  let reach = 0;
   next = 0;
   for (let o = 0; o < nM; o++) {
     if (o === next) {
@@ -925,6 +989,7 @@ function derive(
       compliance = c[(q + 8) | 0] as number;
       lo = c[(q + 9) | 0] as number;
       hi = c[(q + 10) | 0] as number;
+      reach = c[(q + 11) | 0] as number;
       next = sharedEntry[(o / M) | 0] === 1 ? o + M : o + 1;
     }
     const u = baseline * (target[o] as number);
@@ -934,12 +999,21 @@ function derive(
     if (goal > hi) goal = hi;
     target[o] = goal;
     const s = y[o] as number;
-    out[o] = speed * (goal - s);
+    let rate = speed * (goal - s);
+    // The pledge path as a floor: −∞ reach where it does not bind, and s − (−∞) where no pledge applies.
+    if (s - pledge <= reach) {
+      const floor = (slope[o] as number) + FLOOR_RETURN * (pledge - s);
+      if (floor > rate) rate = floor;
+    }
+    out[o] = rate;
     out[(nM + o) | 0] = build * s * (gdpNow[o] as number) - depreciation * (y[(nM + o) | 0] as number);
   }
 }
 
-/** `dy/dt` at (t, y): `ds/dt = λ(s* − s)`, `dK/dt = φ·s·Y − δK`; Θ and Φ land in `theta`, `spill`. */
+/**
+ * `dy/dt` at (t, y): `ds/dt = λ(s* − s)` (with the floor of a binding pledge, its path's slope just
+ * before `t`), `dK/dt = φ·s·Y − δK`; Θ and Φ land in `theta`, `spill`.
+ */
 function evaluate(
   kernel: DemandKernel,
   t: number,
@@ -950,7 +1024,7 @@ function evaluate(
 ): void {
   exposures(kernel, periodAt(kernel, t), y, theta, spill);
   timeTerms(kernel, t);
-  derive(kernel, y, spill, kernel.target, out);
+  derive(kernel, y, spill, kernel.pledgeSlope, kernel.target, out);
 }
 
 /** The snapshot at (t, y), and with `dydt` the derivative there from the same sums. */
@@ -959,7 +1033,7 @@ function observe(kernel: DemandKernel, t: number, y: Float64Array, out: DemandSn
   timeTerms(kernel, t);
   const { nM, gdpNow } = kernel;
   const { gdp, spending } = out;
-  derive(kernel, y, out.spillIn, out.target, dydt ?? kernel.scratch);
+  derive(kernel, y, out.spillIn, kernel.pledgeSlopeAhead, out.target, dydt ?? kernel.scratch);
   for (let o = 0; o < nM; o++) {
     const s = y[o] as number;
     const g = gdpNow[o] as number;

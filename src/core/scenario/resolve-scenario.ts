@@ -21,6 +21,11 @@ export interface ActorParameters {
   readonly spillIn: number;
   readonly speed: number;
   readonly compliance: number;
+  /**
+   * `compliance: binding`: κ = 1 and the pledge path is a floor under the burden (at or below the
+   * path, the burden rises at least as fast as the path).
+   */
+  readonly binding: boolean;
   readonly buildShare: number;
   readonly floor: number;
   readonly minShare: number;
@@ -50,19 +55,20 @@ export interface ResolvedScenario {
 export const TREND_YEARS = 3;
 
 /**
- * Compliance `κ_i`: a given number, or `trend` — the share of the gap to the highest pledge that
- * the burden's rise over the last {@link TREND_YEARS} years of data, continued, would close by the
- * due year (0…1). Default: 1 for actors already above every pledge, else 0.8.
+ * Compliance `κ_i`: a given number; `binding`, 1 (the floor is {@link ActorParameters.binding});
+ * or `trend` — the share of the gap to the highest pledge that the burden's rise over the last
+ * {@link TREND_YEARS} years of data, continued, would close by the due year (0…1). Default: 1 for
+ * actors already above every pledge, else 0.8.
  */
 function complianceOf(
-  value: number | 'trend' | undefined,
+  value: number | 'trend' | 'binding' | undefined,
   aboveAll: boolean,
   series: Parameters<typeof observationAt>[0] | undefined,
   year: number,
   pledges: readonly PledgeTerm[],
 ): number {
   if (typeof value === 'number') return value;
-  if (aboveAll) return 1;
+  if (value === 'binding' || aboveAll) return 1;
   if (value === undefined || series === undefined) return DEFAULTS.compliance;
   const now = observationAt(series, year)?.value;
   const before = observationAt(series, year - TREND_YEARS)?.value;
@@ -164,6 +170,7 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
     const response = { ...input.response?.default, ...input.response?.[iso3] };
     const aboveAll = pledges.every((p) => startShare >= p.targetShare);
     const bounds = input.bounds ?? {};
+    const compliance = pick(input.compliance, iso3);
     return {
       iso3,
       name: dataset.country(iso3)?.name ?? iso3,
@@ -179,7 +186,8 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
         DEFAULTS.elasticity,
       spillIn: response.spill_in ?? fitted?.spill_in.estimate ?? DEFAULTS.spillIn,
       speed: response.speed ?? fitted?.speed.estimate ?? DEFAULTS.speed,
-      compliance: complianceOf(pick(input.compliance, iso3), aboveAll, series, year, pledges),
+      compliance: complianceOf(compliance, aboveAll, series, year, pledges),
+      binding: compliance === 'binding',
       buildShare: pick(input.capability?.build_share, iso3) ?? DEFAULTS.buildShare,
       floor: pick(input.geography?.floor, iso3) ?? DEFAULTS.floorByActor[iso3] ?? 0,
       minShare: bounds.min ?? DEFAULTS.minShare,

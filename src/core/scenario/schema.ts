@@ -42,6 +42,21 @@ const iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 code in
 const rate = (example: string) => z.number().nonnegative(`is negative; use a rate in 1/years, e.g. ${example}`);
 const fraction = z.number().min(0, 'must lie between 0 and 1').max(1, 'must lie between 0 and 1');
 
+/**
+ * Compliance `κ`: a share of the gap to the pledge path closed, 0…1; `trend` (from the recent rise
+ * of the burden); or `binding` (κ = 1 and the pledge path a floor under the burden).
+ */
+const compliance = z.union([z.number(), z.string()]).transform((v, ctx): number | 'trend' | 'binding' => {
+  if (typeof v === 'number') {
+    if (v >= 0 && v <= 1) return v;
+    ctx.addIssue({ code: 'custom', message: `${v} must lie between 0 and 1` });
+    return z.NEVER;
+  }
+  if (v === 'trend' || v === 'binding') return v;
+  ctx.addIssue({ code: 'custom', message: `"${v}" is not accepted; use a number from 0 to 1, trend or binding` });
+  return z.NEVER;
+});
+
 /** Per-actor map with an optional `default` entry. */
 const perActor = <T extends z.ZodType>(value: T) => z.record(z.union([iso3, z.literal('default')]), value);
 
@@ -102,7 +117,7 @@ export const scenarioSchema = z.strictObject({
   actors: z.array(iso3).optional(),
   partners: z.array(iso3).optional(),
   pledges: z.array(pledgeSchema).optional(),
-  compliance: perActor(z.union([fraction, z.literal('trend')])).optional(),
+  compliance: perActor(compliance).optional(),
   response: perActor(responseSchema).optional(),
   war: perActor(warSchema).optional(),
   enlargement: z.array(z.strictObject({ country: iso3, year })).optional(),
