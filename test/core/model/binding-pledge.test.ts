@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import { compileUncertain } from '../../../src/core/ensemble/uncertain.js';
@@ -98,6 +100,18 @@ war: { RUS: { extra_share: 0 } }
     const slope = (TARGET - (model.baseline[deu] as number)) / (DUE - 2025);
     expect(before[deu]).toBeCloseTo(slope, 15);
     expect(after[deu]).toBe(0);
+  });
+
+  it('reaches every ally in the hague-met preset: each at 3.5 % or above in 2035', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../../scenarios/hague-met.yaml'), 'utf8');
+    const input = parseScenario(text);
+    expect(input.compliance).toEqual({ default: 'binding' });
+    const run = simulate(input, dataset);
+    const k = run.years.indexOf(2035);
+    const allies = run.actors.filter((a) => !['BLR', 'RUS', 'UKR'].includes(a.iso3));
+    expect(allies.length).toBeGreaterThanOrEqual(30);
+    for (const a of allies) expect(a.burden[k] as number, a.iso3).toBeGreaterThanOrEqual(0.035 - 1e-9);
+    expect(run.indicators.alliesAt35[k]).toBe(allies.length);
   });
 
   it('runs members side by side, binding in some and not in others, each as its single run', () => {

@@ -12,6 +12,7 @@ export const PRESET_SCENARIOS: readonly NamedScenario[] = [
       start: 2025,
       end: 2050,
       pledges: [{ name: 'Wales 2 %', target: 0.02, from: 2025, by: 2026 }],
+      compliance: { default: 'binding' },
     },
   },
   {
@@ -21,7 +22,7 @@ export const PRESET_SCENARIOS: readonly NamedScenario[] = [
       start: 2025,
       end: 2050,
       pledges: [{ name: 'Hague core', target: 0.035, from: 2025, by: 2035 }],
-      compliance: { default: 1 },
+      compliance: { default: 'binding' },
     },
   },
   {
@@ -41,7 +42,7 @@ export const PRESET_SCENARIOS: readonly NamedScenario[] = [
       start: 2025,
       end: 2050,
       pledges: [{ name: 'Hague core', target: 0.035, from: 2025, by: 2035 }],
-      compliance: { default: 1 },
+      compliance: { default: 'binding' },
       response: { RUS: { elasticity: 1.0, speed: 0.5 } },
     },
   },
