@@ -1,6 +1,8 @@
 import type { Dataset } from '../data/dataset.js';
 import { lastYear, observationAt } from '../data/dataset.js';
+import { type FittedDefaults, type FittedResponse, fittedResponse } from '../data/fitted.js';
 import type { PledgeTerm } from '../model/pledge-path.js';
+import { exposureToRussia } from '../model/proximity.js';
 import type { WarTerm } from '../model/war.js';
 import { DEFAULTS } from './defaults.js';
 import { ScenarioError, type ScenarioIssue } from './parse-scenario.js';
@@ -132,8 +134,20 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
   }
   if (issues.length > 0) throw new ScenarioError(issues);
 
-  // Default responses: the committed fit when the dataset carries one, else the assumptions of DEFAULTS.
-  const fitted = dataset.data.fitted?.parameters;
+  // Default responses: the committed fit when the dataset carries one (its validated choice, or the
+  // alternative named by response_fit), else the assumptions of DEFAULTS.
+  const fittedData = dataset.data.fitted;
+  if (input.response_fit !== undefined && fittedData?.selection !== undefined) {
+    const known = [fittedData.selection.specification, ...Object.keys(fittedData.alternatives)];
+    if (!known.includes(input.response_fit))
+      throw new ScenarioError([
+        {
+          path: 'scenario.response_fit',
+          value: input.response_fit,
+          message: `scenario.response_fit: "${input.response_fit}" is not a specification of data/fitted.json; use one of ${known.join(', ')}`,
+        },
+      ]);
+  }
   const pledgesIn = input.pledges ?? [
     { name: DEFAULTS.pledge.name, target: DEFAULTS.pledge.target, by: DEFAULTS.pledge.by },
   ];
@@ -168,6 +182,9 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
       return { targetShare: p.target, from, by: Math.max(p.by, from) };
     });
     const response = { ...input.response?.default, ...input.response?.[iso3] };
+    const fitted =
+      fittedResponse(fittedData, iso3, input.response_fit) ??
+      fittedForNewcomer(fittedData, dataset, iso3, input.response_fit);
     const aboveAll = pledges.every((p) => startShare >= p.targetShare);
     const bounds = input.bounds ?? {};
     const compliance = pick(input.compliance, iso3);
@@ -179,13 +196,9 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
       partner: partners.has(iso3),
       startShare,
       startShareYear: year,
-      elasticity:
-        response.elasticity ??
-        (iso3 === 'RUS' ? fitted?.elasticity_RUS.estimate : fitted?.elasticity.estimate) ??
-        DEFAULTS.elasticityByActor[iso3] ??
-        DEFAULTS.elasticity,
-      spillIn: response.spill_in ?? fitted?.spill_in.estimate ?? DEFAULTS.spillIn,
-      speed: response.speed ?? fitted?.speed.estimate ?? DEFAULTS.speed,
+      elasticity: response.elasticity ?? fitted?.elasticity ?? DEFAULTS.elasticityByActor[iso3] ?? DEFAULTS.elasticity,
+      spillIn: response.spill_in ?? fitted?.spill_in ?? DEFAULTS.spillIn,
+      speed: response.speed ?? fitted?.speed ?? DEFAULTS.speed,
       compliance: complianceOf(compliance, aboveAll, series, year, pledges),
       binding: compliance === 'binding',
       buildShare: pick(input.capability?.build_share, iso3) ?? DEFAULTS.buildShare,
@@ -211,5 +224,26 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
     burdenSource: sipri,
     actors,
     input,
+  };
+}
+
+/**
+ * An actor the committed fit has no row for (a country outside the default actors, such as a new
+ * ally of an enlargement): the allies' speed and spill-in, and their threat response per unit of
+ * exposure (read off Poland's row) at the country's own exposure to Russia.
+ */
+function fittedForNewcomer(
+  fitted: FittedDefaults | undefined,
+  dataset: Dataset,
+  iso3: string,
+  specification: string | undefined,
+): FittedResponse | undefined {
+  const reference = fittedResponse(fitted, 'POL', specification);
+  const x = fitted?.exposure?.POL;
+  if (reference === undefined || x === undefined || !(x > 0)) return undefined;
+  return {
+    elasticity: (reference.elasticity / x) * exposureToRussia(dataset, iso3, DEFAULTS.decayKm),
+    spill_in: reference.spill_in,
+    speed: reference.speed,
   };
 }

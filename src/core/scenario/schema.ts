@@ -119,6 +119,12 @@ export const scenarioSchema = z.strictObject({
   pledges: z.array(pledgeSchema).optional(),
   compliance: perActor(compliance).optional(),
   response: perActor(responseSchema).optional(),
+  /** Which fitted specification of data/fitted.json gives the default responses; default its validated choice. */
+  response_fit: z
+    .enum(['pledge-only', 'russia-only', 'exposure', 'exposure-no-spill', 'pooled'], {
+      error: 'must name a fitted specification: pledge-only, russia-only, exposure, exposure-no-spill or pooled',
+    })
+    .optional(),
   war: perActor(warSchema).optional(),
   enlargement: z.array(z.strictObject({ country: iso3, year })).optional(),
   geography: z
