@@ -96,6 +96,16 @@ describe('the levers of the dashboard', () => {
     expect(values).toEqual(moved);
   });
 
+  it('name a binding compliance they cannot hold instead of reading it as a number', () => {
+    const { values, ignored } = fromScenario(
+      parseScenario('compliance: { default: binding, POL: binding }') as Parameters<typeof fromScenario>[0],
+      defaults,
+    );
+    expect(ignored).toEqual(['compliance.default: binding', 'compliance.POL: binding']);
+    expect(values.compliance).toBe(defaults.compliance);
+    expect(values.complianceByAlly).toEqual({});
+  });
+
   it('survive a shared link, and a damaged link falls back to the defaults', () => {
     expect(decodeLevers(encodeLevers(moved, defaults), defaults)).toEqual(moved);
     expect(encodeLevers(defaults, defaults)).toBe('');

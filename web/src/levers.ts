@@ -307,7 +307,7 @@ function clampTo(key: LeverKey, value: unknown, values: LeverValues): void {
 
 interface ScenarioShape {
   pledges?: readonly { target: number; by: number }[];
-  compliance?: Record<string, number | 'trend'>;
+  compliance?: Record<string, number | 'trend' | 'binding'>;
   response?: Record<string, { elasticity?: number; spill_in?: number; speed?: number }>;
   war?: Record<string, { until?: number | null; fade_years?: number }>;
   enlargement?: readonly { country: string; year: number }[];
@@ -335,7 +335,7 @@ export function fromScenario(
     clampTo('pledgeBy', pledge.by, values);
   }
   for (const [key, c] of Object.entries(input.compliance ?? {})) {
-    if (c === 'trend') ignored.push(`compliance.${key}: trend`);
+    if (c === 'trend' || c === 'binding') ignored.push(`compliance.${key}: ${c}`);
     else if (key === 'default') clampTo('compliance', c, values);
     else values.complianceByAlly[key] = Math.min(1, Math.max(0, c));
   }
