@@ -38,9 +38,51 @@ describe('armsrace fit and granger (child process)', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.command).toBe('armsrace fit --model demand --draws 49 --seed 1');
-    expect(json.elasticityRussia.lower).toBeLessThan(json.elasticityRussia.upper);
+    expect(json.specification).toBe('russia-only');
+    expect(json.russia.elasticity.lower).toBeLessThan(json.russia.elasticity.upper);
+    expect(json.warnings.join(' ')).toMatch(/rest on one country/);
     expect(json.caveats.join(' ')).toMatch(/Nickell/);
   });
+
+  it('fits the demand responses on spans that end before the war, and validates out of sample', async () => {
+    const r = await runCli([
+      'fit',
+      '--model',
+      'demand',
+      '--to',
+      '2012',
+      '--draws',
+      '19',
+      '--specification',
+      'exposure',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1995–2012');
+    expect(r.stdout).not.toContain('war (from 2022)');
+    expect(r.stdout).toMatch(/allies' threat ε per unit of exposure/);
+    const v = await runCli([
+      'validate',
+      '--from',
+      '2012',
+      '--to',
+      '2014',
+      '--horizons',
+      '3',
+      '--intervals',
+      '0',
+      '--format',
+      'json',
+    ]);
+    expect(v.code).toBe(0);
+    const json = JSON.parse(v.stdout);
+    expect(json.horizons).toEqual([1, 2, 3]);
+    for (const f of ['model', 'random_walk', 'pledge_only', 'trend'])
+      for (const g of ['allies', 'russia']) expect(json[f][g].rmse).toHaveLength(3);
+    expect(json.random_walk.allies.n[0]).toBeGreaterThan(50);
+    const bad = await runCli(['validate', '--from', '2023', '--to', '2024']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/origins: 2024 must be a year from 2005 to 2023/);
+  }, 60_000);
 
   it('tests Granger causality both ways', async () => {
     const r = await runCli(['granger', '--from', '1993', '--to', '2024', '--lags', '2']);

@@ -61,6 +61,7 @@ describe('the levers of the dashboard', () => {
     joinUKR: true,
     yearUKR: 2032,
     complianceByAlly: { DEU: 1, ESP: 0.25 },
+    alliesElasticity: 0.3,
     alliesSpillIn: 0.5,
     growthSet: true,
     growthAllies: 0.02,
@@ -73,7 +74,8 @@ describe('the levers of the dashboard', () => {
     expect(Math.abs(defaults.rusElasticity - p.elasticity_RUS.estimate)).toBeLessThanOrEqual(0.025 + 1e-12);
     expect(Math.abs(defaults.alliesElasticity - p.elasticity.estimate)).toBeLessThanOrEqual(0.025 + 1e-12);
     expect(Math.abs(defaults.alliesSpillIn - p.spill_in.estimate)).toBeLessThanOrEqual(0.025 + 1e-12);
-    expect(Math.abs(defaults.rusSpeed - p.speed.estimate)).toBeLessThanOrEqual(0.005 + 1e-12);
+    expect(Math.abs(defaults.rusSpeed - p.speed_RUS.estimate)).toBeLessThanOrEqual(0.005 + 1e-12);
+    expect(Math.abs(defaults.alliesSpeed - p.speed.estimate)).toBeLessThanOrEqual(0.005 + 1e-12);
     expect(defaults.rusElasticity).not.toBe(DEFAULT_LEVERS.rusElasticity);
   });
 
