@@ -216,7 +216,12 @@ export interface ClusterBootstrapResult {
   readonly failedDraws: number;
 }
 
-function quantile7(sorted: Float64Array, p: number): number {
+/**
+ * The `p` quantile of sorted values by R's type 7 (linear interpolation between order statistics).
+ *
+ * @example quantile7([1, 2, 3, 4], 0.5) // → 2.5
+ */
+export function quantile7(sorted: ArrayLike<number>, p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { type OlsFit, ols } from '../estimate/ols.js';
+import { quantile7 } from '../estimate/panel.js';
 import { stream } from '../solve/random.js';
 import type { DemandRow } from './demand-rows.js';
 import type { StructuralEstimate } from './fit-allies.js';
@@ -159,12 +160,7 @@ export function fitRussia(
     const col = Array.from({ length: done }, (_, r) => replications[r * 2 + j] as number).sort((a, b) => a - b);
     const mean = col.reduce((s, v) => s + v, 0) / Math.max(1, done);
     const sd = Math.sqrt(col.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, done - 1));
-    const q = (p: number) => {
-      if (done < 2) return Number.NaN;
-      const h = (done - 1) * p;
-      const lo = Math.floor(h);
-      return (col[lo] as number) + (h - lo) * ((col[Math.min(lo + 1, done - 1)] as number) - (col[lo] as number));
-    };
+    const q = (p: number) => (done < 2 ? Number.NaN : quantile7(col, p));
     return {
       estimate: est,
       biasCorrected: corrected?.[j] ?? null,

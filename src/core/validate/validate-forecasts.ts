@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
 import { studentTCdf } from '../estimate/distributions.js';
+import { quantile7 } from '../estimate/panel.js';
 import { lastBurdenYear } from '../fit/demand-rows.js';
 import { type ActorResponse, DEMAND_SPECIFICATIONS, type DemandSpecificationId, fitDemand } from '../fit/fit-demand.js';
 import { DEFAULTS } from '../scenario/defaults.js';
@@ -279,7 +280,8 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
             .sort((a, b) => a - b);
           if (values.length < 10) continue;
           const cov = coverage[group];
-          const inside = (lo: number, hi: number) => outcome >= quantile(values, lo) && outcome <= quantile(values, hi);
+          const inside = (lo: number, hi: number) =>
+            outcome >= quantile7(values, lo) && outcome <= quantile7(values, hi);
           if (inside(0.25, 0.75)) cov.inside50[h - 1] = (cov.inside50[h - 1] as number) + 1;
           if (inside(0.05, 0.95)) cov.inside90[h - 1] = (cov.inside90[h - 1] as number) + 1;
           cov.n[h - 1] = (cov.n[h - 1] as number) + 1;
@@ -402,15 +404,6 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
       `Errors in percentage points of GDP; MASE scales each error by the country's mean absolute annual change from ${(options.fitFrom ?? 1995) + 1} to the origin.`,
     ],
   };
-}
-
-/** R's type-7 quantile of sorted values. */
-function quantile(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (h - lo) * (b - a);
 }
 
 function coverageOf(c: { inside50: Float64Array; inside90: Float64Array; n: Float64Array }, members: number): Coverage {
