@@ -229,8 +229,9 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
 
 /**
  * An actor the committed fit has no row for (a country outside the default actors, such as a new
- * ally of an enlargement): the allies' speed and spill-in, and their threat response per unit of
- * exposure (read off Poland's row) at the country's own exposure to Russia.
+ * ally of an enlargement): the allies' speed and spill-in, and their threat elasticity — the common
+ * one where every ally has the same, else the response per unit of exposure (read off Poland's row)
+ * at the country's own exposure to Russia.
  */
 function fittedForNewcomer(
   fitted: FittedDefaults | undefined,
@@ -239,10 +240,14 @@ function fittedForNewcomer(
   specification: string | undefined,
 ): FittedResponse | undefined {
   const reference = fittedResponse(fitted, 'POL', specification);
+  const distant = fittedResponse(fitted, 'PRT', specification);
   const x = fitted?.exposure?.POL;
-  if (reference === undefined || x === undefined || !(x > 0)) return undefined;
+  if (reference === undefined) return undefined;
+  const common = distant === undefined || distant.elasticity === reference.elasticity || x === undefined || !(x > 0);
   return {
-    elasticity: (reference.elasticity / x) * exposureToRussia(dataset, iso3, DEFAULTS.decayKm),
+    elasticity: common
+      ? reference.elasticity
+      : (reference.elasticity / x) * exposureToRussia(dataset, iso3, DEFAULTS.decayKm),
     spill_in: reference.spill_in,
     speed: reference.speed,
   };

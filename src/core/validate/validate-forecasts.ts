@@ -193,6 +193,9 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
     const o = dataset.observation(c, 'milex_share_gdp', source, y);
     return o === undefined ? undefined : o.value / 100;
   };
+  // Allies are scored as the allies of the origin year; Belarus and Ukraine are not scored.
+  const groupOf = (c: string, origin: number): Group | undefined =>
+    c === 'RUS' ? 'russia' : dataset.isMember(c, origin) ? 'allies' : undefined;
   const specs: DemandSpecificationId[] = options.compareSpecifications
     ? [...DEMAND_SPECIFICATIONS]
     : [...new Set<DemandSpecificationId>([specification, 'pledge-only'])];
@@ -269,7 +272,7 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
       );
       memberCount += members.length;
       for (const c of actors) {
-        const group: Group | undefined = c === 'RUS' ? 'russia' : dataset.isMember(c, origin) ? 'allies' : undefined;
+        const group = groupOf(c, origin);
         if (group === undefined || members.length < 10) continue;
         for (let h = 1; h <= H; h++) {
           const outcome = burden(c, origin + h);
@@ -311,8 +314,8 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
       ...specs.map((s): [string, Map<string, number[]> | undefined] => [`spec:${s}`, forecasts.get(`spec:${s}`)]),
     ];
     for (const c of actors) {
-      const group: Group = c === 'RUS' ? 'russia' : dataset.isMember(c, origin) ? 'allies' : ('other' as Group);
-      if (group !== 'allies' && group !== 'russia') continue;
+      const group = groupOf(c, origin);
+      if (group === undefined) continue;
       const q = scale(c, origin);
       for (let h = 1; h <= H; h++) {
         const outcome = burden(c, origin + h);

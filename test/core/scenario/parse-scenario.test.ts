@@ -46,6 +46,18 @@ ensemble:  { runs: 1000, seed: 42, uncertain: { response.RUS.elasticity: { norma
       dataset.data.fitted?.alternatives.exposure?.EST?.elasticity,
     );
     expect(() => resolveScenario(parseScenario('response_fit: exposur'), dataset)).toThrow(/response_fit/);
+    // A new ally outside the fit: the exposure response at its own exposure, or the common ε.
+    const geo = (fit: string) =>
+      resolveScenario(parseScenario(`${fit}\nenlargement: [{ country: GEO, year: 2035 }]`), dataset).actors.find(
+        (a) => a.iso3 === 'GEO',
+      );
+    const alternatives = dataset.data.fitted?.alternatives;
+    const perExposure =
+      (alternatives?.exposure?.POL?.elasticity as number) / (dataset.data.fitted?.exposure.POL as number);
+    expect(geo('response_fit: exposure')?.elasticity).toBeGreaterThan(0);
+    expect(geo('response_fit: exposure')?.elasticity).toBeLessThan(perExposure);
+    expect(geo('response_fit: pooled')?.elasticity).toBe(alternatives?.pooled?.POL?.elasticity);
+    expect(geo('')?.speed).toBe(dataset.data.fitted?.responses.POL?.speed);
     expect(r.actors.find((a) => a.iso3 === 'USA')?.floor).toBe(0.25);
   });
 
