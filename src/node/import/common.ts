@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { CellValue } from 'exceljs';
 import { buildSeries, type Point } from '../../core/data/build-series.js';
-import type { Flag, Series, SeriesBreak, SourceInfo } from '../../core/data/types.js';
+import type { Flag, Indicator, Series, SeriesBreak, SourceInfo } from '../../core/data/types.js';
 import { DataFileError } from '../../core/errors.js';
 
 /** The formats {@link readPublishedFile} understands. */
@@ -176,4 +176,40 @@ export function flagOfFont(font: { color?: { indexed?: number; argb?: string } }
   if (c.indexed === 12 || c.argb === 'FF0000FF') return 'e';
   if (c.indexed === 10 || c.argb === 'FFFF0000') return 'u';
   return '.';
+}
+
+/**
+ * The values an indicator can take, in the unit the importers store (percent of GDP, million US$,
+ * warheads). Bounds are generous where history is extreme — a share of GDP up to 150 % (Kuwait's in
+ * 1991 exceeded 100 %) — and exclude what cannot be: negative spending, GDP or warheads, or a share
+ * read as a fraction twice.
+ */
+export const INDICATOR_RANGES: Readonly<Record<Indicator, { min: number; max: number; unit: string }>> = {
+  milex_share_gdp: { min: 0, max: 150, unit: '% of GDP' },
+  milex_usd_current: { min: 0, max: 1e8, unit: 'million US$' },
+  milex_usd_constant: { min: 0, max: 1e8, unit: 'million US$' },
+  gdp_usd_current: { min: 0, max: 1e9, unit: 'million US$' },
+  gdp_usd_constant: { min: 0, max: 1e9, unit: 'million US$' },
+  warheads_stockpile: { min: 0, max: 1e5, unit: 'warheads' },
+  warheads_deployed_strategic: { min: 0, max: 1e5, unit: 'warheads' },
+  warheads_deployed_nonstrategic: { min: 0, max: 1e5, unit: 'warheads' },
+  warheads_reserve_nondeployed: { min: 0, max: 1e5, unit: 'warheads' },
+  warheads_retired: { min: 0, max: 1e5, unit: 'warheads' },
+  warheads_total_inventory: { min: 0, max: 1e5, unit: 'warheads' },
+};
+
+/**
+ * Why a value read for `indicator` cannot be stored — not a finite number, or outside
+ * {@link INDICATOR_RANGES} — as the end of an error message; `undefined` when it can.
+ *
+ * @param value the value as it would be stored (after the reader's unit conversion)
+ * @example valueProblem('milex_share_gdp', 5000) // 'is outside what a share of GDP can be; accepted 0 to 150 (% of GDP)'
+ */
+export function valueProblem(indicator: Indicator, value: number): string | undefined {
+  const r = INDICATOR_RANGES[indicator];
+  if (!Number.isFinite(value))
+    return `is not a finite number once read (${value}); accepted ${r.min} to ${r.max} (${r.unit})`;
+  if (value < r.min || value > r.max)
+    return `gives ${value} ${r.unit}, outside what ${indicator} can be; accepted ${r.min} to ${r.max} (${r.unit})`;
+  return undefined;
 }

@@ -11,6 +11,7 @@ import {
   plain,
   SeriesCollector,
   show,
+  valueProblem,
 } from './common.js';
 import { countryIso3 } from './country-names.js';
 import { loadWorkbook } from './xlsx.js';
@@ -301,6 +302,8 @@ function readTable(
       } else {
         throw fileError('bad-value', `${show(v)} is not a number; ${EXPECTED_CELL}`, file, ws.name, r, col);
       }
+      const problem = valueProblem(block.spec.indicator, value);
+      if (problem !== undefined) throw fileError('out-of-range', `${show(v)} ${problem}`, file, ws.name, r, col);
       out.add(meta, { year: y.year, value, flag: y.estimate ? 'e' : '.' });
     }
   }

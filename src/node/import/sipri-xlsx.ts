@@ -13,6 +13,7 @@ import {
   SeriesCollector,
   show,
   USSR_BREAK,
+  valueProblem,
 } from './common.js';
 import { countryIso3 } from './country-names.js';
 import { loadWorkbook } from './xlsx.js';
@@ -240,7 +241,10 @@ function readSheet(
       if (!Number.isFinite(value)) {
         throw fileError('bad-value', `${show(v)} is not a finite number; ${EXPECTED_CELL}`, file, sheet, r, c);
       }
-      out.add(meta, { year, value: value * spec.factor, flag: flagOfFont(cell.font) });
+      const stored = value * spec.factor;
+      const problem = valueProblem(spec.indicator, stored);
+      if (problem !== undefined) throw fileError('out-of-range', `${show(v)} ${problem}`, file, sheet, r, c);
+      out.add(meta, { year, value: stored, flag: flagOfFont(cell.font) });
     }
   }
 }

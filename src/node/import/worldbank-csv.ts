@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Indicator, SourceInfo, Unit } from '../../core/data/types.js';
-import { fileError, type ImportedEdition, isNumericText, SeriesCollector, show } from './common.js';
+import { fileError, type ImportedEdition, isNumericText, SeriesCollector, show, valueProblem } from './common.js';
 import { isZip, zipEntries, zipRead } from './zip.js';
 
 /** The World Development Indicators read, by indicator code, with the unit conversion applied. */
@@ -204,10 +204,11 @@ export function worldBankFromBytes(bytes: Buffer, file: string): ImportedEdition
           i + 1,
         );
       }
-      out.add(
-        { iso3, indicator: spec.indicator, unit: spec.unit, source: sourceId },
-        { year, value: scale(Number(raw), spec.factor) },
-      );
+      const value = scale(Number(raw), spec.factor);
+      const problem = valueProblem(spec.indicator, value);
+      if (problem !== undefined)
+        throw fileError('out-of-range', `${show(raw)} ${problem}`, where, undefined, line, i + 1);
+      out.add({ iso3, indicator: spec.indicator, unit: spec.unit, source: sourceId }, { year, value });
     }
   }
   const source: SourceInfo = {

@@ -7,8 +7,16 @@ export interface ZipEntry {
   /** 0 = stored, 8 = deflated. */
   readonly method: number;
   readonly compressedSize: number;
+  /** The size the central directory declares once inflated (it may lie: reads cap what they inflate). */
+  readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
 }
+
+/**
+ * The most an archive may inflate to, all members together: 256 MiB. The publishers' files inflate
+ * to a few tens of MiB; a zip bomb of a few MiB that inflates to gigabytes is refused.
+ */
+export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 /**
  * Tell whether `bytes` start with the zip local-file signature `PK\x03\x04` (zip, xlsx).
@@ -51,12 +59,13 @@ export function zipEntries(bytes: Buffer, file: string): ZipEntry[] {
     }
     const method = bytes.readUInt16LE(p + 10);
     const compressedSize = bytes.readUInt32LE(p + 20);
+    const uncompressedSize = bytes.readUInt32LE(p + 24);
     const nameLength = bytes.readUInt16LE(p + 28);
     const extraLength = bytes.readUInt16LE(p + 30);
     const commentLength = bytes.readUInt16LE(p + 32);
     const localHeaderOffset = bytes.readUInt32LE(p + 42);
     const name = bytes.toString('utf8', p + 46, p + 46 + nameLength);
-    entries.push({ name, method, compressedSize, localHeaderOffset });
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -68,7 +77,7 @@ export function zipEntries(bytes: Buffer, file: string): ZipEntry[] {
  * @throws {DataFileError} `damaged-zip` when the member's data is cut short or cannot be inflated
  * @example zipRead(bytes, entry, 'data.zip').toString('utf8')
  */
-export function zipRead(bytes: Buffer, entry: ZipEntry, file: string): Buffer {
+export function zipRead(bytes: Buffer, entry: ZipEntry, file: string, limit: number = MAX_INFLATED_BYTES): Buffer {
   const p = entry.localHeaderOffset;
   if (p + 30 > bytes.length || bytes.readUInt32LE(p) !== 0x04034b50) {
     throw fileError('damaged-zip', `member "${entry.name}" is missing from the archive; expected a complete zip`, file);
@@ -80,10 +89,12 @@ export function zipRead(bytes: Buffer, entry: ZipEntry, file: string): Buffer {
   }
   const data = bytes.subarray(start, end);
   if (entry.method === 0) return Buffer.from(data);
+  if (limit <= 0 || (entry.method === 0 && data.length > limit)) throw tooLarge(file);
   if (entry.method === 8) {
     try {
-      return inflateRawSync(data);
+      return inflateRawSync(data, { maxOutputLength: limit });
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(file);
       throw fileError('damaged-zip', `member "${entry.name}" cannot be inflated (${(e as Error).message})`, file);
     }
   }
@@ -92,6 +103,29 @@ export function zipRead(bytes: Buffer, entry: ZipEntry, file: string): Buffer {
     `member "${entry.name}" uses compression method ${entry.method}; expected 0 (stored) or 8 (deflate)`,
     file,
   );
+}
+
+const tooLarge = (file: string) =>
+  fileError(
+    'too-large',
+    `the archive inflates to more than its budget (${MAX_INFLATED_BYTES / 1024 / 1024} MiB for an import); the publishers' files inflate to a few tens of MiB: this is not one of them`,
+    file,
+  );
+
+/**
+ * Inflate every member of an archive within {@link MAX_INFLATED_BYTES} in all, before a library
+ * that trusts the declared sizes reads it.
+ *
+ * @throws {DataFileError} `too-large` past the budget, `damaged-zip` as {@link zipRead}
+ * @example checkInflatedSize(readFileSync('book.xlsx'), 'book.xlsx') // total inflated bytes
+ */
+export function checkInflatedSize(bytes: Buffer, file: string, limit: number = MAX_INFLATED_BYTES): number {
+  let total = 0;
+  for (const entry of zipEntries(bytes, file)) {
+    if (entry.name.endsWith('/')) continue;
+    total += zipRead(bytes, entry, file, limit - total).length;
+  }
+  return total;
 }
 
 /** Decode the few XML entities that appear in sheet names. */
@@ -116,5 +150,30 @@ export function xlsxSheetNames(bytes: Buffer, file: string): string[] | undefine
   const entry = zipEntries(bytes, file).find((e) => e.name === 'xl/workbook.xml');
   if (entry === undefined) return undefined;
   const xml = zipRead(bytes, entry, file).toString('utf8');
-  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => xmlText(m[1] ?? ''));
+  return sheetNamesOf(xml);
+}
+
+/**
+ * The `name` attributes of the `<sheet>` (or `<x:sheet>`) elements of a workbook.xml, in one linear
+ * pass: each tag is cut at its `>` before its attributes are read, so no input makes the scan
+ * quadratic.
+ *
+ * @example sheetNamesOf('<sheets><sheet name="A" sheetId="1"/></sheets>') // ['A']
+ */
+export function sheetNamesOf(xml: string): string[] {
+  const names: string[] = [];
+  let at = xml.indexOf('<');
+  while (at >= 0) {
+    const end = xml.indexOf('>', at + 1);
+    if (end < 0) break;
+    const tag = xml.slice(at + 1, end);
+    const space = tag.search(/[\s/]/);
+    const element = (space < 0 ? tag : tag.slice(0, space)).replace(/^\w+:/, '');
+    if (element === 'sheet') {
+      const m = /(?:^|\s)name="([^"]*)"/.exec(tag);
+      if (m !== null) names.push(xmlText(m[1] ?? ''));
+    }
+    at = xml.indexOf('<', end + 1);
+  }
+  return names;
 }

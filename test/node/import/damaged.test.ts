@@ -211,6 +211,6 @@ describe('readPublishedFile on damaged files', () => {
     );
     const csv = await rejection(readPublishedFile(put(dir, 'plain.csv', 'a,b\n1,2\n')));
     expect(csv.code).toBe('unknown-format');
-    expect(csv.message).toMatch(/^plain\.csv: the content matches no known format; expected/);
+    expect(csv.message).toMatch(/^plain\.csv: the content matches no known format \(first line "a,b"\); expected/);
   });
 });
