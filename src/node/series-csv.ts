@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { DataFileError } from '../core/errors.js';
+import { clip } from './import/common.js';
 
 /** Yearly series read from a user's CSV file: one `year` column and one column per series. */
 export interface SeriesTable {
@@ -9,6 +10,9 @@ export interface SeriesTable {
   /** Values per column, aligned with `years`; `null` for an empty cell. */
   readonly columns: ReadonlyMap<string, readonly (number | null)[]>;
 }
+
+/** The largest series CSV read: 16 MiB (a century of years for a thousand series is far less). */
+export const MAX_SERIES_CSV_BYTES = 16 * 1024 * 1024;
 
 /**
  * Read a CSV file with the columns `year,<series>,<series>…` (a header row, one row per year).
@@ -20,8 +24,22 @@ export interface SeriesTable {
 export function readSeriesCsv(file: string): SeriesTable {
   let text: string;
   try {
+    const info = statSync(file);
+    if (!info.isFile())
+      throw new DataFileError(
+        'not-a-file',
+        `${file}: is ${info.isDirectory() ? 'a folder' : 'not a regular file (a device or a pipe)'}; give the path of a CSV file`,
+        file,
+      );
+    if (info.size > MAX_SERIES_CSV_BYTES)
+      throw new DataFileError(
+        'too-large',
+        `${file}: is ${(info.size / 1024 / 1024).toFixed(0)} MiB; a series CSV (a row per year) is read up to ${MAX_SERIES_CSV_BYTES / 1024 / 1024} MiB`,
+        file,
+      );
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof DataFileError) throw error;
     throw new DataFileError(
       'unreadable-file',
       `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); give the path of a CSV file`,
@@ -46,7 +64,7 @@ export function readSeriesCsv(file: string): SeriesTable {
   if (yearColumn < 0) {
     throw new DataFileError(
       'no-year-column',
-      `${file}: row 1 has no "year" column (columns: ${header.join(', ')}); name the column of years "year"`,
+      `${file}: row 1 has no "year" column (columns: ${clip(header.join(', '))}); name the column of years "year"`,
       `${file}:1`,
     );
   }
@@ -60,7 +78,7 @@ export function readSeriesCsv(file: string): SeriesTable {
     if (!Number.isInteger(year)) {
       throw new DataFileError(
         'bad-year',
-        `${file}: row ${line}, column year: "${yearText}" is not a whole year; expected e.g. 2024`,
+        `${file}: row ${line}, column year: "${clip(yearText)}" is not a whole year; expected e.g. 2024`,
         `${file}:${line}:year`,
       );
     }
@@ -79,7 +97,7 @@ export function readSeriesCsv(file: string): SeriesTable {
       if (!Number.isFinite(v)) {
         throw new DataFileError(
           'bad-value',
-          `${file}: row ${line}, column ${name}: "${cell}" is not a number; write a number or leave the cell empty`,
+          `${file}: row ${line}, column ${clip(name)}: "${clip(cell)}" is not a number; write a number or leave the cell empty`,
           `${file}:${line}:${name}`,
         );
       }

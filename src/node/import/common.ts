@@ -72,10 +72,20 @@ export function fileError(
  * @example show('abc') // '"abc"'
  */
 export function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return JSON.stringify(clip(v));
   if (v instanceof Date) return v.toISOString();
-  if (v !== null && typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (v !== null && typeof v === 'object') return clip(JSON.stringify(v) ?? String(v));
+  return clip(String(v));
+}
+
+/**
+ * A text cut to `max` characters with "…" when longer: what an error message echoes of a value, so
+ * a huge cell never becomes a huge message.
+ *
+ * @example clip('x'.repeat(100), 5) // 'xxxxx…'
+ */
+export function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** A cell's content reduced to a plain value: rich text joined, a formula replaced by its cached result. */

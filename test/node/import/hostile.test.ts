@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeContent, readPublishedFile } from '../../../src/node/import/index.js';
 import { checkInflatedSize, sheetNamesOf } from '../../../src/node/import/zip.js';
+import { readSeriesCsv } from '../../../src/node/series-csv.js';
 import { columnOf, editWorkbook, makeZip, rejection, rowOf, SIPRI_2025, tempDir, WB_GDP, WB_MILEX } from './helpers.js';
 
 /** Write `bytes` to `dir/name` and return the path. */
@@ -146,3 +147,21 @@ function withCopies(zip: Buffer, name: string, copies: number): Buffer {
   end.writeUInt32LE(start, 16);
   return Buffer.concat([zip.subarray(0, start), directory, end]);
 }
+
+describe('a series CSV of your own (fit --input)', () => {
+  const dir = tempDir();
+
+  it('is refused when it is a device, and a huge cell is not echoed whole', () => {
+    expect(() => readSeriesCsv('/dev/zero')).toThrow(/^\/dev\/zero: is not a regular file \(a device or a pipe\)/);
+    const huge = 'y'.repeat(100_000);
+    const f = put(dir, 'huge.csv', `year,NATO\n2020,${huge}\n2021,1\n`);
+    let message = '';
+    try {
+      readSeriesCsv(f);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/column NATO: "y{80}…" is not a number/);
+    expect(message.length).toBeLessThan(400);
+  });
+});
