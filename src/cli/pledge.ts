@@ -97,7 +97,7 @@ function printReport(r: PledgeReport, format: PledgeFlags['format']) {
   }
   const t = pct(r.threshold);
   const lines = [
-    `NATO allies at ${t} of GDP in ${r.year} — ${r.citation} (${r.sourceKind.toUpperCase()} edition ${r.edition})`,
+    `${r.sourceKind === 'nato' ? 'NATO allies' : 'Allies'} at ${t} of GDP in ${r.year} — ${r.citation} (${r.sourceKind.toUpperCase()} edition ${r.edition}${r.basis === undefined ? '' : `; basis: ${r.basis}`})`,
     '',
     formatTable(
       [
@@ -131,6 +131,9 @@ function printReport(r: PledgeReport, format: PledgeFlags['format']) {
   print(lines.join('\n'));
 }
 
+/** The year The Hague Summit Declaration (2025) sets for reviewing the trajectory toward 5 %. */
+const HAGUE_REVIEW_YEAR = 2029;
+
 function printHague(h: ReturnType<typeof haguePath>, format: PledgeFlags['format']) {
   if (format === 'json') return print(JSON.stringify(h, null, 2));
   const years = (row: (typeof h.rows)[number]) => row.pathPct.map((_, i) => row.startYear + i);
@@ -153,7 +156,7 @@ function printHague(h: ReturnType<typeof haguePath>, format: PledgeFlags['format
   const bn = (v: number) => grouped(v / 1000, 1);
   print(
     [
-      `Linear paths to ${pct(h.target)} of GDP by ${h.by} (and ${pct(h.referenceTarget)} for reference) — NATO edition ${h.edition}`,
+      `Linear paths to ${pct(h.target)} of GDP by ${h.by} (and ${pct(h.referenceTarget)} for reference) — NATO edition ${h.edition}${h.basis === undefined ? '' : `; basis: ${h.basis}`}`,
       `Money in USD bn at constant prices (${h.unit.replace('USD_m_', '')}); GDP: ${h.gdpBasis}.`,
       '',
       formatTable(
@@ -161,6 +164,11 @@ function printHague(h: ReturnType<typeof haguePath>, format: PledgeFlags['format
           { header: 'ally', cell: (x) => x.name },
           { header: 'from', align: 'right', cell: (x) => `${x.startYear}${x.startFlag === 'e' ? 'e' : ''}` },
           { header: 'start (% GDP)', align: 'right', cell: (x) => fixed(x.startPct, 2) },
+          {
+            header: `${HAGUE_REVIEW_YEAR} on the path (% GDP)`,
+            align: 'right',
+            cell: (x) => fixed(x.pathPct[HAGUE_REVIEW_YEAR - x.startYear] ?? null, 2),
+          },
           { header: `extra in ${h.by} (USD bn)`, align: 'right', cell: (x) => bn(x.extraInDueYearUsdM) },
           { header: `cumulative to ${h.by} (USD bn)`, align: 'right', cell: (x) => bn(x.cumulativeUsdM) },
           {
@@ -175,6 +183,7 @@ function printHague(h: ReturnType<typeof haguePath>, format: PledgeFlags['format
       `All allies, cumulative extra spending to ${h.by}: USD ${bn(h.totalCumulativeUsdM)} bn at ${pct(h.target)}; USD ${bn(h.totalCumulativeReferenceUsdM)} bn at ${pct(h.referenceTarget)}.`,
       ...(h.missing.length ? [`No figure (no path): ${h.missing.join(', ')}`] : []),
       'Extra spending = (path − start level) × real GDP, summed over the years after the start.',
+      `The Hague Summit Declaration (2025) reviews the trajectory and balance of the spending in ${HAGUE_REVIEW_YEAR}: the column shows where each path stands then.`,
     ].join('\n'),
   );
 }

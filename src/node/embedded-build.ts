@@ -122,6 +122,24 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
     );
   }
 
+  // NATO's July 2026 edition, on the core-defence basis of the Hague target: its own source, never
+  // spliced with the 2025 edition's defence expenditure.
+  const f26 = 'nato_core_defexp_2026ed.csv';
+  const nato26: Record<string, { indicator: Indicator; unit: Unit }> = {
+    core_defexp_share_gdp: { indicator: 'milex_share_gdp', unit: 'pct_GDP' },
+    core_defexp_usd_current: { indicator: 'milex_usd_current', unit: 'USD_m_current' },
+    core_defexp_usd_const2021: { indicator: 'milex_usd_constant', unit: 'USD_m_const2021' },
+  };
+  for (const r of readCsv(path(f26))) {
+    const m = nato26[r.indicator as string];
+    if (m === undefined) throw new Error(`${f26}: unexpected indicator "${r.indicator}"`);
+    if (!withAggregates.has(r.iso3 as string)) continue;
+    out.add(
+      { iso3: r.iso3 as string, ...m, source: 'nato-2026' },
+      { year: num(f26, r, 'year'), value: num(f26, r, 'value'), flag: r.is_estimate === 'true' ? 'e' : '.' },
+    );
+  }
+
   const fPress = 'nato_defexp_share_gdp_2025e_press.csv';
   for (const r of readCsv(path(fPress))) {
     out.add(

@@ -10,7 +10,7 @@ describe('armsrace claims (child process)', () => {
     expect(r.stderr).toBe('');
     for (let id = 1; id <= 7; id++) expect(r.stdout).toContain(`Claim ${id}: `);
     expect(r.stdout).toMatch(/Evidence: (STRONG|MODERATE|WEAK|CONTESTED), claim /);
-    expect(r.stdout).toContain('18 of 31 in 2024');
+    expect(r.stdout).toContain('17 of 31 in 2024');
   }, 60_000);
 
   it('prints one claim and its JSON, with the interval of data/fitted.json', async () => {

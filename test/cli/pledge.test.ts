@@ -15,23 +15,34 @@ describe('armsrace pledge (child process)', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('counts 18 allies in 2024 by the 2025 edition and 23 by the 2024 edition', async () => {
+  it('counts 17 allies in 2024 by the 2026 edition, 18 by the 2025 edition and 23 by the 2024 edition', async () => {
     const a = await runCli(['pledge', '--year', '2024']);
-    expect(a.stdout).toContain("18 of 31 allies reported in NATO's table meet 2 %");
-    const b = await runCli(['pledge', '--year', '2024', '--edition', '2024']);
-    expect(b.stdout).toContain("23 of 31 allies reported in NATO's table meet 2 %");
+    expect(a.stdout).toContain("17 of 31 allies reported in NATO's table meet 2 %");
+    const b = await runCli(['pledge', '--year', '2024', '--edition', '2025']);
+    expect(b.stdout).toContain("18 of 31 allies reported in NATO's table meet 2 %");
+    const c = await runCli(['pledge', '--year', '2024', '--edition', '2024']);
+    expect(c.stdout).toContain("23 of 31 allies reported in NATO's table meet 2 %");
   });
 
-  it('defaults to the latest year and shows press figures flagged with a URL', async () => {
+  it("defaults to the 2026 edition's latest year and names its basis", async () => {
     const r = await runCli(['pledge']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('in 2025');
+    expect(r.stdout).toContain('in 2026');
+    expect(r.stdout).toContain('(NATO edition 2026; basis: core defence expenditure, the Hague definition');
+    expect(r.stdout).toContain(
+      "30 of 31 allies reported in NATO's table meet 2 % (31 of 31 allies reported; 32 allies in 2026)",
+    );
+  });
+
+  it("shows the 2025 edition's press-quoted figures flagged with a URL, on request", async () => {
+    const r = await runCli(['pledge', '--edition', '2025']);
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       "4 of 4 allies reported in NATO's table meet 2 % (4 of 31 allies reported; 32 allies in 2025)",
     );
     expect(r.stdout).toMatch(/Quoted by the press only \(flag s, not in NATO's table\): 13 of 13/);
     expect(r.stdout).toMatch(/\[s\] Norway: https:\/\//);
-    const noPress = await runCli(['pledge', '--no-press']);
+    const noPress = await runCli(['pledge', '--edition', '2025', '--no-press']);
     expect(noPress.stdout).not.toContain('[s]');
   });
 
@@ -60,7 +71,8 @@ describe('armsrace pledge (child process)', () => {
     const r = await runCli(['pledge', '--path', 'hague']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Linear paths to 3.5 % of GDP by 2035 (and 5 % for reference)');
-    expect(r.stdout).toMatch(/Poland\s+2025e\s+4\.48\s+0\.0\s+0\.0/);
+    expect(r.stdout).toMatch(/Poland\s+2026e\s+4\.68\s+4\.68\s+0\.0\s+0\.0/);
+    expect(r.stdout).toContain('reviews the trajectory and balance of the spending in 2029');
     expect(r.stdout).toMatch(/All allies, cumulative extra spending to 2035: USD [\d,.]+ bn at 3\.5 %/);
     const csv = parse((await runCli(['pledge', '--path', 'hague', '--format', 'csv'])).stdout, {
       columns: true,
@@ -69,12 +81,12 @@ describe('armsrace pledge (child process)', () => {
   });
 
   it.each([
-    [['pledge', '--year', '2013'], /year: 2013 is not covered by NATO edition 2025; use a year from 2014 to 2025/],
+    [['pledge', '--year', '2013'], /year: 2013 is not covered by NATO edition 2026; use a year from 2014 to 2026/],
     [['pledge', '--year', '20x4'], /--year: "20x4" is not a year/],
     [['pledge', '--threshold', '150%'], /--threshold: 150% is out of range/],
     [['pledge', '--threshold', '2'], /--threshold: 2 is ambiguous; write a percentage such as 2%/],
     [['pledge', '--source', 'imf'], /argument 'imf' is invalid. Allowed choices are nato, sipri/],
-    [['pledge', '--edition', '2019'], /edition: "2019" of nato is not in the dataset; available: 2025, 2024/],
+    [['pledge', '--edition', '2019'], /edition: "2019" of nato is not in the dataset; available: 2026, 2025, 2024/],
     [['pledge', '--format', 'xml'], /Allowed choices are table, csv, json/],
     [['pledge', '--bogus'], /unknown option '--bogus'/],
     [['nonsense'], /unknown command 'nonsense'/],

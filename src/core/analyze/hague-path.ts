@@ -41,6 +41,8 @@ export interface HaguePathRow {
 export interface HaguePath {
   readonly source: string;
   readonly edition: string;
+  /** What the edition's figures measure. */
+  readonly basis: string | undefined;
   readonly target: number;
   readonly referenceTarget: number;
   readonly by: number;
@@ -136,6 +138,7 @@ export function haguePath(dataset: Dataset, options: HaguePathOptions = {}): Hag
   return {
     source: sourceId,
     edition: resolved.source.edition,
+    basis: resolved.source.basis,
     target,
     referenceTarget,
     by,

@@ -58,6 +58,8 @@ export interface PledgeReport {
   readonly sourceKind: string;
   readonly edition: string;
   readonly citation: string;
+  /** What the edition's figures measure (e.g. NATO 2026: core defence, the Hague definition). */
+  readonly basis: string | undefined;
   readonly rows: readonly PledgeRow[];
   readonly totals: readonly PledgeTotal[];
   readonly counts: {
@@ -177,6 +179,7 @@ export function pledgeReport(dataset: Dataset, options: PledgeReportOptions = {}
     sourceKind: resolved.kind,
     edition: resolved.source.edition,
     citation: resolved.source.citation,
+    basis: resolved.source.basis,
     rows: finalRows,
     totals: totals(dataset, sourceId, year, members, thresholdPct),
     counts: {

@@ -61,6 +61,13 @@ export interface SourceInfo {
   /** True when the figures are quoted by third parties, not taken from the publisher's table. */
   readonly secondary?: boolean;
   readonly terms?: string;
+  /**
+   * What the figures measure, where a publisher's editions differ: NATO's editions to 2025 report
+   * defence expenditure (the 2 % definition), its 2026 edition core defence (the Hague 3.5 %).
+   */
+  readonly basis?: string;
+  /** Release date, `YYYY-MM-DD` (or `YYYY-MM`), where known. */
+  readonly releasedOn?: string;
 }
 
 /** A break in a series, such as the USSR → Russian Federation succession. */

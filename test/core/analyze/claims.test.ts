@@ -68,16 +68,18 @@ describe('claimsEvidence', () => {
     expect(claim(1).verdict).toBe('partly supported');
   });
 
-  it("claim 2's counts equal pledgeReport's: 2014 → 3, 2024 → 18 (2025 edition) and 23 (2024 edition)", () => {
+  it("claim 2's counts equal pledgeReport's by the 2026 edition: 2014 → 3, 2024 → 17 (18 by the 2025 edition), 2025e → 28, 2026e → 30", () => {
     const r = (year: number, edition?: string) =>
       pledgeReport(dataset, { year, ...(edition ? { edition } : {}), includePress: false }).counts.meets;
     expect(number(2, 'Allies at 2 % in 2014')).toBe(r(2014));
     expect(number(2, 'Allies at 2 % in 2024')).toBe(r(2024));
-    expect(number(2, 'Allies at 2 % in 2024 by the 2024 edition')).toBe(r(2024, '2024'));
-    expect([r(2014), r(2024), r(2024, '2024')]).toEqual([3, 18, 23]);
-    const with2025 = pledgeReport(dataset, { year: 2025 }).counts;
-    expect(number(2, /^Allies at 2 % in 2025 \(press/)).toBe(with2025.pressMeets);
-    expect(claim(2).answer).toContain('18 of 31 in 2024');
+    expect(number(2, 'Allies at 2 % in 2024 by the 2025 edition')).toBe(r(2024, '2025'));
+    expect(number(2, "Allies at 2 % in 2025 (NATO's own estimates)")).toBe(r(2025));
+    expect(number(2, "Allies at 2 % in 2026 (NATO's own estimates)")).toBe(r(2026));
+    expect([r(2014), r(2024), r(2024, '2025'), r(2025), r(2026)]).toEqual([3, 17, 18, 28, 30]);
+    expect(claim(2).answer).toContain('17 of 31 in 2024');
+    expect(claim(2).answer).toContain('still below in 2026: Slovenia (1.61 %)');
+    expect(claim(2).verdict).toBe('supported');
   });
 
   it("claim 3's index with the enlargements exceeds the index without them, and Russia's neighbours gained allies", () => {

@@ -7,20 +7,24 @@ const dataset = loadDataset();
 const path = haguePath(dataset);
 
 describe('haguePath', () => {
-  it('starts each ally at its latest NATO figure and reaches 3.5 % in 2035', () => {
+  it("starts each ally at its latest NATO figure (the 2026 edition's 2026e) and reaches 3.5 % in 2035", () => {
+    expect(path.edition).toBe('2026');
+    expect(path.basis).toMatch(/^core defence/);
     const pol = path.rows.find((r) => r.iso3 === 'POL');
-    expect(pol).toMatchObject({ startYear: 2025, startPct: 4.48, startFlag: 'e' });
+    expect(pol).toMatchObject({ startYear: 2026, startPct: 4.68, startFlag: 'e' });
     const ita = path.rows.find((r) => r.iso3 === 'ITA');
-    expect(ita?.startYear).toBe(2024);
+    expect(ita?.startYear).toBe(2026);
     expect(ita?.pathPct[0]).toBe(ita?.startPct);
     expect(ita?.pathPct.at(-1)).toBeCloseTo(3.5, 12);
-    expect(ita?.pathPct).toHaveLength(2035 - 2024 + 1);
+    expect(ita?.pathPct).toHaveLength(2035 - 2026 + 1);
+    // The 2025 edition still starts Italy from its last actual figure, 2024.
+    expect(haguePath(dataset, { edition: '2025' }).rows.find((r) => r.iso3 === 'ITA')?.startYear).toBe(2024);
   });
 
   it('holds allies already above the target: no extra spending', () => {
     const pol = path.rows.find((r) => r.iso3 === 'POL');
     expect(pol?.cumulativeUsdM).toBe(0);
-    expect(pol?.pathPct.every((p) => p === 4.48)).toBe(true);
+    expect(pol?.pathPct.every((p) => p === 4.68)).toBe(true);
   });
 
   it('prices the extra burden on projected real GDP, year by year', () => {
@@ -29,8 +33,8 @@ describe('haguePath', () => {
     const gdp = gdpPath(dataset, 'ITA');
     const start = ita.startPct;
     let sum = 0;
-    for (let y = 2024; y <= 2035; y++) {
-      const pct = start + ((3.5 - start) * (y - 2024)) / 11;
+    for (let y = 2026; y <= 2035; y++) {
+      const pct = start + ((3.5 - start) * (y - 2026)) / 9;
       sum += ((pct - start) / 100) * (gdp.at(y) as number);
     }
     expect(ita.cumulativeUsdM).toBeCloseTo(sum, 6);

@@ -6,8 +6,31 @@ import { InputError } from '../../../src/core/errors.js';
 const dataset = loadDataset();
 
 // Counts NATO published with each edition: 3 allies at 2 % in 2014; "In 2024, only 18 … compared
-// to ten a year earlier" (2025 edition, August 2025); 23 in 2024 (June 2024 edition).
+// to ten a year earlier" (2025 edition, August 2025); 23 in 2024 (June 2024 edition). The July 2026
+// edition, on the core-defence basis of the Hague target: 17 in 2024, 28 in 2025e, 30 in 2026e
+// (Slovenia below); at 3.5 %, 4 in 2025e and 5 in 2026e (data/SOURCES.md, shared README §10).
 describe('pledgeReport counts against NATO', () => {
+  it.each([
+    ['2026', 2014, 0.02, 3, 28],
+    ['2026', 2024, 0.02, 17, 32],
+    ['2026', 2025, 0.02, 28, 32],
+    ['2026', 2026, 0.02, 30, 32],
+    ['2026', 2025, 0.035, 4, 32],
+    ['2026', 2026, 0.035, 5, 32],
+  ])('edition %s, year %i, threshold %f: %i allies of %i', (edition, year, threshold, meets, members) => {
+    const r = pledgeReport(dataset, { year, edition, threshold });
+    expect(r.counts.meets).toBe(meets);
+    expect(r.counts.members).toBe(members);
+    expect(r.counts.reported).toBe(members - 1);
+    expect(r.basis).toMatch(/^core defence expenditure/);
+  });
+
+  it('finds Slovenia the one ally below 2 % in 2026 by NATO estimates', () => {
+    const r = pledgeReport(dataset, { year: 2026 });
+    expect(r.rows.filter((x) => x.meets === false).map((x) => x.iso3)).toEqual(['SVN']);
+    expect(r.rows.find((x) => x.iso3 === 'SVN')).toMatchObject({ burdenPct: 1.61, flag: 'e' });
+  });
+
   it.each([
     ['2025', 2014, 3, 28],
     ['2025', 2023, 10, 31],
@@ -24,12 +47,12 @@ describe('pledgeReport counts against NATO', () => {
 
   it('defaults to the latest edition and its latest year', () => {
     const r = pledgeReport(dataset);
-    expect(r.source).toBe('nato-2025');
-    expect(r.year).toBe(2025);
+    expect(r.source).toBe('nato-2026');
+    expect(r.year).toBe(2026);
   });
 
-  it('reports the 2025 estimates that exist and never counts the missing ones', () => {
-    const r = pledgeReport(dataset, { year: 2025, includePress: false });
+  it('reports the 2025 estimates of the 2025 edition that exist and never counts the missing ones', () => {
+    const r = pledgeReport(dataset, { year: 2025, edition: '2025', includePress: false });
     expect(r.counts.reported).toBe(4); // France, Poland, United Kingdom, United States
     expect(r.counts.expected).toBe(31);
     expect(r.counts.missing).toHaveLength(28);
@@ -37,7 +60,7 @@ describe('pledgeReport counts against NATO', () => {
   });
 
   it('shows press-quoted figures flagged, with their URL, and counts them apart', () => {
-    const r = pledgeReport(dataset, { year: 2025 });
+    const r = pledgeReport(dataset, { year: 2025, edition: '2025' });
     const nor = r.rows.find((x) => x.iso3 === 'NOR');
     expect(nor).toMatchObject({ burdenPct: 3.35, flag: 's', source: 'nato-2025-press', meets: true });
     expect(nor?.urls?.length).toBeGreaterThan(0);
@@ -82,12 +105,13 @@ describe('pledgeReport counts against NATO', () => {
   });
 
   it.each([
-    [{ year: 2013 }, 'unknown-year', /2014 to 2025/],
-    [{ year: 2026 }, 'unknown-year', /2014 to 2025/],
+    [{ year: 2013 }, 'unknown-year', /2014 to 2026/],
+    [{ year: 2027 }, 'unknown-year', /2014 to 2026/],
+    [{ year: 2026, edition: '2025' }, 'unknown-year', /2014 to 2025/],
     [{ threshold: 0 }, 'bad-threshold', /above 0 and below 1/],
     [{ threshold: 2 }, 'bad-threshold', /above 0 and below 1/],
     [{ source: 'imf' }, 'unknown-source', /nato or sipri/],
-    [{ edition: '2019' }, 'unknown-edition', /2025, 2024/],
+    [{ edition: '2019' }, 'unknown-edition', /2026, 2025, 2024/],
   ])('rejects %o with %s', (options, code, message) => {
     const run = () => pledgeReport(dataset, options);
     expect(run).toThrow(InputError);

@@ -45,6 +45,26 @@ describe('embedded dataset agrees with data/', () => {
       );
   });
 
+  it('NATO 2026 edition (core defence), every row of its three measures', () => {
+    const map: Record<string, Parameters<typeof dataset.observation>[1]> = {
+      core_defexp_share_gdp: 'milex_share_gdp',
+      core_defexp_usd_current: 'milex_usd_current',
+      core_defexp_usd_const2021: 'milex_usd_constant',
+    };
+    const r = rows('nato_core_defexp_2026ed.csv');
+    expect(r).toHaveLength(1287);
+    for (const x of r)
+      expectValue(
+        x.iso3 as string,
+        map[x.indicator as string] as Parameters<typeof dataset.observation>[1],
+        'nato-2026',
+        Number(x.year),
+        Number(x.value),
+        x.is_estimate === 'true' ? 'e' : '.',
+      );
+    expect(dataset.series('POL', 'milex_usd_constant', 'nato-2026')?.unit).toBe('USD_m_const2021');
+  });
+
   it('NATO 2025 press figures, every row', () => {
     for (const x of rows('nato_defexp_share_gdp_2025e_press.csv')) {
       expectValue(x.iso3 as string, 'milex_share_gdp', 'nato-2025-press', Number(x.year), Number(x.value), 's');
