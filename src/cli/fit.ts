@@ -79,7 +79,7 @@ export function namedSeries(
 }
 
 const lastSipriYear = (dataset: Dataset) => {
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_usd_constant');
   return Math.max(
     ...dataset.list({ indicator: 'milex_usd_constant', source }).map((s) => s.firstYear + s.values.length - 1),
   );

@@ -6,7 +6,7 @@ import { loadDataset } from '../../src/core/data/load-dataset.js';
 import { DataFileError } from '../../src/core/errors.js';
 import { readPublishedFile } from '../../src/node/import/index.js';
 import { defaultDataDir, importIntoDataDir, loadUserDataset } from '../../src/node/user-data.js';
-import { NATO_2024, SIPRI_2025, SIPRI_WEB, tempDir, WB_MILEX } from './import/helpers.js';
+import { NATO_2024, SIPRI_2025, SIPRI_2026_CSV, SIPRI_WEB, tempDir, WB_MILEX } from './import/helpers.js';
 
 const embedded = loadDataset();
 
@@ -104,6 +104,26 @@ describe('importIntoDataDir', () => {
     const fresh = join(root, 'never-created');
     await expect(importIntoDataDir(join(root, 'missing.xlsx'), fresh, embedded)).rejects.toThrow();
     expect(existsSync(fresh)).toBe(false);
+  });
+
+  it("imports SIPRI's sheet saved as CSV, then refuses a truncated one and loses nothing", async () => {
+    const dir = join(root, 'sipri-csv');
+    const report = await importIntoDataDir(SIPRI_2026_CSV, dir, embedded);
+    expect(report).toMatchObject({ sourceId: 'sipri-2026', format: 'sipri-csv', seriesAdded: 6 });
+    expect(report.warnings[0]).toMatch(/lost SIPRI's colour flags/);
+    const before = snapshot(dir);
+    const cut = join(root, 'cut.csv');
+    const text = readFileSync(SIPRI_2026_CSV, 'utf8');
+    writeFileSync(cut, text.slice(0, text.indexOf('Russia') + 100));
+    const e = await importIntoDataDir(cut, dir, embedded).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(DataFileError);
+    expect((e as DataFileError).message).toMatch(/^cut\.csv:R\d+: row has \d+ of the header's 80 columns/);
+    expect(snapshot(dir)).toEqual(before);
+    // The imported constant dollars do not hide the older edition's shares of GDP from the model.
+    const user = loadUserDataset(dir, embedded);
+    expect(user.editions('sipri-')[0]?.id).toBe('sipri-2026');
+    expect(user.latestEdition('sipri-', 'milex_share_gdp')).toBe('sipri-2025');
+    expect(user.latestEdition('sipri-', 'milex_usd_constant')).toBe('sipri-2026');
   });
 
   it('rejects a damaged edition already in the directory and writes nothing', async () => {

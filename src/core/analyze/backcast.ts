@@ -40,7 +40,7 @@ export function backcast(
   options: { from?: number; to?: number; actors?: readonly string[]; scenario?: ScenarioInput } = {},
 ): Backcast {
   const from = options.from ?? 2014;
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_share_gdp');
   const last = Math.max(
     ...dataset.list({ indicator: 'milex_share_gdp', source }).map((s) => s.firstYear + s.values.length - 1),
   );

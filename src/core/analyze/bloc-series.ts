@@ -34,7 +34,7 @@ export function blocSeries(
   members: BlocMembers,
   from: number,
   to: number,
-  source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025',
+  source = dataset.latestEdition('sipri-', 'milex_usd_constant'),
 ): BlocSeries {
   const value = (iso3: string, year: number) => dataset.observation(iso3, 'milex_usd_constant', source, year)?.value;
   const years: number[] = [];

@@ -113,6 +113,20 @@ export class Dataset {
     return this.data.accessions.map((a) => a.iso3);
   }
 
+  /**
+   * The newest edition whose id starts with `prefix` and that holds `indicator` for any country:
+   * a user's import of one sheet (SIPRI's constant dollars alone) does not hide an older edition's
+   * shares of GDP. Falls back to `fallback` when none has it.
+   *
+   * @example loadDataset().latestEdition('sipri-', 'milex_share_gdp') // 'sipri-2025'
+   */
+  latestEdition(prefix: string, indicator: Indicator, fallback = `${prefix}2025`): string {
+    for (const s of this.editions(prefix)) {
+      if (this.data.series.some((x) => x.source === s.id && x.indicator === indicator)) return s.id;
+    }
+    return fallback;
+  }
+
   /** Source editions whose id starts with `prefix`, newest release first. */
   editions(prefix: string): SourceInfo[] {
     return this.data.sources

@@ -31,7 +31,7 @@ export interface DemandRows {
 
 /** The last year with a burden observation in the dataset's latest SIPRI edition. */
 export function lastBurdenYear(dataset: Dataset): number {
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_share_gdp');
   return Math.max(
     ...dataset.list({ indicator: 'milex_share_gdp', source }).map((s) => s.firstYear + s.values.length - 1),
   );

@@ -131,7 +131,7 @@ export function fitDemand(dataset: Dataset, options: DemandFitOptions = {}): Dem
   const to = options.to ?? lastBurdenYear(dataset);
   if (!(to - from >= 7))
     throw new InputError('too-few-years', `span ${from}–${to}: the fit needs at least 8 years; widen --from/--to`);
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_share_gdp');
   const known = (c: string) => dataset.series(c, 'milex_share_gdp', source) !== undefined;
   const countries = options.countries ?? [...dataset.allies(), ...DEFAULTS.otherActors].filter(known);
   for (const c of countries)

@@ -69,7 +69,7 @@ const NAMES = ['ln s(t-1)', 'ln threat', 'ln threat x RUS', 'ln spill-in', 'war 
  */
 export function fitPooledDemand(dataset: Dataset, options: PooledFitOptions = {}): PooledDemandFit {
   const from = options.from ?? 1995;
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_share_gdp');
   const to = options.to ?? lastBurdenYear(dataset);
   if (!(to - from >= 5))
     throw new InputError('too-few-years', `span ${from}–${to}: the panel needs at least 6 years; widen --from/--to`);

@@ -49,7 +49,7 @@ export function historicalPanel(
   to: number,
   options: HistoricalPanelOptions = {},
 ): HistoricalPanel {
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_share_gdp');
   const decay = options.decayKm ?? DEFAULTS.decayKm;
   const depreciation = options.depreciation ?? DEFAULTS.depreciation;
   const partners = new Set(options.partners ?? DEFAULTS.partners);

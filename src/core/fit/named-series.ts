@@ -24,7 +24,7 @@ export function spendingSeries(dataset: Dataset, name: string, from: number, to:
         : code === 'RUS_BLOC'
           ? () => ['RUS', 'BLR']
           : undefined;
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_usd_constant');
   if (members === undefined && dataset.series(code, 'milex_usd_constant', source) === undefined) {
     const countries = [...new Set(dataset.list({ indicator: 'milex_usd_constant', source }).map((s) => s.iso3))]
       .sort()

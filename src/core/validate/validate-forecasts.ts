@@ -119,7 +119,7 @@ export function forecastScenario(
   end: number,
   responses: Readonly<Record<string, ActorResponse>>,
 ): ScenarioInput {
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_share_gdp');
   const actors = [...dataset.allies(), ...DEFAULTS.otherActors].filter(
     (c) =>
       dataset.series(c, 'milex_share_gdp', source) !== undefined &&
@@ -188,7 +188,7 @@ export function validateForecasts(dataset: Dataset, options: ValidationOptions =
       'bad-specification',
       `specification: "${specification}" is not known; use one of ${DEMAND_SPECIFICATIONS.join(', ')}`,
     );
-  const source = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const source = dataset.latestEdition('sipri-', 'milex_share_gdp');
   const burden = (c: string, y: number) => {
     const o = dataset.observation(c, 'milex_share_gdp', source, y);
     return o === undefined ? undefined : o.value / 100;

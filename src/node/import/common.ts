@@ -5,7 +5,7 @@ import type { Flag, Indicator, Series, SeriesBreak, SourceInfo } from '../../cor
 import { DataFileError } from '../../core/errors.js';
 
 /** The formats {@link readPublishedFile} understands. */
-export type ImportFormat = 'sipri-xlsx' | 'nato-xlsx' | 'worldbank-csv';
+export type ImportFormat = 'sipri-xlsx' | 'sipri-csv' | 'nato-xlsx' | 'worldbank-csv';
 
 /** One publisher's file read into series of one source edition. */
 export interface ImportedEdition {
@@ -113,8 +113,8 @@ export function plain(v: CellValue): Plain {
  *
  * @example labelOf(' Poland* ') // 'Poland*'
  */
-export function labelOf(v: CellValue): string {
-  const p = plain(v);
+export function labelOf(v: CellValue | Plain): string {
+  const p = plain(v as CellValue);
   if (typeof p === 'string') return p.trim();
   if (typeof p === 'number') return String(p);
   return '';

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileError, type ImportedEdition, type ImportFormat } from './common.js';
 import { isNatoWorkbook, natoFromWorkbook } from './nato-xlsx.js';
+import { isSipriCsv, sipriFromCsv } from './sipri-csv.js';
 import { isSipriWorkbook, sipriFromWorkbook } from './sipri-xlsx.js';
 import { isWorldBankCsv, worldBankFromBytes } from './worldbank-csv.js';
 import { loadWorkbook } from './xlsx.js';
@@ -11,6 +12,7 @@ import { checkInflatedSize, isZip, xlsxSheetNames, zipEntries } from './zip.js';
 export type { ImportedEdition, ImportFormat } from './common.js';
 export { COUNTRY_ALIASES, countryIso3 } from './country-names.js';
 export { readNatoXlsx } from './nato-xlsx.js';
+export { sipriFromCsv } from './sipri-csv.js';
 export { readSipriXlsx } from './sipri-xlsx.js';
 export { readWorldBankCsv } from './worldbank-csv.js';
 
@@ -21,7 +23,7 @@ export { readWorldBankCsv } from './worldbank-csv.js';
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 const ACCEPTED =
-  'expected a SIPRI Milex .xlsx, NATO\'s "Defence Expenditure of NATO Countries" TABLES .xlsx, ' +
+  'expected a SIPRI Milex .xlsx (or one of its sheets saved as .csv), NATO\'s "Defence Expenditure of NATO Countries" TABLES .xlsx, ' +
   'or a World Bank WDI indicator .csv (or its .zip)';
 
 /**
@@ -55,7 +57,9 @@ export function detectFormat(bytes: Buffer, file: string): ImportFormat {
       file,
     );
   }
-  if (isWorldBankCsv(bytes.subarray(0, 400).toString('utf8'))) return 'worldbank-csv';
+  const head = bytes.subarray(0, 400).toString('utf8');
+  if (isWorldBankCsv(head)) return 'worldbank-csv';
+  if (isSipriCsv(head)) return 'sipri-csv';
   const ext = extname(file).toLowerCase();
   const what =
     ext === '.xlsx' || ext === '.xls'
@@ -83,6 +87,8 @@ export async function readPublishedFile(file: string): Promise<ImportedEdition> 
     case 'nato-xlsx':
       checkInflatedSize(bytes, file);
       return natoFromWorkbook(await loadWorkbook(bytes, file), file);
+    case 'sipri-csv':
+      return sipriFromCsv(bytes, file);
     case 'worldbank-csv':
       return worldBankFromBytes(bytes, file);
   }

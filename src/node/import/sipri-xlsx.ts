@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Workbook, Worksheet } from 'exceljs';
-import type { Indicator, SourceInfo, Unit } from '../../core/data/types.js';
+import type { Flag, Indicator, SourceInfo, Unit } from '../../core/data/types.js';
 import {
   fileError,
   flagOfFont,
@@ -8,6 +8,7 @@ import {
   isNumericText,
   labelOf,
   location,
+  type Plain,
   parseYear,
   plain,
   SeriesCollector,
@@ -24,8 +25,8 @@ export const SIPRI_CONSTANT_SHEET = /^Constant \((\d{4})\) US\$$/;
 export const SIPRI_SHARE_SHEET = 'Share of GDP';
 export const SIPRI_CURRENT_SHEET = 'Current US$';
 
-/** Text cells that mean "no figure": `...` no data (the legend writes `. .`), `xxx` country did not exist. */
-const MISSING = new Set(['...', '. .', '..', 'xxx']);
+/** Text cells that mean "no figure": `...` (or one ellipsis character, as some exports write it) no data (the legend writes `. .`), `xxx` country did not exist. */
+const MISSING = new Set(['...', '…', '. .', '..', 'xxx']);
 const EXPECTED_CELL = 'expected a number, "..." (no data) or "xxx" (country did not exist)';
 
 /**
@@ -106,7 +107,7 @@ export function sipriFromWorkbook(wb: Workbook, file: string): ImportedEdition {
     { name: SIPRI_CURRENT_SHEET, indicator: 'milex_usd_current', unit: 'USD_m_current', factor: 1 },
   ];
   for (const s of sheets) {
-    readSheet(wb.getWorksheet(s.name) as Worksheet, file, source.id, s, out, unknown);
+    readSipriGrid(worksheetGrid(wb.getWorksheet(s.name) as Worksheet), file, source.id, s, out, unknown);
   }
   const warnings = [...unknown].map(
     ([name, where]) => `${where}: country "${name}" is not known; its rows were skipped (add it to COUNTRY_ALIASES)`,
@@ -114,8 +115,43 @@ export function sipriFromWorkbook(wb: Workbook, file: string): ImportedEdition {
   return { format: 'sipri-xlsx', source, series: out.series(), warnings };
 }
 
-function readSheet(
-  ws: Worksheet,
+/**
+ * One sheet of SIPRI's table as rows and columns of plain cells (1-based), with each cell's flag:
+ * a worksheet of the workbook (flags from the font colour) or a CSV export (no flags).
+ */
+export interface SipriGrid {
+  /** The sheet's name for error locations; `undefined` for a CSV (locations name file, row, column). */
+  readonly name: string | undefined;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  cell(row: number, column: number): { readonly value: Plain; readonly flag: Flag };
+}
+
+/** An exceljs worksheet as a {@link SipriGrid}. */
+function worksheetGrid(ws: Worksheet): SipriGrid {
+  return {
+    name: ws.name,
+    rowCount: ws.rowCount,
+    columnCount: Math.max(
+      ws.columnCount,
+      ...Array.from({ length: Math.min(ws.rowCount, 20) }, (_, r) => ws.getRow(r + 1).cellCount),
+    ),
+    cell: (r, c) => {
+      const cell = ws.getRow(r).getCell(c);
+      return { value: plain(cell.value), flag: flagOfFont(cell.font) };
+    },
+  };
+}
+
+/**
+ * Read one sheet of SIPRI's table — a header row whose first cell is "Country", then "Notes" and
+ * the years; one row per country, region rows without figures skipped — into `out`.
+ *
+ * @throws {DataFileError} naming the file, sheet, row and column of a missing header, a bad year,
+ *   a duplicate country or a value that is not a number or out of range
+ */
+export function readSipriGrid(
+  ws: SipriGrid,
   file: string,
   sourceId: string,
   spec: { name: string; indicator: Indicator; unit: Unit; factor: number },
@@ -125,7 +161,7 @@ function readSheet(
   const sheet = ws.name;
   let header = 0;
   for (let r = 1; r <= ws.rowCount; r++) {
-    if (labelOf(ws.getRow(r).getCell(1).value) === 'Country') {
+    if (labelOf(ws.cell(r, 1).value) === 'Country') {
       header = r;
       break;
     }
@@ -138,13 +174,11 @@ function readSheet(
       sheet,
     );
   }
-  const headerRow = ws.getRow(header);
   let notesColumn = 0;
   const years = new Map<number, number>();
   const seen = new Map<number, number>();
-  const lastColumn = Math.max(ws.columnCount, headerRow.cellCount);
-  for (let c = 2; c <= lastColumn; c++) {
-    const v = plain(headerRow.getCell(c).value);
+  for (let c = 2; c <= ws.columnCount; c++) {
+    const v = ws.cell(header, c).value;
     if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
     if (typeof v === 'string' && v.trim() === 'Notes') {
       notesColumn = c;
@@ -186,11 +220,10 @@ function readSheet(
   }
 
   for (let r = header + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const label = labelOf(row.getCell(1).value);
+    const label = labelOf(ws.cell(r, 1).value);
     let hasData = false;
     for (const c of years.keys()) {
-      const v = plain(row.getCell(c).value);
+      const v = ws.cell(r, c).value;
       if (v !== null && !(typeof v === 'string' && v.trim() === '')) {
         hasData = true;
         break;
@@ -211,7 +244,7 @@ function readSheet(
         r,
       );
     }
-    const notes = notesColumn > 0 ? labelOf(row.getCell(notesColumn).value) : '';
+    const notes = notesColumn > 0 ? labelOf(ws.cell(r, notesColumn).value) : '';
     const meta = {
       iso3,
       indicator: spec.indicator,
@@ -221,8 +254,8 @@ function readSheet(
       ...(iso3 === 'RUS' ? { breaks: [USSR_BREAK] } : {}),
     };
     for (const [c, year] of years) {
-      const cell = row.getCell(c);
-      const v = plain(cell.value);
+      const cell = ws.cell(r, c);
+      const v = cell.value;
       let value: number;
       if (typeof v === 'number') value = v;
       else if (v === null) continue;
@@ -244,7 +277,7 @@ function readSheet(
       const stored = value * spec.factor;
       const problem = valueProblem(spec.indicator, stored);
       if (problem !== undefined) throw fileError('out-of-range', `${show(v)} ${problem}`, file, sheet, r, c);
-      out.add(meta, { year, value: stored, flag: flagOfFont(cell.font) });
+      out.add(meta, { year, value: stored, flag: cell.flag });
     }
   }
 }

@@ -130,3 +130,4 @@ export function makeZip(members: Record<string, Buffer>): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
+export const SIPRI_2026_CSV = join(FIXTURES, 'sipri-milex-2026-constant-csv-excerpt.csv');

@@ -21,7 +21,7 @@ const FIXED_LAGS = [1, 2] as const;
  * @example armsRaceClaim(loadDataset(), 0.05).strength // 'weak'
  */
 export function armsRaceClaim(dataset: Dataset, alpha: number): ClaimEvidence {
-  const sipri = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const sipri = dataset.latestEdition('sipri-', 'milex_usd_constant');
   const c = cite(dataset, sipri);
   const rusSeries = dataset.series('RUS', 'milex_usd_constant', sipri);
   const last = rusSeries === undefined ? 2024 : rusSeries.firstYear + rusSeries.values.length - 1;

@@ -42,7 +42,7 @@ function natoThreatToRussia(
  * @example enlargementClaim(loadDataset(), 0.1).numbers[0].label // 'Allies in 1990'
  */
 export function enlargementClaim(dataset: Dataset, materialShare: number): ClaimEvidence {
-  const sipri = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const sipri = dataset.latestEdition('sipri-', 'milex_share_gdp');
   const lastData = Math.max(
     ...dataset
       .list({ indicator: 'milex_share_gdp', source: sipri, iso3: 'RUS' })

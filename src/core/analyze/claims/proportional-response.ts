@@ -20,7 +20,7 @@ const BINS = 24;
  */
 export function proportionalResponseClaim(dataset: Dataset): ClaimEvidence {
   const fitted = dataset.data.fitted;
-  const sipri = dataset.editions('sipri-')[0]?.id ?? 'sipri-2025';
+  const sipri = dataset.latestEdition('sipri-', 'milex_share_gdp');
   const c = cite(dataset, sipri);
   const f = citeFit(dataset);
   const series = dataset.series('RUS', 'milex_share_gdp', sipri);
