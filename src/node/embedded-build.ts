@@ -234,6 +234,30 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
     );
   }
 
+  const series = out.series();
+
+  // SIPRI's April 2026 release, 2025 shares of GDP: each extends the 2025 release's series of the
+  // same country by its last year, as a series of its own (`sipri-2026`) that records per value the
+  // edition it comes from — never a silent splice. Countries without a 2025-release share series
+  // (Iceland: no armed forces) are left out.
+  const f26s = 'sipri_milex_subset_2026release.csv';
+  for (const r of existsSync(path(f26s)) ? readCsv(path(f26s)) : []) {
+    if (r.indicator !== 'milex_share_gdp') throw new Error(`${f26s}: unexpected indicator "${r.indicator}"`);
+    const old = series.find((x) => x.iso3 === r.iso3 && x.indicator === 'milex_share_gdp' && x.source === 'sipri-2025');
+    if (old === undefined) continue;
+    const year = num(f26s, r, 'year');
+    const last = old.firstYear + old.values.length - 1;
+    if (year !== last + 1)
+      throw new Error(`${f26s}: ${r.iso3} ${year} does not follow the 2025 release's last year ${last}`);
+    series.push({
+      ...old,
+      source: 'sipri-2026',
+      values: [...old.values, num(f26s, r, 'value')],
+      flags: `${old.flags}.`,
+      editions: [...old.values.map((v) => (v === null ? null : 'sipri-2025')), 'sipri-2026'],
+    });
+  }
+
   const fittedFile = path('fitted.json');
   const fitted = existsSync(fittedFile) ? (JSON.parse(readFileSync(fittedFile, 'utf8')) as FittedDefaults) : undefined;
   return {
@@ -241,7 +265,7 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
     sources: EMBEDDED_SOURCES,
     countries,
     accessions,
-    series: out.series(),
+    series,
     ...(fitted ? { fitted } : {}),
   };
 }

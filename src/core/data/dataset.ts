@@ -141,7 +141,8 @@ export function observationAt(series: Series, year: number): Observation | undef
   if (i < 0 || i >= series.values.length) return undefined;
   const value = series.values[i];
   if (value === null || value === undefined) return undefined;
-  return { year, value, flag: (series.flags[i] ?? '.') as Flag };
+  const edition = series.editions?.[i];
+  return { year, value, flag: (series.flags[i] ?? '.') as Flag, ...(edition ? { edition } : {}) };
 }
 
 /** Every observation of `series` with a figure, in year order. */

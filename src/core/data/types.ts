@@ -93,6 +93,11 @@ export interface Series {
   /** Addresses of the documents a secondary figure was quoted from. */
   readonly urls?: readonly string[];
   readonly breaks?: readonly SeriesBreak[];
+  /**
+   * The edition of each value where a series extends an older edition's by a newer one's last
+   * year (`null` where there is no value); absent when every value is the series' own `source`.
+   */
+  readonly editions?: readonly (string | null)[];
 }
 
 /** One observation read from a series. */
@@ -100,6 +105,8 @@ export interface Observation {
   readonly year: number;
   readonly value: number;
   readonly flag: Flag;
+  /** The edition the value comes from, where it is not the series' own (see {@link Series.editions}). */
+  readonly edition?: string;
 }
 
 export interface Capital {
