@@ -234,6 +234,23 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
     );
   }
 
+  // FAS, early 2026: one year of stockpiles, retired warheads and inventories, its own edition.
+  const fFas26 = 'nuclear_warheads_2026.csv';
+  const fas26: Record<string, Indicator> = {
+    military_stockpile: 'warheads_stockpile',
+    retired_awaiting_dismantlement: 'warheads_retired',
+    total_inventory: 'warheads_total_inventory',
+  };
+  for (const r of readCsv(path(fFas26))) {
+    if (!countries.some((c) => c.iso3 === r.iso3)) continue;
+    if (r.as_of !== 'early 2026') throw new Error(`${fFas26}: ${r.iso3} is "${r.as_of}", expected "early 2026"`);
+    for (const [column, indicator] of Object.entries(fas26))
+      out.add(
+        { iso3: r.iso3 as string, indicator, unit: 'warheads', source: 'fas-2026' },
+        { year: 2026, value: num(fFas26, r, column) },
+      );
+  }
+
   const series = out.series();
 
   // SIPRI's April 2026 release, 2025 shares of GDP: each extends the 2025 release's series of the

@@ -78,6 +78,16 @@ export const EMBEDDED_SOURCES: readonly SourceInfo[] = [
     terms: 'CC BY 4.0',
   },
   {
+    id: 'fas-2026',
+    publisher: 'FAS',
+    title: 'Status of World Nuclear Forces 2026 (military stockpile, retired warheads, total inventory; early 2026)',
+    edition: '2026',
+    released: 2026,
+    citation:
+      'Federation of American Scientists, Status of World Nuclear Forces 2026 (Kristensen, Korda et al.; the figures of SIPRI Yearbook 2026, table 8A.1)',
+    terms: 'Cite FAS',
+  },
+  {
     id: 'fas-2023',
     publisher: 'FAS via Our World in Data',
     title: 'Status of World Nuclear Forces',

@@ -173,6 +173,20 @@ describe('claimsEvidence', () => {
     );
     expect(claim(7).answer).toMatch(/lie in mutual deterrence/);
   });
+
+  it('claim 7 adds the 2026 stockpiles after New START lapsed, and the treaty limit as a reference', () => {
+    expect(number(7, 'US military stockpile, 2026')).toBe(3700);
+    expect(number(7, 'Russian military stockpile, 2026')).toBe(4400);
+    expect(number(7, /^New START limit/)).toBe(1550);
+    const names = claim(7).chart.series.map((s) => s.name);
+    expect(names).toContain('Stockpiles, 2026 (FAS 2026, after New START lapsed)');
+    expect(
+      names.some((n) => n.startsWith('New START limit: 1,550 deployed strategic each (lapsed 5 February 2026)')),
+    ).toBe(true);
+    // The yearly path still ends with FAS's 2023 series; 2026 is a point of its own edition.
+    expect(names[0]).toMatch(/^Stockpiles \d{4}–2023$/);
+    expect(claim(7).caveats.join(' ')).toContain('the first after New START lapsed on 5 February 2026');
+  });
 });
 
 describe('claimEvidence', () => {

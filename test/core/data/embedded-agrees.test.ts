@@ -65,6 +65,23 @@ describe('embedded dataset agrees with data/', () => {
     expect(dataset.series('POL', 'milex_usd_constant', 'nato-2026')?.unit).toBe('USD_m_const2021');
   });
 
+  it('FAS 2026 nuclear forces, every country row and column', () => {
+    const cols = {
+      military_stockpile: 'warheads_stockpile',
+      retired_awaiting_dismantlement: 'warheads_retired',
+      total_inventory: 'warheads_total_inventory',
+    } as const;
+    let n = 0;
+    for (const x of rows('nuclear_warheads_2026.csv')) {
+      if (dataset.country(x.iso3 as string) === undefined) continue;
+      for (const [column, indicator] of Object.entries(cols)) {
+        expectValue(x.iso3 as string, indicator, 'fas-2026', 2026, Number(x[column]), '.');
+        n++;
+      }
+    }
+    expect(n).toBe(27);
+  });
+
   it('NATO 2025 press figures, every row', () => {
     for (const x of rows('nato_defexp_share_gdp_2025e_press.csv')) {
       expectValue(x.iso3 as string, 'milex_share_gdp', 'nato-2025-press', Number(x.year), Number(x.value), 's');

@@ -41,6 +41,9 @@ const REGION_TEXT: Record<DeterrenceRegion, string> = {
   'no-deterrence': 'no deterrence either way',
 };
 
+/** New START: its limit on deployed strategic warheads and the day it lapsed (5 February 2026). */
+export const NEW_START = { deployedStrategicLimit: 1550, lapsed: '2026-02-05', lapsedText: '5 February 2026' } as const;
+
 /**
  * Claim 7: the stability margin of the demand model under each scenario (start, comparison year,
  * last year) with the mode that drives it (a race between the blocs, or within one bloc), and
@@ -57,7 +60,10 @@ export function deterrenceClaim(
   given: Partial<DeterrenceParameters>,
 ): ClaimEvidence {
   const p = deterrenceParameters(given);
-  const fas = dataset.editions('fas-')[0]?.id ?? 'fas-2023';
+  // The long history (and the deployed split) from the edition that has it; the newest edition's
+  // stockpiles, after New START lapsed, as a point of their own.
+  const fas = dataset.latestEdition('fas-', 'warheads_deployed_strategic', 'fas-2023');
+  const newest = dataset.editions('fas-')[0]?.id;
   const c = cite(dataset, fas);
   const margins = runs.flatMap((r) =>
     r.result.stability.map((s) => ({
@@ -83,6 +89,20 @@ export function deterrenceClaim(
   const rus = stockpile('RUS');
   const years = [...usa.keys()].filter((y) => rus.has(y) || y < Math.min(...rus.keys())).sort((a, b) => a - b);
   const path = years.map((y) => [usa.get(y) as number, rus.get(y) ?? 0, y] as const);
+  const recent = (iso3: string) =>
+    newest === undefined || newest === fas ? undefined : dataset.series(iso3, 'warheads_stockpile', newest);
+  const recentUsa = recent('USA');
+  const recentRus = recent('RUS');
+  const after =
+    recentUsa === undefined || recentRus === undefined
+      ? undefined
+      : (() => {
+          const a = observations(recentUsa).at(-1);
+          const b = a === undefined ? undefined : observations(recentRus).find((o) => o.year === a.year);
+          return a === undefined || b === undefined || a.year <= (path.at(-1)?.[2] ?? 0)
+            ? undefined
+            : { year: a.year, usa: a.value, rus: b.value, source: cite(dataset, newest as string) };
+        })();
   const deployed = (iso3: string) => {
     const s = dataset.series(iso3, 'warheads_deployed_strategic', fas);
     return s === undefined ? [] : observations(s);
@@ -97,6 +117,17 @@ export function deterrenceClaim(
     unit: '1/years',
     ...citeScenario(m.name),
   }));
+  if (after !== undefined)
+    numbers.push(
+      { label: `US military stockpile, ${after.year}`, value: after.usa, unit: 'warheads', ...after.source },
+      { label: `Russian military stockpile, ${after.year}`, value: after.rus, unit: 'warheads', ...after.source },
+      {
+        label: `New START limit on deployed strategic warheads (lapsed ${NEW_START.lapsedText})`,
+        value: NEW_START.deployedStrategicLimit,
+        unit: 'warheads',
+        source: 'New START treaty (2010), Article II; expired 5 February 2026 with no successor',
+      },
+    );
   const ratings = [stabilityRating];
   let deterrenceText = 'FAS has no deployed strategic warheads for both sides in the same year here.';
   let region: DeterrenceRegion | undefined;
@@ -207,6 +238,14 @@ export function deterrenceClaim(
       yLabel: 'Russian (Soviet before 1992) warheads',
       series: [
         { name: `Stockpiles ${path[0]?.[2]}–${path.at(-1)?.[2]}`, points: path.map(([a, b]) => [a, b] as const) },
+        ...(after === undefined
+          ? []
+          : [
+              {
+                name: `Stockpiles, ${after.year} (FAS ${after.source.edition}, after New START lapsed)`,
+                points: [[after.usa, after.rus] as const],
+              },
+            ]),
         ...(latestUsa === undefined || latestRus === undefined
           ? []
           : [
@@ -215,18 +254,30 @@ export function deterrenceClaim(
                 points: [[latestUsa.value, latestRus.value] as const],
               },
             ]),
+        {
+          name: `New START limit: ${NEW_START.deployedStrategicLimit.toLocaleString('en-US')} deployed strategic each (lapsed ${NEW_START.lapsedText})`,
+          points: [
+            [0, NEW_START.deployedStrategicLimit],
+            [NEW_START.deployedStrategicLimit, NEW_START.deployedStrategicLimit],
+            [NEW_START.deployedStrategicLimit, 0],
+          ] as const,
+          dashed: true,
+        },
         ...deterrenceBoundaries(p).map((line) => ({
           name: names[line.id] ?? line.id,
           points: boundarySegment(line, maxA, maxB).map(([a, b]) => [a, b] as const),
           dashed: true,
         })),
       ],
-      source: `${c.source} (edition ${c.edition}); regions: Intriligator & Brito (1984), linear form, unacceptable damage ${p.retaliationNeededA} warheads, ${p.exchangeA} warheads destroyed per warhead fired`,
+      source: `${c.source} (edition ${c.edition})${after === undefined ? '' : `; ${after.source.source} (edition ${after.source.edition})`}; regions: Intriligator & Brito (1984), linear form, unacceptable damage ${p.retaliationNeededA} warheads, ${p.exchangeA} warheads destroyed per warhead fired`,
     },
     caveats: [
       'The stability margin is a property of the model with its fitted responses (docs/estimation.md), not a forecast.',
       'The deterrence regions count warheads only: no delivery systems, alert levels, missile defence or submarines that a first strike cannot reach; every parameter is an assumption.',
-      `FAS counts the USSR as Russia before 1992; its estimates end in ${path.at(-1)?.[2] ?? 'the last year of the file'}, before New START lapses.`,
+      `FAS counts the USSR as Russia before 1992; its yearly series end in ${path.at(-1)?.[2] ?? 'the last year of the file'}.` +
+        (after === undefined
+          ? ''
+          : ` Its ${after.year} stockpiles (United States ${after.usa.toLocaleString('en-US')}, Russia ${after.rus.toLocaleString('en-US')}) are the first after New START lapsed on ${NEW_START.lapsedText} with no successor; the treaty's limit of ${NEW_START.deployedStrategicLimit.toLocaleString('en-US')} deployed strategic warheads each is drawn for reference (FAS's ${after.year} figures split no deployed forces by country here).`),
     ],
   };
 }
