@@ -1,16 +1,33 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/core/scenario/parse-scenario.js';
-import { defaultStorePath, openStore, type ScenarioStore, StoreError } from '../../src/node/store.js';
+import {
+  defaultStorePath,
+  openStore,
+  type ScenarioStore,
+  StoreError,
+  StoreUnavailableError,
+} from '../../src/node/store.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'armsrace-store-')), 'nested', 'armsrace.db');
 const open: ScenarioStore[] = [];
-const openTracked = (path: string) => {
-  const store = openStore(path);
+const openTracked = (path: string, options?: Parameters<typeof openStore>[1]) => {
+  const store = openStore(path, options);
   open.push(store);
   return store;
 };
@@ -212,4 +229,134 @@ describe('store durability', () => {
     }
     expect(store.list().length).toBeGreaterThanOrEqual(acknowledged.length);
   }, 30_000);
+});
+
+/** A store of `count` scenarios, closed (its WAL checkpointed into the file), then 8 KiB overwritten mid-file. */
+function corruptedStore(count = 300): string {
+  const path = fresh();
+  const store = openStore(path);
+  for (let i = 0; i < count; i++) {
+    store.create({
+      name: `scenario ${i}`,
+      yaml: `name: scenario ${i}\ndescription: ${'lorem ipsum '.repeat(40)}\nend: 2040\n`,
+    });
+  }
+  store.close();
+  const size = statSync(path).size;
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+  closeSync(fd);
+  return path;
+}
+
+const unavailable = (code: string) => expect.objectContaining({ code, message: expect.any(String) });
+
+describe('store integrity', () => {
+  it('opens a corrupted file as damaged: every call refuses with store-damaged, nothing is written', () => {
+    const path = corruptedStore();
+    const before = readFileSync(path);
+    const store = openTracked(path);
+    const health = store.health();
+    expect(health).toMatchObject({ status: 'damaged', code: 'store-damaged' });
+    const message = health.status === 'damaged' ? health.message : '';
+    expect(message).toContain(path);
+    expect(message).toMatch(/move it aside/);
+    expect(() => store.create({ name: 'new', yaml: 'end: 2040' })).toThrow(unavailable('store-damaged'));
+    expect(() => store.create({ name: 'new', yaml: 'end: 2040' })).toThrow(StoreUnavailableError);
+    expect(() => store.list()).toThrow(unavailable('store-damaged'));
+    expect(() => store.get('x')).toThrow(unavailable('store-damaged'));
+    expect(() => store.remove('x')).toThrow(unavailable('store-damaged'));
+    store.close();
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('opens a file that is not a database at all as damaged, and leaves it as it was', () => {
+    const path = fresh();
+    openStore(path).close();
+    writeFileSync(path, 'this is not a database'.repeat(500));
+    const store = openTracked(path);
+    expect(store.health()).toMatchObject({ status: 'damaged', code: 'store-damaged' });
+    expect(() => store.create({ name: 'new', yaml: 'end: 2040' })).toThrow(unavailable('store-damaged'));
+    expect(readFileSync(path, 'utf8')).toBe('this is not a database'.repeat(500));
+  });
+
+  it('reports a healthy store as ok', () => {
+    expect(openTracked(fresh()).health()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('store locking', () => {
+  it('waits for a writer of another thread to finish, then writes', async () => {
+    const path = fresh();
+    const store = openTracked(path, { busyTimeoutMs: 5000 });
+    store.create({ name: 'first', yaml: 'end: 2040' });
+    // Another connection in another thread takes the write lock and holds it for 300 ms.
+    const holder = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const Database = require(workerData.module);
+       const db = new Database(workerData.path);
+       db.exec('BEGIN IMMEDIATE');
+       db.prepare("INSERT INTO scenarios (id, name, yaml, created, updated) VALUES ('held', 'held', 'end: 2040', 'x', 'x')").run();
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: { path, module: createRequire(import.meta.url).resolve('better-sqlite3') } },
+    );
+    await new Promise((resolve) => holder.once('message', resolve));
+    const started = performance.now();
+    expect(store.create({ name: 'second', yaml: 'end: 2040' }).name).toBe('second');
+    expect(performance.now() - started).toBeGreaterThan(100);
+    await new Promise((resolve) => holder.once('exit', resolve));
+    expect(store.list().map((s) => s.name)).toEqual(['first', 'held', 'second']);
+  });
+
+  it('refuses with store-busy, and writes nothing, when another connection holds the lock past the timeout', () => {
+    const path = fresh();
+    const store = openTracked(path, { busyTimeoutMs: 100 });
+    const s = store.create({ name: 'held', yaml: 'end: 2040' });
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    expect(() => store.update(s.id, { name: 'renamed' })).toThrow(unavailable('store-busy'));
+    expect(() => store.saveResult(s.id, '{}')).toThrow(unavailable('store-busy'));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    other.exec('ROLLBACK');
+    other.close();
+    expect(store.get(s.id)?.name).toBe('held');
+    expect(store.latestResult(s.id)).toBeUndefined();
+  });
+});
+
+describe('store full', () => {
+  it('refuses with store-full when the database reaches its size, keeps every earlier write, and frees space on delete', () => {
+    const path = fresh();
+    const store = openTracked(path, { maxSizeBytes: 96 * 1024 });
+    const saved: string[] = [];
+    let error: unknown;
+    for (let i = 0; i < 500 && error === undefined; i++) {
+      try {
+        saved.push(store.create({ name: `s${i}`, yaml: `name: s${i}\ndescription: ${'x'.repeat(2000)}\n` }).id);
+      } catch (e) {
+        error = e;
+      }
+    }
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(error).toMatchObject({ code: 'store-full' });
+    expect((error as Error).message).toContain(path);
+    expect(saved.length).toBeGreaterThan(5);
+    expect(store.list().length).toBe(saved.length);
+    expect(() => store.saveResult(saved[0] as string, JSON.stringify({ big: 'y'.repeat(200_000) }))).toThrow(
+      unavailable('store-full'),
+    );
+    expect(store.latestResult(saved[0] as string)).toBeUndefined();
+    expect(store.health()).toEqual({ status: 'ok' });
+    for (const id of saved.slice(0, 5)) expect(store.remove(id)).toBe(true);
+    expect(store.create({ name: 'after delete', yaml: 'end: 2040' }).name).toBe('after delete');
+    store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+    expect(rows(path, 'scenarios')).toBe(saved.length - 5 + 1);
+  });
 });
