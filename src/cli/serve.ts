@@ -8,7 +8,10 @@ interface ServeFlags {
   host: string;
   db?: string;
   web?: string;
+  allowHost: string[];
 }
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -35,15 +38,24 @@ export function serveCommand(globals: () => GlobalOptions): Command {
     .option('--host <host>', 'interface to listen on; 0.0.0.0 opens it to the network', '127.0.0.1')
     .option('--db <path>', 'saved-scenario database (default: <data dir>/armsrace.db)')
     .option('--web <dir>', 'folder of the built dashboard (default: the package dist/web)')
+    .option(
+      '--allow-host <name>',
+      "another name the server answers to (a proxy's or the machine's), as NAME or NAME:PORT; repeatable",
+      collect,
+      [],
+    )
     .addHelpText(
       'after',
       `
 Examples:
   armsrace serve                              http://127.0.0.1:8080, scenarios in ~/.local/share/armsrace/armsrace.db
   armsrace serve --port 3000 --db ./team.db
+  armsrace serve --host 0.0.0.0 --allow-host armsrace.example.org   behind a proxy that authenticates
   curl -s 'localhost:8080/api/pledges?year=2014'
   curl -s -H 'content-type: application/json' -d '{"scenario":{"end":2040}}' localhost:8080/api/runs
 
+The server answers only requests whose Host header names it: 127.0.0.1, localhost, [::1], --host
+(with the machine's names and addresses for 0.0.0.0) and every --allow-host, with the port.
 The routes, their limits and error codes are in docs/api.md. Stop the server with Ctrl-C.`,
     )
     .action(async (flags: ServeFlags) => {
@@ -58,6 +70,7 @@ The routes, their limits and error codes are in docs/api.md. Stop the server wit
           ...(dataDir === undefined ? {} : { dataDir }),
           ...(flags.db === undefined ? {} : { dbPath: flags.db }),
           ...(flags.web === undefined ? {} : { webRoot: flags.web }),
+          ...(flags.allowHost.length === 0 ? {} : { allowedHosts: flags.allowHost }),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -71,6 +84,8 @@ The routes, their limits and error codes are in docs/api.md. Stop the server wit
         throw error;
       }
       print(`armsrace serving on ${server.url} (scenarios in ${server.dbPath}); Ctrl-C stops it`);
+      if (server.storeHealth.status === 'damaged')
+        process.stderr.write(`armsrace: warning: ${server.storeHealth.message}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);

@@ -10,11 +10,12 @@ import { InputError } from '../core/errors.js';
 import { parseScenario } from '../core/scenario/parse-scenario.js';
 import { parseShare } from '../core/units.js';
 import type { ScenarioStore } from '../node/store.js';
-import { errorResponse, HttpError } from './http-error.js';
+import { clip, errorResponse, HttpError } from './http-error.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { checkFields, readJsonObject } from './read-body.js';
 import { runJob } from './run-job.js';
 import { checkHorizon, readRunRequest, scenarioText } from './run-request.js';
+import { type AllowedHosts, hostCheck, securityHeaders } from './security.js';
 import { staticSite } from './static-site.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -31,6 +32,13 @@ export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
   /** Where unexpected errors are reported (with their stack); default `console.error`. */
   readonly log?: (message: string) => void;
+  /**
+   * The `Host` names (with their port, e.g. `localhost:8080`) the app answers to; any other is
+   * refused with 421 `bad-host`. Default: no check ({@link startServer} always gives them).
+   */
+  readonly allowedHosts?: AllowedHosts;
+  /** How a run is computed; default {@link runJob} (a worker thread, stopped at the time budget). */
+  readonly runner?: typeof runJob;
 }
 
 /** Query parameters as a record, refusing unknown ones with 400 `unknown-parameter`. */
@@ -38,11 +46,12 @@ function query(c: Context, allowed: readonly string[]): Record<string, string | 
   const q = c.req.query();
   const unknown = Object.keys(q).filter((k) => !allowed.includes(k));
   if (unknown.length > 0) {
+    const name = clip(unknown[0] as string);
     throw new HttpError(
       400,
       'unknown-parameter',
-      `${unknown[0]}: unknown query parameter${allowed.length === 0 ? '; this route takes none' : `; accepted: ${allowed.join(', ')}`}`,
-      unknown[0],
+      `${name}: unknown query parameter${allowed.length === 0 ? '; this route takes none' : `; accepted: ${allowed.join(', ')}`}`,
+      name,
     );
   }
   return q;
@@ -52,7 +61,7 @@ function flag(name: string, text: string | undefined): boolean | undefined {
   if (text === undefined) return undefined;
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0') return false;
-  throw new InputError('bad-flag', `${name}: "${text}" is not accepted; use true or false`, name);
+  throw new InputError('bad-flag', `${name}: "${clip(text)}" is not accepted; use true or false`, name);
 }
 
 /** 405 for a route that exists under other methods. */
@@ -62,7 +71,7 @@ function methodNotAllowed(allow: string) {
     return c.json(
       {
         code: 'method-not-allowed',
-        message: `${c.req.method} ${c.req.path}: method not allowed; use ${allow.replace(', ', ' or ')}`,
+        message: `${c.req.method} ${clip(c.req.path)}: method not allowed; use ${allow.replace(', ', ' or ')}`,
       },
       405,
     );
@@ -81,6 +90,7 @@ export function createApp(options: AppOptions): Hono {
   const { dataset, store } = options;
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((message: string) => console.error(message));
+  const runner = options.runner ?? runJob;
   const app = new Hono();
   let activeRuns = 0;
 
@@ -95,7 +105,7 @@ export function createApp(options: AppOptions): Hono {
     }
     activeRuns++;
     try {
-      return await runJob(input, dataset, {
+      return await runner(input, dataset, {
         timeBudgetMs: limits.timeBudgetMs,
         ...(ensemble === undefined ? {} : { ensemble }),
         ...(limits.ensembleWorkers === undefined ? {} : { workers: limits.ensembleWorkers }),
@@ -107,18 +117,23 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
-      return c.json({ code: 'http-error', message: error.message || `status ${error.status}` }, error.status);
+      return c.json({ code: 'http-error', message: clip(error.message || `status ${error.status}`) }, error.status);
     }
     const { status, body } = errorResponse(error, (e) =>
-      log(`armsrace serve: ${c.req.method} ${c.req.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+      log(
+        `armsrace serve: ${c.req.method} ${clip(c.req.path, 200)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      ),
     );
     return c.json(body, status as 400);
   });
 
+  app.use(securityHeaders());
+  if (options.allowedHosts !== undefined) app.use(hostCheck(options.allowedHosts));
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: limits.maxBodyBytes,
+      // The rest of the body is not read: the connection closes after the answer.
       onError: (c) =>
         c.json(
           {
@@ -127,6 +142,7 @@ export function createApp(options: AppOptions): Hono {
             path: 'body',
           },
           413,
+          { connection: 'close' },
         ),
     }),
   );
@@ -135,6 +151,10 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/health', (c) => {
     query(c, []);
+    const health = store.health();
+    if (health.status === 'damaged') {
+      return c.json({ status: 'store-damaged', version, code: health.code, message: health.message }, 503);
+    }
     return c.json({ status: 'ok', version, scenarios: store.list().length });
   });
 
@@ -170,7 +190,7 @@ export function createApp(options: AppOptions): Hono {
     if (q.indicator !== undefined && !INDICATORS.includes(q.indicator as Indicator)) {
       throw new InputError(
         'bad-indicator',
-        `indicator: "${q.indicator}" is not known; use one of ${INDICATORS.join(', ')}`,
+        `indicator: "${clip(q.indicator)}" is not known; use one of ${INDICATORS.join(', ')}`,
         'indicator',
       );
     }
@@ -179,7 +199,7 @@ export function createApp(options: AppOptions): Hono {
       throw new HttpError(
         404,
         'unknown-country',
-        `iso3: "${raw}" is not a country of the dataset; use an ISO 3166 alpha-3 code such as POL or RUS (GET /api/countries lists them)`,
+        `iso3: "${clip(raw)}" is not a country of the dataset; use an ISO 3166 alpha-3 code such as POL or RUS (GET /api/countries lists them)`,
         'iso3',
       );
     }
@@ -198,7 +218,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/pledges', (c) => {
     const q = query(c, ['year', 'threshold', 'source', 'edition', 'press']);
     if (q.year !== undefined && !/^\d{4}$/.test(q.year)) {
-      throw new InputError('bad-year', `year: "${q.year}" is not a year; use four digits, e.g. 2024`, 'year');
+      throw new InputError('bad-year', `year: "${clip(q.year)}" is not a year; use four digits, e.g. 2024`, 'year');
     }
     const press = flag('press', q.press);
     const report = pledgeReport(dataset, {
@@ -215,7 +235,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.post('/api/runs', async (c) => {
     query(c, []);
-    const request = readRunRequest(await readJsonObject(c), limits);
+    const request = readRunRequest(await readJsonObject(c, limits.maxJsonDepth), limits);
     const outcome = await run(request.input, request.ensemble);
     return c.json(outcome);
   });
@@ -229,7 +249,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.post('/api/scenarios', async (c) => {
     query(c, []);
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, limits.maxJsonDepth);
     checkFields(body, ['name', 'yaml', 'scenario'], 'body');
     const yaml = scenarioText(body);
     if (yaml === undefined) {
@@ -260,7 +280,7 @@ export function createApp(options: AppOptions): Hono {
       throw new HttpError(
         404,
         'scenario-not-found',
-        `id: "${id}" is not a saved scenario; GET /api/scenarios lists them`,
+        `id: "${clip(id)}" is not a saved scenario; GET /api/scenarios lists them`,
         'id',
       );
     }
@@ -275,7 +295,7 @@ export function createApp(options: AppOptions): Hono {
   app.put('/api/scenarios/:id', async (c) => {
     query(c, []);
     const id = c.req.param('id');
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, limits.maxJsonDepth);
     checkFields(body, ['name', 'yaml', 'scenario'], 'body');
     mustGet(id);
     const yaml = scenarioText(body);
@@ -329,7 +349,10 @@ export function createApp(options: AppOptions): Hono {
   app.all('/api/scenarios/:id/results', methodNotAllowed('GET'));
   app.all('/api/*', (c) =>
     c.json(
-      { code: 'not-found', message: `${c.req.method} ${c.req.path}: no such route; see docs/api.md for the routes` },
+      {
+        code: 'not-found',
+        message: `${c.req.method} ${clip(c.req.path)}: no such route; see docs/api.md for the routes`,
+      },
       404,
     ),
   );
@@ -338,7 +361,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('*', staticSite(options.webRoot ?? 'dist/web'));
   app.notFound((c) =>
-    c.json({ code: 'not-found', message: `${c.req.method} ${c.req.path}: no such route; see docs/api.md` }, 404),
+    c.json({ code: 'not-found', message: `${c.req.method} ${clip(c.req.path)}: no such route; see docs/api.md` }, 404),
   );
   return app;
 }

@@ -2,6 +2,8 @@
 export interface ServerLimits {
   /** Largest request body, in bytes; larger → 413. */
   readonly maxBodyBytes: number;
+  /** Deepest nesting of arrays and objects in a JSON body; deeper → 400 `too-deep`. */
+  readonly maxJsonDepth: number;
   /** Most ensemble members one request may ask for; more → 422. */
   readonly maxEnsembleRuns: number;
   /** Longest run, end − start in years; longer → 422. */
@@ -14,9 +16,10 @@ export interface ServerLimits {
   readonly ensembleWorkers?: number;
 }
 
-/** The defaults: 256 KiB bodies, 5,000 members, 100 years, 20 s, 4 runs at once. */
+/** The defaults: 256 KiB bodies nested at most 64 deep, 5,000 members, 100 years, 20 s, 4 runs at once. */
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 256 * 1024,
+  maxJsonDepth: 64,
   maxEnsembleRuns: 5000,
   maxHorizonYears: 100,
   timeBudgetMs: 20_000,

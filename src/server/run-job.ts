@@ -1,11 +1,13 @@
+import { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetData } from '../core/data/dataset.js';
 import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
-import { ArmsraceError, DataFileError, InputError } from '../core/errors.js';
+import { runEnsemble } from '../core/ensemble/run-ensemble.js';
+import { DataFileError } from '../core/errors.js';
 import type { ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError, type ScenarioIssue } from '../core/scenario/parse-scenario.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
-import { startModuleWorker } from '../node/start-worker.js';
-import { HttpError } from './http-error.js';
+import { clip, HttpError } from './http-error.js';
+import { computeRun } from './run-compute.js';
 
 /** What the run worker receives. */
 export interface RunJob {
@@ -50,19 +52,105 @@ export interface RunJobOptions {
   readonly workers?: number;
 }
 
+/** A failure of the model on a valid scenario: 422 `run-failed`, naming the scenario. */
+function runFailed(message: string): HttpError {
+  return new HttpError(
+    422,
+    'run-failed',
+    `scenario: the scenario is valid but the model could not run it: ${clip(message, 200)}; change the scenario (its years, actors or parameters)`,
+    'scenario',
+  );
+}
+
 function revive(e: SerializedError): Error {
   switch (e.kind) {
     case 'scenario':
       return new ScenarioError(e.issues);
     case 'armsrace':
       if (e.name === 'DataFileError') return new DataFileError(e.code, e.message, e.path);
-      if (e.name === 'InputError' || e.name === 'StoreError') return new InputError(e.code, e.message, e.path);
-      return new ArmsraceError(e.code, e.message, e.path);
+      // The request was checked before the run: what the run refuses now is the model's or the
+      // data's limit on a valid scenario (a country without GDP, a year before the data).
+      return runFailed(e.message);
     case 'range':
-      return new RangeError(e.message);
+      // The library's argument checks, met by a scenario the validation let through (no GDP for a
+      // year before the data, numbers that overflow): the model cannot run this scenario.
+      return runFailed(e.message);
     default:
       return new Error(`run worker: ${e.message}`);
   }
+}
+
+/** Node options that change how modules resolve or how errors print: the only ones a run worker keeps. */
+const KEPT_FLAGS = new Set([
+  '--enable-source-maps',
+  '--no-warnings',
+  '--no-deprecation',
+  '--trace-warnings',
+  '--trace-deprecation',
+  '--trace-uncaught',
+  '--preserve-symlinks',
+]);
+const KEPT_WITH_VALUE = new Set(['--conditions', '-C', '--unhandled-rejections']);
+
+/**
+ * The Node options a run worker starts with: those of `parent` that change how modules resolve or
+ * how errors print (`--enable-source-maps`, `--conditions` …), nothing else. A worker refuses V8
+ * and process options (`--expose-gc`, `--max-old-space-size`, `--title` …: `new Worker` throws),
+ * and the run needs none of them; the ensemble pool it starts inherits this list.
+ *
+ * @example runWorkerExecArgv(['--expose-gc', '--enable-source-maps', '--conditions', 'dev']) // ['--enable-source-maps', '--conditions', 'dev']
+ */
+export function runWorkerExecArgv(parent: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < parent.length; k++) {
+    const arg = parent[k] as string;
+    const name = arg.split('=')[0] as string;
+    if (KEPT_FLAGS.has(arg)) out.push(arg);
+    else if (KEPT_WITH_VALUE.has(name) && arg.includes('=')) out.push(arg);
+    else if (KEPT_WITH_VALUE.has(arg) && k + 1 < parent.length) out.push(arg, parent[++k] as string);
+  }
+  return out;
+}
+
+/** Start `run-worker` next to this module: the built `.js`, or the `.ts` source through tsx (tests). */
+function startRunWorker(job: RunJob): Worker {
+  const execArgv = runWorkerExecArgv();
+  if (import.meta.url.endsWith('.ts')) {
+    const target = new URL('./run-worker.ts', import.meta.url).href;
+    const code = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(target)}); })().catch((e) => { throw e; });`;
+    return new Worker(code, { eval: true, workerData: job, execArgv });
+  }
+  return new Worker(new URL('./run-worker.js', import.meta.url), { workerData: job, execArgv });
+}
+
+/**
+ * The outcome of a run's answer (`started`: when the run began, `performance.now()`), or its error
+ * thrown as the HTTP answer it makes: a scenario error as such, a failure of the model on the valid
+ * scenario as 422 `run-failed`, anything else as an internal error.
+ */
+export function runOutcome(message: RunJobMessage, started: number): RunOutcome {
+  if (!message.ok) throw revive(message.error);
+  return {
+    result: message.result,
+    ...(message.ensemble === undefined ? {} : { ensemble: message.ensemble }),
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Run a validated scenario (and its ensemble) in this thread, with the errors of {@link runJob}:
+ * for tests and fuzzing, where a worker's start costs more than the run. Nothing stops it: the
+ * time budget does not apply.
+ *
+ * @example const { result } = await runInThread(parseScenario('end: 2030'), loadDataset(), { timeBudgetMs: 20_000 });
+ */
+export async function runInThread(input: ScenarioInput, dataset: Dataset, options: RunJobOptions): Promise<RunOutcome> {
+  const started = performance.now();
+  const message = await computeRun(
+    { input, data: dataset, ...(options.ensemble === undefined ? {} : { ensemble: options.ensemble }) },
+    async (scenario, data, ensemble) => runEnsemble(scenario, data, { runs: ensemble.runs, seed: ensemble.seed }),
+  );
+  return runOutcome(message, started);
 }
 
 /**
@@ -70,7 +158,8 @@ function revive(e: SerializedError): Error {
  * while it computes, and stop it when the time budget is spent.
  *
  * @throws {ScenarioError} when the scenario does not fit the dataset or the model.
- * @throws {HttpError} 503 `time-budget` when the run takes longer than `timeBudgetMs`.
+ * @throws {HttpError} 422 `run-failed` when the model cannot run the (valid) scenario; 503
+ *   `time-budget` when the run takes longer than `timeBudgetMs`.
  * @example const { result } = await runJob(parseScenario('end: 2040'), loadDataset(), { timeBudgetMs: 20_000 });
  */
 export function runJob(input: ScenarioInput, dataset: Dataset, options: RunJobOptions): Promise<RunOutcome> {
@@ -81,7 +170,7 @@ export function runJob(input: ScenarioInput, dataset: Dataset, options: RunJobOp
     ...(options.ensemble === undefined ? {} : { ensemble: options.ensemble }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
   };
-  const worker = startModuleWorker(import.meta.url, 'run-worker', job);
+  const worker = startRunWorker(job);
   return new Promise<RunOutcome>((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
@@ -106,15 +195,11 @@ export function runJob(input: ScenarioInput, dataset: Dataset, options: RunJobOp
     );
     worker.on('message', (message: RunJobMessage) =>
       finish(() => {
-        if (!message.ok) {
-          reject(revive(message.error));
-          return;
+        try {
+          resolve(runOutcome(message, started));
+        } catch (error) {
+          reject(error);
         }
-        resolve({
-          result: message.result,
-          ...(message.ensemble === undefined ? {} : { ensemble: message.ensemble }),
-          elapsedMs: Math.round(performance.now() - started),
-        });
       }),
     );
     worker.on('error', (error) => finish(() => reject(error)));

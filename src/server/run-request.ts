@@ -1,7 +1,7 @@
 import { stringify as toYaml } from 'yaml';
 import { parseScenario, validateScenario } from '../core/scenario/parse-scenario.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
-import { HttpError } from './http-error.js';
+import { clipJson, HttpError } from './http-error.js';
 import type { ServerLimits } from './limits.js';
 import { checkFields } from './read-body.js';
 
@@ -39,7 +39,7 @@ export function scenarioText(body: Record<string, unknown>): string | undefined 
       throw new HttpError(
         422,
         'bad-yaml',
-        `yaml: ${JSON.stringify(body.yaml).slice(0, 60)} is not text; send the scenario's YAML or JSON as a string, or the object in "scenario"`,
+        `yaml: ${clipJson(body.yaml)} is not text; send the scenario's YAML or JSON as a string, or the object in "scenario"`,
         'yaml',
       );
     }
@@ -82,7 +82,7 @@ function ensembleOf(raw: unknown, input: ScenarioInput, limits: ServerLimits): R
     throw new HttpError(
       422,
       'bad-ensemble',
-      `ensemble: ${JSON.stringify(raw).slice(0, 60)} is not accepted; send an object such as {"runs": 1000, "seed": 1}`,
+      `ensemble: ${clipJson(raw)} is not accepted; send an object such as {"runs": 1000, "seed": 1}`,
       'ensemble',
     );
   }
@@ -94,7 +94,7 @@ function ensembleOf(raw: unknown, input: ScenarioInput, limits: ServerLimits): R
     throw new HttpError(
       422,
       'bad-runs',
-      `${path}: ${JSON.stringify(runs)} is not accepted; use a whole number of members from 1 to ${limits.maxEnsembleRuns.toLocaleString('en-US')}, e.g. 1000`,
+      `${path}: ${clipJson(runs)} is not accepted; use a whole number of members from 1 to ${limits.maxEnsembleRuns.toLocaleString('en-US')}, e.g. 1000`,
       path,
     );
   }
@@ -111,7 +111,7 @@ function ensembleOf(raw: unknown, input: ScenarioInput, limits: ServerLimits): R
     throw new HttpError(
       422,
       'bad-seed',
-      `ensemble.seed: ${JSON.stringify(seed)} is not a whole number; use e.g. 42`,
+      `ensemble.seed: ${clipJson(seed)} is not a whole number; use e.g. 42`,
       'ensemble.seed',
     );
   }

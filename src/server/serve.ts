@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { loadDataset } from '../core/data/load-dataset.js';
-import { defaultStorePath, openStore } from '../node/store.js';
+import { defaultStorePath, openStore, type StoreHealth } from '../node/store.js';
 import { defaultDataDir, loadUserDataset } from '../node/user-data.js';
 import { createApp } from './app.js';
 import type { ServerLimits } from './limits.js';
@@ -22,6 +23,11 @@ export interface ServerOptions {
   readonly webRoot?: string;
   readonly limits?: Partial<ServerLimits>;
   readonly log?: (message: string) => void;
+  /**
+   * Other names the server answers to, as `NAME` or `NAME:PORT` (a proxy's or the machine's name);
+   * it always answers to 127.0.0.1, localhost, [::1] and `host`, with its port.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** A running server. */
@@ -31,8 +37,46 @@ export interface RunningServer {
   readonly port: number;
   /** The database file in use. */
   readonly dbPath: string;
+  /** The store's state at start: `damaged` when its file failed the integrity check (see docs/api.md). */
+  readonly storeHealth: StoreHealth;
   /** Stop listening, end open connections and close the database. */
   close(): Promise<void>;
+}
+
+/** Addresses that bind every interface. */
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]', '']);
+
+const bracketed = (address: string) => (address.includes(':') && !address.startsWith('[') ? `[${address}]` : address);
+
+/**
+ * The `Host` values a server on `host:port` answers to: the loopback names, `host` (and, bound to
+ * every interface, the machine's name and addresses) and `extra`, each with `:port` (and without
+ * it on port 80).
+ *
+ * @example serverHostNames('127.0.0.1', 8080) // ['127.0.0.1:8080', 'localhost:8080', '[::1]:8080']
+ */
+export function serverHostNames(host: string, port: number, extra: readonly string[] = []): string[] {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  if (WILDCARD.has(host)) {
+    names.add(hostname().toLowerCase());
+    for (const list of Object.values(networkInterfaces())) {
+      for (const info of list ?? []) names.add(bracketed(info.address.split('%')[0] as string).toLowerCase());
+    }
+  } else names.add(bracketed(host).toLowerCase());
+  const out = new Set<string>();
+  for (const name of names) {
+    out.add(`${name}:${port}`);
+    if (port === 80) out.add(name);
+  }
+  for (const name of extra) {
+    const lower = name.trim().toLowerCase();
+    if (/^(?:\[[^\]]*\]|[^:]+):\d+$/.test(lower)) out.add(lower);
+    else {
+      out.add(`${bracketed(lower)}:${port}`);
+      if (port === 80) out.add(bracketed(lower));
+    }
+  }
+  return [...out];
 }
 
 /** The package's `dist/web`, wherever the server runs from (`src/server` or `dist/server`). */
@@ -56,9 +100,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dbPath = options.dbPath ?? (options.dataDir === undefined ? defaultStorePath() : join(dataDir, 'armsrace.db'));
   const dataset = loadUserDataset(dataDir, loadDataset());
   const store = openStore(dbPath);
+  const health = store.health();
+  // Known once the server listens (port 0 picks one); no request arrives before.
+  let hostNames: readonly string[] = [];
   const app = createApp({
     dataset,
     store,
+    allowedHosts: () => hostNames,
     webRoot: options.webRoot ?? PACKAGE_WEB_ROOT,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.log === undefined ? {} : { log: options.log }),
@@ -66,7 +114,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let server: ReturnType<typeof serve>;
   try {
     const address = await new Promise<AddressInfo>((resolve, reject) => {
-      server = serve({ fetch: app.fetch, port, hostname: host }, resolve);
+      server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+        hostNames = serverHostNames(host, info.port, options.allowedHosts);
+        resolve(info);
+      });
       server.once('error', reject);
     });
     const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -74,6 +125,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       url: `http://${shown}:${address.port}`,
       port: address.port,
       dbPath: store.path,
+      storeHealth: health,
       close: () =>
         new Promise<void>((resolve, reject) => {
           server.close((error) => {

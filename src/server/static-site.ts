@@ -1,17 +1,25 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
+import { clip } from './http-error.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const NOT_BUILT_STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1rem}code{background:#eee;padding:0 .2em}';
+
+/** The policy of the page below: nothing but its own inline style, named by its hash. */
+const NOT_BUILT_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(NOT_BUILT_STYLE).digest('base64')}'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 /** The page `/` shows while the dashboard is not built. */
 function notBuiltPage(root: string): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>armsrace — dashboard not built</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1rem}code{background:#eee;padding:0 .2em}</style>
+<style>${NOT_BUILT_STYLE}</style>
 </head>
 <body>
 <h1>The dashboard is not built</h1>
@@ -45,10 +53,12 @@ export function staticSite(root: string): (c: Context) => Promise<Response> {
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
   };
-  const notFound = (c: Context) => c.text(`${c.req.path}: not found`, 404);
+  const notFound = (c: Context) => c.text(`${clip(c.req.path)}: not found`, 404);
   return async (c) => {
     if (!existsSync(index)) {
-      return c.req.path === '/' || c.req.path === '/index.html' ? c.html(notBuiltPage(base)) : notFound(c);
+      return c.req.path === '/' || c.req.path === '/index.html'
+        ? c.html(notBuiltPage(base), 200, { 'content-security-policy': NOT_BUILT_POLICY })
+        : notFound(c);
     }
     let path: string;
     try {

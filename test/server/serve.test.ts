@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../src/server/serve.js';
+import { serverHostNames, startServer } from '../../src/server/serve.js';
 
 describe('startServer', () => {
   it('serves the API on a free port and closes', async () => {
@@ -40,5 +40,25 @@ describe('startServer', () => {
 
   it('refuses a port out of range', async () => {
     await expect(startServer({ port: 70_000 })).rejects.toThrow(/port: 70000/);
+  });
+});
+
+describe('serverHostNames', () => {
+  it('names the loopback addresses and the bound host, each with the port', () => {
+    expect(serverHostNames('127.0.0.1', 8080)).toEqual(['127.0.0.1:8080', 'localhost:8080', '[::1]:8080']);
+    expect(serverHostNames('::1', 3000)).toEqual(['127.0.0.1:3000', 'localhost:3000', '[::1]:3000']);
+    expect(serverHostNames('192.168.1.5', 8080)).toContain('192.168.1.5:8080');
+  });
+
+  it('adds the bare names on port 80, and the names given with or without a port', () => {
+    expect(serverHostNames('127.0.0.1', 80)).toEqual(expect.arrayContaining(['localhost', 'localhost:80']));
+    const names = serverHostNames('127.0.0.1', 8080, ['Armsrace.Example.org', 'proxy.internal:443', '::1']);
+    expect(names).toEqual(expect.arrayContaining(['armsrace.example.org:8080', 'proxy.internal:443', '[::1]:8080']));
+  });
+
+  it("adds the machine's name and addresses when bound to every interface", () => {
+    const names = serverHostNames('0.0.0.0', 8080);
+    expect(names).toContain(`${hostname().toLowerCase()}:8080`);
+    expect(names).not.toContain('0.0.0.0:8080');
   });
 });

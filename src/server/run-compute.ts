@@ -1,0 +1,55 @@
+import { Dataset, type DatasetData } from '../core/data/dataset.js';
+import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
+import { ArmsraceError } from '../core/errors.js';
+import { runScenario } from '../core/run-scenario.js';
+import { ScenarioError } from '../core/scenario/parse-scenario.js';
+import type { ScenarioInput } from '../core/scenario/schema.js';
+import type { RunJobMessage, SerializedError } from './run-job.js';
+
+/** How an ensemble is computed: over the pool of worker threads, or in this thread. */
+export type EnsembleRunner = (
+  input: ScenarioInput,
+  dataset: Dataset,
+  options: { runs: number; seed: number; workers?: number },
+) => Promise<EnsembleResult>;
+
+/** An error of a run as plain data, the same in a worker thread and in this one. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof ScenarioError) return { kind: 'scenario', issues: error.issues, message: error.message };
+  if (error instanceof ArmsraceError) {
+    return { kind: 'armsrace', name: error.name, code: error.code, message: error.message, path: error.path };
+  }
+  if (error instanceof RangeError) return { kind: 'range', message: error.message };
+  return { kind: 'other', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+/**
+ * Compute one run of the HTTP API: the scenario (with the stability of its first year, 2035 and its
+ * last) and, when asked, its ensemble; every error answered as plain data.
+ */
+export async function computeRun(
+  job: {
+    readonly input: ScenarioInput;
+    readonly data: DatasetData | Dataset;
+    readonly ensemble?: { readonly runs: number; readonly seed: number };
+    readonly workers?: number;
+  },
+  runEnsemble: EnsembleRunner,
+): Promise<RunJobMessage> {
+  try {
+    const dataset = job.data instanceof Dataset ? job.data : new Dataset(job.data);
+    const { input } = job;
+    const start = input.start ?? 2025;
+    const end = input.end ?? 2050;
+    const result = runScenario(input, dataset, { stabilityYears: [...new Set([start, 2035, end - 1])] });
+    if (job.ensemble === undefined) return { ok: true, result };
+    const ensemble = await runEnsemble(input, dataset, {
+      runs: job.ensemble.runs,
+      seed: job.ensemble.seed,
+      ...(job.workers === undefined ? {} : { workers: job.workers }),
+    });
+    return { ok: true, result, ensemble };
+  } catch (error) {
+    return { ok: false, error: serializeError(error) };
+  }
+}
