@@ -18,5 +18,8 @@ export {
   type ScenarioSummary,
   type StoredResult,
   StoreError,
+  type StoreHealth,
+  type StoreOptions,
+  StoreUnavailableError,
 } from './store.js';
 export { defaultDataDir, type ImportReport, importIntoDataDir, loadUserDataset } from './user-data.js';

@@ -1,22 +1,43 @@
 import { Worker } from 'node:worker_threads';
 
+/** Node options that change how modules resolve or load, or how errors print: the ones a worker keeps. */
+const KEPT_FLAGS = new Set([
+  '--enable-source-maps',
+  '--no-warnings',
+  '--no-deprecation',
+  '--trace-warnings',
+  '--trace-deprecation',
+  '--trace-uncaught',
+  '--preserve-symlinks',
+]);
+const KEPT_WITH_VALUE = new Set([
+  '--conditions',
+  '-C',
+  '--unhandled-rejections',
+  '--import',
+  '--require',
+  '-r',
+  '--loader',
+  '--experimental-loader',
+]);
+
 /**
- * The parent's Node options minus those that describe how the parent's own code was given
- * (`--input-type`, `-e`/`--eval`, `-p`/`--print` and their script): a worker inherits the rest
- * (`--enable-source-maps`, memory limits …), but with these it would refuse to load its file
- * (`node --input-type=module -e "…"` is a common way to script the library).
+ * The Node options a worker starts with: those of `parent` that change how modules resolve or load
+ * or how errors print (`--enable-source-maps`, `--conditions`, `--import` …), nothing else. A worker
+ * refuses V8 and process options (`--expose-gc`, `--max-old-space-size`, `--title` …: `new Worker`
+ * throws ERR_WORKER_INVALID_EXEC_ARGV), and the options that gave the parent's own code
+ * (`-e`, `--print`, `--input-type`) would stop it loading its file.
+ *
+ * @example workerExecArgv(['--expose-gc', '--enable-source-maps', '--conditions', 'dev']) // ['--enable-source-maps', '--conditions', 'dev']
  */
 export function workerExecArgv(parent: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
   for (let k = 0; k < parent.length; k++) {
     const arg = parent[k] as string;
-    if (arg.startsWith('--input-type=')) continue;
-    if (arg === '--input-type' || arg === '-e' || arg === '--eval' || arg === '-p' || arg === '--print') {
-      k++; // and its value
-      continue;
-    }
-    if (arg.startsWith('--eval=') || arg.startsWith('--print=')) continue;
-    out.push(arg);
+    const name = arg.split('=')[0] as string;
+    if (KEPT_FLAGS.has(arg)) out.push(arg);
+    else if (KEPT_WITH_VALUE.has(name) && arg.includes('=')) out.push(arg);
+    else if (KEPT_WITH_VALUE.has(arg) && k + 1 < parent.length) out.push(arg, parent[++k] as string);
   }
   return out;
 }

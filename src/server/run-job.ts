@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Dataset, DatasetData } from '../core/data/dataset.js';
 import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
 import { runEnsemble } from '../core/ensemble/run-ensemble.js';
@@ -6,6 +6,7 @@ import { DataFileError } from '../core/errors.js';
 import type { ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError, type ScenarioIssue } from '../core/scenario/parse-scenario.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
+import { startModuleWorker } from '../node/start-worker.js';
 import { clip, HttpError } from './http-error.js';
 import { computeRun } from './run-compute.js';
 
@@ -80,47 +81,13 @@ function revive(e: SerializedError): Error {
   }
 }
 
-/** Node options that change how modules resolve or how errors print: the only ones a run worker keeps. */
-const KEPT_FLAGS = new Set([
-  '--enable-source-maps',
-  '--no-warnings',
-  '--no-deprecation',
-  '--trace-warnings',
-  '--trace-deprecation',
-  '--trace-uncaught',
-  '--preserve-symlinks',
-]);
-const KEPT_WITH_VALUE = new Set(['--conditions', '-C', '--unhandled-rejections']);
-
 /**
- * The Node options a run worker starts with: those of `parent` that change how modules resolve or
- * how errors print (`--enable-source-maps`, `--conditions` …), nothing else. A worker refuses V8
- * and process options (`--expose-gc`, `--max-old-space-size`, `--title` …: `new Worker` throws),
- * and the run needs none of them; the ensemble pool it starts inherits this list.
- *
- * @example runWorkerExecArgv(['--expose-gc', '--enable-source-maps', '--conditions', 'dev']) // ['--enable-source-maps', '--conditions', 'dev']
+ * Start `run-worker` next to this module (the built `.js`, or the `.ts` source through tsx in tests),
+ * with the Node options a worker accepts (`workerExecArgv` of src/node/start-worker.ts); the ensemble pool it starts
+ * inherits that list.
  */
-export function runWorkerExecArgv(parent: readonly string[] = process.execArgv): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < parent.length; k++) {
-    const arg = parent[k] as string;
-    const name = arg.split('=')[0] as string;
-    if (KEPT_FLAGS.has(arg)) out.push(arg);
-    else if (KEPT_WITH_VALUE.has(name) && arg.includes('=')) out.push(arg);
-    else if (KEPT_WITH_VALUE.has(arg) && k + 1 < parent.length) out.push(arg, parent[++k] as string);
-  }
-  return out;
-}
-
-/** Start `run-worker` next to this module: the built `.js`, or the `.ts` source through tsx (tests). */
 function startRunWorker(job: RunJob): Worker {
-  const execArgv = runWorkerExecArgv();
-  if (import.meta.url.endsWith('.ts')) {
-    const target = new URL('./run-worker.ts', import.meta.url).href;
-    const code = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(target)}); })().catch((e) => { throw e; });`;
-    return new Worker(code, { eval: true, workerData: job, execArgv });
-  }
-  return new Worker(new URL('./run-worker.js', import.meta.url), { workerData: job, execArgv });
+  return startModuleWorker(import.meta.url, 'run-worker', job);
 }
 
 /**

@@ -60,9 +60,19 @@ describe('workerExecArgv', () => {
     expect(workerExecArgv(['--input-type=module', '-e', 'code', '--enable-source-maps'])).toEqual([
       '--enable-source-maps',
     ]);
-    expect(workerExecArgv(['--input-type', 'module', '--print', '1 + 1', '--max-old-space-size=4096'])).toEqual([
-      '--max-old-space-size=4096',
-    ]);
+    // V8 and process options make `new Worker` throw: a worker never inherits them.
+    expect(
+      workerExecArgv([
+        '--input-type',
+        'module',
+        '--print',
+        '1 + 1',
+        '--max-old-space-size=4096',
+        '--expose-gc',
+        '--import',
+        'tsx',
+      ]),
+    ).toEqual(['--import', 'tsx']);
     expect(workerExecArgv(['--eval=code', '--print=1', '--conditions', 'node'])).toEqual(['--conditions', 'node']);
     expect(workerExecArgv([])).toEqual([]);
   });
