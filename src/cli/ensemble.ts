@@ -143,8 +143,8 @@ function summary(r: EnsembleResult, name: string): string {
     const s = r.series.find((x) => x.name === series);
     const k = r.years.indexOf(year);
     if (s === undefined) return '–';
-    const f = (v: number | undefined) =>
-      v === undefined || Number.isNaN(v)
+    const f = (v: number | null | undefined) =>
+      v === undefined || v === null || Number.isNaN(v)
         ? '–'
         : (v * scale).toFixed(scale === 1 && series.startsWith('allies') ? 0 : 2);
     return `${f(s.quantiles[2]?.[k])} [${f(s.quantiles[0]?.[k])}–${f(s.quantiles[4]?.[k])}]`;

@@ -6,8 +6,8 @@ import {
   richardsonStability,
 } from './model/richardson.js';
 import { DEFAULTS } from './scenario/defaults.js';
-import { ScenarioError } from './scenario/parse-scenario.js';
-import type { ScenarioInput } from './scenario/schema.js';
+import { ScenarioError, scenarioError } from './scenario/parse-scenario.js';
+import { LIMITS, type ScenarioInput } from './scenario/schema.js';
 import { integrateDormandPrince } from './solve/dormand-prince.js';
 import { integrateRk4 } from './solve/rk4.js';
 
@@ -35,7 +35,8 @@ export interface RichardsonRun {
  * Run the classic Richardson model `dx/dt = R x − A x + g` of a scenario's `richardson` block
  * with the chosen solver, beside the closed-form solution by the matrix exponential.
  *
- * @throws {ScenarioError} when the scenario has no `richardson` block.
+ * @throws {ScenarioError} when the scenario has no `richardson` block, or its run leaves the range of
+ *   finite numbers (naming `scenario.richardson.reaction`, or the solver that cannot integrate it).
  * @example simulateRichardson(parseScenario(yaml)).stability.stable // true when a1·a2 > k1·k2
  */
 export function simulateRichardson(input: ScenarioInput): RichardsonRun {
@@ -51,7 +52,8 @@ export function simulateRichardson(input: ScenarioInput): RichardsonRun {
     ]);
   }
   const start = input.start ?? DEFAULTS.start;
-  const end = input.end ?? start + 25;
+  const end = input.end ?? Math.min(start + 25, LIMITS.year[1]);
+  if (!(end > start)) throw scenarioError('scenario.end', end, `${end} is not after start ${start}; set a later end`);
   const n = r.actors.length;
   const parameters: RichardsonParameters = {
     reactionMatrix: Float64Array.from(r.reaction.flat()),
@@ -62,13 +64,39 @@ export function simulateRichardson(input: ScenarioInput): RichardsonRun {
   const years = Array.from({ length: end - start + 1 }, (_, k) => start + k);
   const times = Float64Array.from(years);
   const f = richardsonDerivative(parameters);
-  const outputs =
-    input.solver === 'dopri'
-      ? integrateDormandPrince(f, x0, start, end, { outputTimes: times, rtol: 1e-10, atol: 1e-12 }).outputs
-      : integrateRk4(f, x0, start, end, { stepYears: input.step_years ?? 1 / 12, outputTimes: times }).outputs;
+  let outputs: Float64Array;
+  try {
+    outputs =
+      input.solver === 'dopri'
+        ? integrateDormandPrince(f, x0, start, end, { outputTimes: times, rtol: 1e-10, atol: 1e-12 }).outputs
+        : integrateRk4(f, x0, start, end, { stepYears: input.step_years ?? 1 / 12, outputTimes: times }).outputs;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw scenarioError(
+      'scenario.solver',
+      input.solver ?? 'rk4',
+      `${input.solver ?? 'rk4'} could not integrate this system (${error.message.split(';')[0]}); lower the reactions or fatigue, or use the other solver`,
+    );
+  }
   const exact = years.map((y) => richardsonSolution(parameters, x0, y - start));
   const stability = richardsonStability(parameters);
   const equilibrium = richardsonEquilibrium(parameters);
+  const finite = (v: ArrayLike<number>) => Array.prototype.every.call(v, (x: number) => Number.isFinite(x));
+  if (
+    !finite(outputs) ||
+    !exact.every(finite) ||
+    !finite(stability.eigenvalues.real) ||
+    !finite(stability.eigenvalues.imaginary)
+  ) {
+    const k = years.findIndex(
+      (_, j) => !finite(outputs.subarray(j * n, (j + 1) * n)) || !finite(exact[j] as Float64Array),
+    );
+    throw scenarioError(
+      'scenario.richardson.reaction',
+      stability.margin,
+      `the levels leave the finite numbers${k >= 0 ? ` in ${years[k]}` : ''} (the system grows as e^(${stability.margin.toPrecision(3)}·t)); lower the reactions, raise the fatigue or end earlier`,
+    );
+  }
   return {
     model: 'richardson',
     name: input.name ?? 'Richardson model',
@@ -78,7 +106,8 @@ export function simulateRichardson(input: ScenarioInput): RichardsonRun {
       level: years.map((_, k) => outputs[k * n + i] as number),
       exact: exact.map((x) => x[i] as number),
     })),
-    equilibrium: equilibrium === undefined ? null : Array.from(equilibrium),
+    // A singular or nearly singular R − A has no equilibrium a number can hold.
+    equilibrium: equilibrium === undefined || !finite(equilibrium) ? null : Array.from(equilibrium),
     stability: {
       margin: stability.margin,
       stable: stability.stable,

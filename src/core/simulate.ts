@@ -2,6 +2,7 @@ import { type StabilityReport, stabilityMargin } from './analyze/stability.js';
 import type { Dataset } from './data/dataset.js';
 import { integrateAnnual } from './model/annual-means.js';
 import { buildDemandModel, type DemandModel } from './model/demand.js';
+import { type ScenarioError, scenarioError } from './scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 import type { ScenarioInput } from './scenario/schema.js';
 
@@ -18,8 +19,8 @@ export interface ActorResult {
   readonly capability: readonly number[];
   readonly threat: readonly number[];
   readonly spillIn: readonly number[];
-  /** Capability ÷ threat: the security dilemma in one line (MODEL.md §4). */
-  readonly securityRatio: readonly number[];
+  /** Capability ÷ threat: the security dilemma in one line (MODEL.md §4); `null` in a year without threat. */
+  readonly securityRatio: readonly (number | null)[];
 }
 
 /** Totals of a bloc per year. */
@@ -29,13 +30,17 @@ export interface BlocResult {
   readonly members: readonly (readonly string[])[];
   readonly gdp: readonly number[];
   readonly spending: readonly number[];
-  readonly burden: readonly number[];
+  /** Spending ÷ GDP of the members; `null` in a year the bloc has none. */
+  readonly burden: readonly (number | null)[];
   readonly capability: readonly number[];
 }
 
 /** Indicators per year (MODEL.md §4). */
 export interface Indicators {
-  /** Wallace's race intensity from the real growth of NATO's and the Russian bloc's spending. */
+  /**
+   * Wallace's race intensity from the real growth of NATO's and the Russian bloc's spending; `null`
+   * in the first year and where a bloc had no spending the year before.
+   */
   readonly raceIntensity: readonly (number | null)[];
   /** Capability of NATO Europe and Canada ÷ the Russian bloc's. */
   readonly balanceEuropeCanada: readonly number[];
@@ -60,16 +65,33 @@ export interface SimulationResult {
   readonly solver: { readonly name: string; readonly steps: number; readonly evaluations: number };
 }
 
+/**
+ * The largest burden a run may report (a share of GDP): the model holds every burden between its
+ * bounds (s_max at most 1.25 times a start burden of at most 1), so beyond this the integration has
+ * diverged.
+ */
+export const MAX_BURDEN = 2;
+/** How far below zero rounding may take a burden. */
+const BURDEN_SLACK = 1e-9;
+
 /** Half of 0.01 percentage point, as a share of GDP: the rounding of NATO's published burdens. */
 export const ROUNDING_TOLERANCE = 0.00005;
 
 /**
  * Run a scenario of the alliance-demand model and return annual results per actor and bloc.
  *
- * @throws {ScenarioError} when the scenario does not fit the dataset (unknown country …).
+ * @throws {ScenarioError} when the scenario does not fit the dataset (unknown country …), names
+ *   `model: richardson`, or its run leaves the range of finite numbers (naming the field most likely
+ *   responsible: a result never holds `NaN` or `Infinity`).
  * @example simulate(parseScenario('end: 2030'), loadDataset()).years // [2025, …, 2029]
  */
 export function simulate(input: ScenarioInput, dataset: Dataset, options: SimulateOptions = {}): SimulationResult {
+  if (input.model === 'richardson')
+    throw scenarioError(
+      'scenario.model',
+      'richardson',
+      '"richardson" is not the demand model that simulate runs; run it with runScenario or simulateRichardson, or remove model: richardson',
+    );
   const scenario = resolveScenario(input, dataset);
   const model = buildDemandModel(scenario, dataset);
   return runDemand(scenario, model, options);
@@ -93,7 +115,7 @@ export function runDemand(
   const { start, end } = scenario;
   const nYears = end - start;
   const n = model.n;
-  const annual = integrateAnnual(model, { stepYears: scenario.stepYears, solver: scenario.solver });
+  const annual = integrateGuarded(scenario, model);
   const solver = annual.solver;
   const years = Array.from({ length: nYears }, (_, k) => start + k);
   const row = (f: Float64Array, i: number) => Array.from(f.subarray(i * nYears, (i + 1) * nYears));
@@ -113,7 +135,7 @@ export function runDemand(
       capability,
       threat,
       spillIn: row(sums.spillIn, i),
-      securityRatio: capability.map((c, k) => ((threat[k] as number) > 0 ? c / (threat[k] as number) : Number.NaN)),
+      securityRatio: capability.map((c, k) => ((threat[k] as number) > 0 ? c / (threat[k] as number) : null)),
     };
   });
 
@@ -129,7 +151,7 @@ export function runDemand(
       members,
       gdp,
       spending,
-      burden: spending.map((m, k) => m / (gdp[k] as number)),
+      burden: spending.map((m, k) => ((gdp[k] as number) > 0 ? m / (gdp[k] as number) : null)),
       capability: total('capability'),
     };
   };
@@ -138,7 +160,8 @@ export function runDemand(
   const europe = bloc('NATO_EUR_CAN', 'NATO Europe and Canada', (a, k) => a.ally[k] === true && a.iso3 !== 'USA');
   const rus = bloc('RUS_BLOC', 'Russia and Belarus', (a) => russian.has(a.iso3));
 
-  const growth = (v: readonly number[], k: number) => (k === 0 ? null : (v[k] as number) / (v[k - 1] as number) - 1);
+  const growth = (v: readonly number[], k: number) =>
+    k === 0 || !((v[k - 1] as number) > 0) ? null : (v[k] as number) / (v[k - 1] as number) - 1;
   const russia = actors.find((a) => a.iso3 === 'RUS');
   // An ally meets a threshold when its burden, rounded to two decimals of a percent as NATO
   // publishes it, reaches it: a burden closing in on 3.5 % from below counts once it shows 3.50.
@@ -169,5 +192,134 @@ export function runDemand(
         russianBloc: scenario.actors.map((a) => a.russianBloc),
       });
     });
-  return { model: 'demand', scenario, years, actors, blocs: [nato, europe, rus], indicators, stability, solver };
+  const result: SimulationResult = {
+    model: 'demand',
+    scenario,
+    years,
+    actors,
+    blocs: [nato, europe, rus],
+    indicators,
+    stability,
+    solver,
+  };
+  checkFiniteResult(result);
+  return result;
+}
+
+/**
+ * Integrate a compiled model and check that every annual quantity is finite; the solver's own
+ * refusals (an adaptive step that cannot reach the end) become scenario errors too.
+ *
+ * @throws {ScenarioError} naming the scenario field most likely responsible.
+ */
+function integrateGuarded(scenario: ResolvedScenario, model: DemandModel): ReturnType<typeof integrateAnnual> {
+  let annual: ReturnType<typeof integrateAnnual>;
+  try {
+    annual = integrateAnnual(model, { stepYears: scenario.stepYears, solver: scenario.solver });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw scenarioError(
+      'scenario.solver',
+      scenario.solver,
+      `${scenario.solver} could not integrate this scenario (${error.message.split(';')[0]}); its responses (response.*) or step (step_years) make the run diverge: use smaller values or the other solver`,
+    );
+  }
+  const nYears = scenario.end - scenario.start;
+  const fields = [
+    ['gdp', annual.gdp],
+    ['spending', annual.spending],
+    ['capability', annual.capability],
+    ['threat', annual.threat],
+    ['spill-in', annual.spillIn],
+  ] as const;
+  // The earliest year in which any quantity of any actor is not finite.
+  let worst: { field: string; i: number; k: number; value: number } | undefined;
+  for (const [field, values] of fields) {
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c] as number;
+      if (Number.isFinite(v)) continue;
+      const i = Math.floor(c / nYears);
+      const k = c % nYears;
+      if (worst === undefined || k < worst.k) worst = { field, i, k, value: v };
+    }
+  }
+  // A burden leaves [0, s_max] only when the integration diverges (s_max ≤ 1.25 for a start burden ≤ 1).
+  if (worst === undefined) {
+    for (let c = 0; c < annual.gdp.length; c++) {
+      const burden = (annual.spending[c] as number) / (annual.gdp[c] as number);
+      if (burden >= -BURDEN_SLACK && burden <= MAX_BURDEN) continue;
+      const k = c % nYears;
+      if (worst === undefined || k < worst.k) worst = { field: 'burden', i: Math.floor(c / nYears), k, value: burden };
+    }
+  }
+  if (worst !== undefined) throw divergence(scenario, worst.field, worst.i, worst.k, worst.value);
+  return annual;
+}
+
+/** The scenario error for a quantity that left the finite numbers: the field most likely responsible. */
+function divergence(scenario: ResolvedScenario, field: string, i: number, k: number, value: number): ScenarioError {
+  const actor = scenario.actors[i];
+  const iso3 = actor?.iso3 ?? '?';
+  const year = scenario.start + k;
+  const what =
+    field === 'burden'
+      ? `${iso3}'s burden is ${value.toPrecision(3)} in ${year}, outside 0 to ${MAX_BURDEN} (a share of GDP)`
+      : `${iso3}'s ${field} is ${value} in ${year}`;
+  const own = (map: Record<string, unknown> | undefined) => (map?.[iso3] !== undefined ? iso3 : 'default');
+  if (field === 'gdp') {
+    const growth = scenario.input.gdp?.long_run_growth;
+    const path = growth !== undefined ? `scenario.gdp.long_run_growth.${own(growth)}` : 'scenario.gdp.usd_inflation';
+    return scenarioError(path, value, `${what}: the GDP path leaves the finite numbers; use a smaller rate`);
+  }
+  if (field === 'spending' || field === 'burden') {
+    const path = `scenario.response.${own(scenario.input.response)}`;
+    return scenarioError(
+      path,
+      actor?.speed,
+      `${what}: its burden diverges under these responses (elasticity ${actor?.elasticity}, spill_in ${actor?.spillIn}, speed ${actor?.speed}) and step (${scenario.stepYears}); use smaller ones, a shorter step_years or solver: dopri`,
+    );
+  }
+  const path =
+    field === 'capability'
+      ? scenario.input.capability !== undefined
+        ? 'scenario.capability'
+        : 'scenario.geography.decay_km'
+      : 'scenario.geography.decay_km';
+  return scenarioError(
+    path,
+    field === 'capability' ? scenario.depreciation : scenario.decayKm,
+    `${what}: the capability stocks and the proximity weights (decay_km ${scenario.decayKm}, depreciation ${scenario.depreciation}) leave the finite numbers; use values nearer the defaults (1500 km, 0.1)`,
+  );
+}
+
+/**
+ * The last line of defence: every number of a result is finite (`null` marks what does not exist).
+ *
+ * @throws {ScenarioError} naming the field most likely responsible.
+ */
+function checkFiniteResult(r: SimulationResult): void {
+  const bad = (values: readonly (number | null)[]) => values.findIndex((v) => v !== null && !Number.isFinite(v));
+  for (const [i, a] of r.actors.entries()) {
+    const k = a.burden.findIndex((v) => !(v >= -BURDEN_SLACK && v <= MAX_BURDEN));
+    if (k >= 0) throw divergence(r.scenario, 'burden', i, k, a.burden[k] as number);
+    const q = bad(a.securityRatio);
+    if (q >= 0) throw divergence(r.scenario, 'threat', i, q, a.securityRatio[q] as number);
+  }
+  const indicator = Object.entries(r.indicators).find(([, v]) => bad(v as readonly (number | null)[]) >= 0);
+  const bloc = r.blocs.find((b) => [b.gdp, b.spending, b.burden, b.capability].some((v) => bad(v) >= 0));
+  const stability = r.stability.find(
+    (s) =>
+      ![s.margin, s.imaginary, ...Object.values(s.shares), ...Object.values(s.direction)].every((v) =>
+        Number.isFinite(v),
+      ),
+  );
+  if (indicator !== undefined || bloc !== undefined || stability !== undefined) {
+    const name =
+      indicator?.[0] ?? (bloc !== undefined ? `the ${bloc.name} bloc` : `the stability margin in ${stability?.year}`);
+    throw scenarioError(
+      'scenario.actors',
+      r.scenario.actors.map((a) => a.iso3),
+      `${name} is not a finite number for these actors; a run needs allies or partners facing the Russian bloc (the default actors do)`,
+    );
+  }
 }

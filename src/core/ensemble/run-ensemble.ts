@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/dataset.js';
-import { type AnnualMeans, integrateAnnual } from '../model/annual-means.js';
+import { type AnnualMeans, integrateAnnual, SAMPLES_PER_YEAR } from '../model/annual-means.js';
 import {
   buildDemandModel,
   type DemandModel,
@@ -7,9 +7,10 @@ import {
   type PreparedDemandModel,
   prepareDemandModel,
 } from '../model/demand.js';
-import { ScenarioError } from '../scenario/parse-scenario.js';
+import { ScenarioError, scenarioError } from '../scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve-scenario.js';
-import type { ScenarioInput } from '../scenario/schema.js';
+import { LIMITS, type ScenarioInput } from '../scenario/schema.js';
+import { MAX_BURDEN } from '../simulate.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
 import { log } from '../solve/elementary.js';
 import { type RandomGenerator, stream } from '../solve/random.js';
@@ -19,7 +20,7 @@ import { compileUncertain, type UncertainParameter } from './uncertain.js';
 /** Members per chunk: the unit of work a worker takes; fixed, so results never depend on workers. */
 export const CHUNK_MEMBERS = 32;
 /** The most members one ensemble may have. */
-export const MAX_RUNS = 200_000;
+export const MAX_RUNS = LIMITS.runs;
 /**
  * Ensemble members take RK4 steps of a quarter year and four samples a year for the annual means
  * (a single run: 1/12 and 12), unless the scenario sets `step_years`; a test bounds the difference.
@@ -85,9 +86,10 @@ export interface EnsembleResult {
   readonly series: readonly {
     readonly name: string;
     readonly unit: string;
-    readonly mean: readonly number[];
-    /** One array per entry of {@link QUANTILES}, each per year. */
-    readonly quantiles: readonly (readonly number[])[];
+    /** Per year; `null` where no member has a value (the first year's race intensity, a bloc without members). */
+    readonly mean: readonly (number | null)[];
+    /** One array per entry of {@link QUANTILES}, each per year; `null` as in `mean`. */
+    readonly quantiles: readonly (readonly (number | null)[])[];
   }[];
   readonly events: readonly {
     readonly name: string;
@@ -191,18 +193,21 @@ function computeSeries(
         }
       }
       set(sNato, m, y, natoM);
-      set(sNato + 1, m, y, natoM / natoY);
+      // NaN marks a value that does not exist (a bloc without members, a year without threat or
+      // without a year before): the histograms leave it out, the summary reports null.
+      const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+      set(sNato + 1, m, y, ratio(natoM, natoY));
       set(sNato + 2, m, y, eurM);
-      set(sNato + 3, m, y, eurM / eurY);
+      set(sNato + 3, m, y, ratio(eurM, eurY));
       set(sNato + 4, m, y, rusM);
-      set(sNato + 5, m, y, rusM / rusY);
-      set(sNato + 6, m, y, eurK / rusK);
+      set(sNato + 5, m, y, ratio(rusM, rusY));
+      set(sNato + 6, m, y, ratio(eurK, rusK));
       const rc = (rus * M + m) * Y + y;
-      set(sNato + 7, m, y, rus < 0 ? Number.NaN : (annual.capability[rc] as number) / (annual.threat[rc] as number));
+      set(sNato + 7, m, y, rus < 0 ? Number.NaN : ratio(annual.capability[rc] as number, annual.threat[rc] as number));
       if (y === 0) set(sNato + 8, m, y, Number.NaN);
       else {
-        const gA = natoM / (out[(sNato * M + m) * Y + y - 1] as number) - 1;
-        const gB = rusM / (out[((sNato + 4) * M + m) * Y + y - 1] as number) - 1;
+        const gA = ratio(natoM, out[(sNato * M + m) * Y + y - 1] as number) - 1;
+        const gB = ratio(rusM, out[((sNato + 4) * M + m) * Y + y - 1] as number) - 1;
         set(sNato + 8, m, y, Math.sqrt(Math.max(0, gA) * Math.max(0, gB)));
       }
       set(sNato + 9, m, y, at2);
@@ -319,6 +324,7 @@ export function prepareEnsemble(
   const annual = integrateAnnual(model, ensembleStepping(input));
   const values = new Float64Array(defs.length * years.length);
   computeSeries(model, scenario, annual, defs, values);
+  checkMembers(scenario, [], annual, values, 0);
   const centers = Float64Array.from(values, (v, c) => {
     const def = defs[Math.floor(c / years.length)] as SeriesDefinition;
     if (def.count) return 10;
@@ -443,7 +449,56 @@ export function runMembers(
   const annual = integrateAnnual(model, ensembleStepping(setup.input));
   const values = new Float64Array(setup.series.length * M * setup.years.length);
   computeSeries(model, setup.scenario, annual, seriesDefinitions(setup.scenario), values);
+  checkMembers(
+    setup.scenario,
+    setup.uncertain.map((u) => u.path),
+    annual,
+    values,
+    setup.gdpShockSd.some((v) => v > 0) ? 1 : 0,
+  );
   return { model, annual, values };
+}
+
+/**
+ * Every member's flows and stocks are finite, and its series finite or missing (`NaN`): a member
+ * that leaves the finite numbers stops the ensemble with an error naming what it varies.
+ *
+ * @throws {ScenarioError} naming `scenario.ensemble.uncertain` (or the scenario's own responses).
+ */
+function checkMembers(
+  scenario: ResolvedScenario,
+  uncertain: readonly string[],
+  annual: AnnualMeans,
+  values: Float64Array,
+  shocks: number,
+): void {
+  const finite = (a: Float64Array) => {
+    for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k] as number)) return false;
+    return true;
+  };
+  let ok = [annual.gdp, annual.spending, annual.capability, annual.threat, annual.spillIn].every(finite);
+  // A burden outside [0, MAX_BURDEN] means the integration diverged (see runDemand's guard).
+  for (let c = 0; ok && c < annual.gdp.length; c++) {
+    const burden = (annual.spending[c] as number) / (annual.gdp[c] as number);
+    if (!(burden >= -1e-9 && burden <= MAX_BURDEN)) ok = false;
+  }
+  for (let k = 0; ok && k < values.length; k++) {
+    const v = values[k] as number;
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) ok = false;
+  }
+  if (ok) return;
+  const varied = [...uncertain, ...(shocks > 0 ? ['GDP shocks'] : [])];
+  if (varied.length === 0)
+    throw scenarioError(
+      'scenario.response',
+      scenario.actors.map((a) => a.iso3),
+      'the run leaves the finite numbers at the ensemble’s step (step_years, default 0.25); use a shorter step_years or smaller responses',
+    );
+  throw scenarioError(
+    'scenario.ensemble.uncertain',
+    varied,
+    `a member drawn from ${varied.join(', ')} leaves the finite numbers; narrow the distributions`,
+  );
 }
 
 /** Members whose stability margin (largest real part of the Jacobian's eigenvalues) is positive. */
@@ -539,14 +594,14 @@ function summarize(
     years: setup.years,
     series: defs.map((d, s) => {
       // One pass over each year's histogram gives its count (for the mean) and every quantile.
-      const mean: number[] = [];
-      const quantiles = QUANTILES.map(() => [] as number[]);
+      const mean: (number | null)[] = [];
+      const quantiles = QUANTILES.map(() => [] as (number | null)[]);
       const cell: number[] = [];
       for (let y = 0; y < Y; y++) {
         const c = s * Y + y;
         const valid = histogramQuantiles(counts, c, setup.centers[c] as number, QUANTILES, cell);
-        mean.push(valid === 0 ? Number.NaN : (sums[c] as number) / valid);
-        for (const [j, list] of quantiles.entries()) list.push(cell[j] as number);
+        mean.push(valid === 0 ? null : (sums[c] as number) / valid);
+        for (const [j, list] of quantiles.entries()) list.push(valid === 0 ? null : (cell[j] as number));
       }
       return { name: d.name, unit: d.unit, mean, quantiles };
     }),
@@ -602,8 +657,16 @@ export function checkRuns(runs: number): void {
   }
 }
 
-/** The step and sampling of ensemble members: the scenario's `step_years`, else a quarter year. */
+/**
+ * The step and sampling of ensemble members: the scenario's `step_years`, else a quarter year; a
+ * sample a step, up to the single run's twelve a year (more samples add nothing to an annual mean,
+ * and a sample spacing just above the step would double the steps).
+ */
 export function ensembleStepping(input: ScenarioInput): { stepYears: number; solver: 'rk4'; samplesPerYear: number } {
   const step = input.step_years ?? ENSEMBLE_STEP_YEARS;
-  return { stepYears: step, solver: 'rk4', samplesPerYear: Math.max(1, Math.round(1 / step)) };
+  return {
+    stepYears: step,
+    solver: 'rk4',
+    samplesPerYear: Math.min(SAMPLES_PER_YEAR, Math.max(1, Math.round(1 / step))),
+  };
 }

@@ -1,10 +1,11 @@
 import type { FittedDefaults } from '../data/fitted.js';
-import { normalQuantile } from '../estimate/distributions.js';
+import { normalCdf, normalQuantile } from '../estimate/distributions.js';
 import type { MemberParameters } from '../model/demand.js';
-import { ScenarioError, type ScenarioIssue } from '../scenario/parse-scenario.js';
+import { ScenarioError, type ScenarioIssue, scenarioError } from '../scenario/parse-scenario.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
-import type { ScenarioInput } from '../scenario/schema.js';
-import { exp } from '../solve/elementary.js';
+import { LIMITS, type ScenarioInput } from '../scenario/schema.js';
+import { showValue } from '../scenario/show-value.js';
+import { exp, log } from '../solve/elementary.js';
 import type { RandomGenerator } from '../solve/random.js';
 
 type Distribution = NonNullable<NonNullable<ScenarioInput['ensemble']>['uncertain']>[string];
@@ -47,8 +48,11 @@ function sample(d: Distribution, rng: RandomGenerator): number {
  * Compile a scenario's `ensemble.uncertain` block into draw-and-set steps, in the sorted order of
  * their paths (so a member's draws depend only on its random stream).
  *
+ * Each draw is clipped to the parameter's bounds ({@link boundsOf}: those of its scenario field).
+ *
  * @throws {ScenarioError} naming the path and what is accepted: a path that names no parameter,
  *   an actor not in the scenario, an impossible distribution (low ≥ high, a mode outside its range),
+ *   one that puts less than {@link MIN_INSIDE} of its probability inside the parameter's bounds,
  *   `bootstrap: fitted` without a committed fit.
  */
 export function compileUncertain(
@@ -134,13 +138,28 @@ export function compileUncertain(
       fail(target);
       continue;
     }
+    // Draws are clipped to the parameter's own bounds (those of its scenario field); a distribution
+    // that would put most of its draws on a bound is refused.
+    const bounds = boundsOf(path);
+    const share = probabilityInside(d, bounds);
+    if (!(share >= MIN_INSIDE)) {
+      fail(
+        `${showValue(d)} puts ${share >= 0 ? `${Math.round((1 - share) * 100)} %` : 'all'} of its draws outside the parameter's range ${bounds[0]} to ${bounds[1]}; use a distribution with at least half of its probability inside it`,
+      );
+      continue;
+    }
+    const clip = (v: number) => {
+      if (Number.isNaN(v))
+        throw scenarioError(where, path, `${showValue(d)} drew NaN; use a distribution of finite numbers`);
+      return Math.min(bounds[1], Math.max(bounds[0], v));
+    };
     out.push({
       path,
       distribution: d,
       set: target,
-      inverseCdf: (u) => inverseCdf(d, u),
+      inverseCdf: (u) => clip(inverseCdf(d, u)),
       draw(rng, p, m) {
-        target(p, m, sample(d, rng));
+        target(p, m, clip(sample(d, rng)));
       },
     });
   }
@@ -149,6 +168,55 @@ export function compileUncertain(
 }
 
 type Setter = (p: MemberParameters, m: number, value: number) => void;
+
+/** The least probability a distribution must put inside its parameter's bounds. */
+export const MIN_INSIDE = 0.5;
+
+/**
+ * The bounds of the parameter a path names: those of its scenario field ({@link LIMITS}); years for
+ * a war's end and a pledge's due year.
+ */
+export function boundsOf(path: string): readonly [number, number] {
+  const field = path.split('.').at(-1) ?? '';
+  if (path.startsWith('response.'))
+    return field === 'speed' ? LIMITS.speed : field === 'spill_in' ? LIMITS.spillIn : LIMITS.elasticity;
+  if (path.startsWith('compliance.')) return LIMITS.compliance;
+  if (path.startsWith('war.'))
+    return field === 'until' ? LIMITS.year : field === 'fade_years' ? LIMITS.fadeYears : LIMITS.share;
+  if (path.startsWith('pledges[')) return field === 'by' ? LIMITS.year : LIMITS.share;
+  if (path === 'geography.decay_km') return LIMITS.decayKm;
+  if (path.startsWith('geography.floor.')) return LIMITS.floor;
+  if (path === 'capability.depreciation') return LIMITS.depreciation;
+  if (path.startsWith('capability.build_share.')) return LIMITS.buildShare;
+  return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+}
+
+/** The probability a scenario distribution puts inside `[low, high]` (`NaN` where it cannot say). */
+export function probabilityInside(d: Distribution, [low, high]: readonly [number, number]): number {
+  const between = (a: number, b: number, sd: number, mean: number) =>
+    sd === 0 ? (mean >= a && mean <= b ? 1 : 0) : normalCdf((b - mean) / sd) - normalCdf((a - mean) / sd);
+  if ('normal' in d) return between(low, high, d.normal[1], d.normal[0]);
+  if ('lognormal' in d) {
+    const ln = (x: number) => (x > 0 ? log(x) : Number.NEGATIVE_INFINITY);
+    return between(ln(low), ln(high), d.lognormal[1], d.lognormal[0]);
+  }
+  if ('uniform' in d) {
+    const [a, b] = d.uniform;
+    return Math.max(0, Math.min(b, high) - Math.max(a, low)) / (b - a);
+  }
+  if ('triangular' in d) {
+    const [a, c, b] = d.triangular;
+    const cdf = (x: number) => {
+      if (x <= a) return 0;
+      if (x >= b) return 1;
+      const u = (x - a) / (b - a);
+      const f = (c - a) / (b - a);
+      return u <= f ? (u * u) / f : 1 - ((1 - u) * (1 - u)) / (1 - f);
+    };
+    return cdf(high) - cdf(low);
+  }
+  return 1;
+}
 
 /** The inverse cumulative distribution function of a scenario distribution at `u` in (0, 1). */
 function inverseCdf(d: Distribution, u: number): number {

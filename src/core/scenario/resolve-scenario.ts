@@ -1,6 +1,8 @@
 import type { Dataset } from '../data/dataset.js';
 import { lastYear, observationAt } from '../data/dataset.js';
 import { type FittedDefaults, type FittedResponse, fittedResponse } from '../data/fitted.js';
+import { gdpPath } from '../data/gdp-path.js';
+import { InputError } from '../errors.js';
 import type { PledgeTerm } from '../model/pledge-path.js';
 import { exposureToRussia } from '../model/proximity.js';
 import type { WarTerm } from '../model/war.js';
@@ -86,7 +88,9 @@ const pick = <T>(map: Record<string, T> | undefined, iso3: string): T | undefine
 /**
  * Fill a validated scenario with its defaults and the data it needs (start burdens, war terms).
  *
- * @throws {ScenarioError} for a country code the dataset does not know or an actor without data.
+ * @throws {ScenarioError} for a country code the dataset does not know, an actor without data, a
+ *   start before the first year the actors' data serve (named in the message), a USD inflation
+ *   that takes GDP growth out of range, or actors without a pair of adversaries.
  * @example resolveScenario(parseScenario(''), loadDataset()).actors.length // 35
  */
 export function resolveScenario(input: ScenarioInput, dataset: Dataset): ResolvedScenario {
@@ -133,6 +137,21 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
     }
   }
   if (issues.length > 0) throw new ScenarioError(issues);
+  const coverage = dataCoverage(dataset, all, sipri, input);
+  if (coverage.issues.length > 0) throw new ScenarioError(coverage.issues);
+  if (start < coverage.firstStart) {
+    const late = coverage.limits.filter((l) => l.firstStart > start);
+    const named = `${late
+      .slice(0, 6)
+      .map((l) => `${l.iso3} from ${l.firstStart}`)
+      .join(', ')}${late.length > 6 ? ', …' : ''}`;
+    issue(
+      'scenario.start',
+      start,
+      `${start} is before the data of this scenario's actors: the first year they all have a burden and GDP for is ${coverage.firstStart} (${named}); use start: ${coverage.firstStart} or later, or leave those actors out`,
+    );
+    throw new ScenarioError(issues);
+  }
 
   // Default responses: the committed fit when the dataset carries one (its validated choice, or the
   // alternative named by response_fit), else the assumptions of DEFAULTS.
@@ -211,6 +230,9 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
     };
   });
 
+  const adversaries = adversaryIssue(actors, end, input.actors !== undefined, [...partners]);
+  if (adversaries !== undefined) throw new ScenarioError([adversaries]);
+
   return {
     name: input.name ?? 'Unnamed scenario',
     model: input.model ?? 'demand',
@@ -251,4 +273,105 @@ function fittedForNewcomer(
     spill_in: reference.spill_in,
     speed: reference.speed,
   };
+}
+
+/** The first year from which an actor can start a run: it has a burden then, and GDP the year before. */
+interface ActorCoverage {
+  readonly iso3: string;
+  readonly firstStart: number;
+}
+
+/**
+ * The first start year each actor's data serve — a burden observed in or before that year (the
+ * start burden) and real GDP for every year from the one before it (GDP is interpolated between
+ * mid-years) — and the latest of them; issues for an actor without GDP or a capital.
+ */
+function dataCoverage(
+  dataset: Dataset,
+  codes: readonly string[],
+  sipri: string,
+  input: ScenarioInput,
+): { firstStart: number; limits: ActorCoverage[]; issues: ScenarioIssue[] } {
+  const issues: ScenarioIssue[] = [];
+  const limits: ActorCoverage[] = [];
+  const growthOut: string[] = [];
+  const where = (iso3: string) => {
+    const k = input.actors?.indexOf(iso3) ?? -1;
+    if (k >= 0) return `scenario.actors[${k}]`;
+    const e = input.enlargement?.findIndex((x) => x.country === iso3) ?? -1;
+    return e >= 0 ? `scenario.enlargement[${e}].country` : 'scenario.actors';
+  };
+  for (const iso3 of codes) {
+    const burden = dataset.series(iso3, 'milex_share_gdp', sipri);
+    if (burden === undefined) continue;
+    let firstBurden = burden.firstYear;
+    while (observationAt(burden, firstBurden) === undefined && firstBurden < burden.firstYear + burden.values.length)
+      firstBurden++;
+    let path: ReturnType<typeof gdpPath>;
+    const growth = input.gdp?.long_run_growth?.[iso3] ?? input.gdp?.long_run_growth?.default;
+    const inflation = input.gdp?.usd_inflation;
+    try {
+      path = gdpPath(dataset, iso3, {
+        ...(inflation !== undefined ? { usdInflation: inflation } : {}),
+        ...(growth !== undefined ? { longRunGrowth: growth } : {}),
+      });
+    } catch (error) {
+      if (error instanceof InputError && error.code === 'bad-option') {
+        // The growth after the IMF projections defaults to theirs, deflated by the USD inflation.
+        const rate = /longRunGrowth: (\S+)/.exec(error.message)?.[1];
+        growthOut.push(`${iso3} ${rate === undefined ? '?' : (Number(rate) * 100).toPrecision(3)} %`);
+      } else {
+        issues.push({
+          path: where(iso3),
+          value: iso3,
+          message: `${where(iso3)}: "${iso3}" has no real GDP series in the dataset; leave it out`,
+        });
+      }
+      continue;
+    }
+    if (dataset.country(iso3)?.capital === undefined) {
+      issues.push({
+        path: where(iso3),
+        value: iso3,
+        message: `${where(iso3)}: "${iso3}" has no capital coordinates in the dataset (the proximity weights need them); leave it out`,
+      });
+      continue;
+    }
+    // The earliest year from which GDP runs without a gap up to the last year of data.
+    let firstGdp = path.lastDataYear;
+    while ((path.at(firstGdp - 1) ?? 0) > 0) firstGdp--;
+    limits.push({ iso3, firstStart: Math.max(firstBurden, firstGdp + 1) });
+  }
+  if (growthOut.length > 0)
+    issues.push({
+      path: 'scenario.gdp.usd_inflation',
+      value: input.gdp?.usd_inflation,
+      message: `scenario.gdp.usd_inflation: ${input.gdp?.usd_inflation} turns the IMF's projections into real growth out of range (${growthOut.slice(0, 3).join(', ')}${growthOut.length > 3 ? ', …' : ''} a year), which GDP keeps after them; use a rate nearer 0.02, or set gdp.long_run_growth (above -0.5 and below 1)`,
+    });
+  limits.sort((a, b) => b.firstStart - a.firstStart || a.iso3.localeCompare(b.iso3));
+  return { firstStart: limits[0]?.firstStart ?? Number.NEGATIVE_INFINITY, limits, issues };
+}
+
+/**
+ * A run needs at least one pair of adversaries (MODEL.md §1: the allies and partners face the
+ * Russian bloc, and it faces them); without one no actor has a threat and the balances divide by
+ * zero. The issue says which side is missing.
+ */
+function adversaryIssue(
+  actors: readonly ActorParameters[],
+  end: number,
+  explicit: boolean,
+  partners: readonly string[],
+): ScenarioIssue | undefined {
+  const russian = actors.filter((a) => a.russianBloc);
+  const facing = actors.filter((a) => a.partner || a.joinsNato < end);
+  if (russian.length > 0 && facing.length > 0) return undefined;
+  const path = explicit ? 'scenario.actors' : 'scenario';
+  const codes = actors.map((a) => a.iso3);
+  const list = codes.length > 12 ? `[${codes.slice(0, 12).join(', ')}, …]` : `[${codes.join(', ')}]`;
+  const missing =
+    russian.length === 0
+      ? `the allies and partners face the Russian bloc, and no member of it is an actor; add ${DEFAULTS.russianBloc.join(' or ')}`
+      : `the Russian bloc faces the allies and the partners (${partners.length > 0 ? partners.slice(0, 6).join(', ') : 'none'}), and no actor is an ally or a partner before ${end}; add one, e.g. POL or UKR`;
+  return { path, value: codes, message: `${path}: ${list} has no pair of adversaries: ${missing}` };
 }

@@ -75,7 +75,7 @@ describe('alliesBurden', () => {
   });
 
   it('builds for a run without allies, with no ally line', () => {
-    const svg = buildChart('allies-burden', run('end: 2030\nactors: [RUS]'));
+    const svg = buildChart('allies-burden', run('end: 2030\nactors: [RUS, UKR]'));
     expect(svg.querySelectorAll('g.ally-burden path').length).toBe(0);
   });
 });

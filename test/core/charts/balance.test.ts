@@ -19,8 +19,14 @@ describe('balance', () => {
     expect(svg.querySelectorAll('g.series-NATO path').length).toBe(1);
   });
 
-  it('draws nothing for ratios that are not finite (no Russian bloc) and says why', () => {
-    const svg = buildChart('balance', run('end: 2030\nactors: [POL]'));
+  it('draws nothing for ratios that are not finite and says why', () => {
+    // A run always has a Russian bloc to divide by (a scenario without one is refused): a result built by hand.
+    const pair = run(PAIR_RUN);
+    const none = pair.years.map(() => Number.NaN);
+    const svg = buildChart('balance', {
+      ...pair,
+      indicators: { ...pair.indicators, balanceNato: none, balanceEuropeCanada: none },
+    });
     expect(svg.querySelector('g.series-NATO path')?.getAttribute('d') ?? '').toBe('');
     expect(svg.querySelector('g.empty-note')).not.toBeNull();
   });

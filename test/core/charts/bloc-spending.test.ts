@@ -24,9 +24,9 @@ describe('blocSpending', () => {
   });
 
   it('draws no line for a bloc without members rather than a line at zero', () => {
-    const svg = buildChart('bloc-spending', run('end: 2030\nactors: [POL]'));
-    expect(pathShape(svg.querySelector('g.series-RUS_BLOC path')?.getAttribute('d') ?? null).vertices).toBe(0);
-    expect(svg.querySelectorAll('g.series-NATO path').length).toBe(1);
+    const svg = buildChart('bloc-spending', run('end: 2030\nactors: [RUS, UKR]'));
+    expect(pathShape(svg.querySelector('g.series-NATO path')?.getAttribute('d') ?? null).vertices).toBe(0);
+    expect(svg.querySelectorAll('g.series-RUS_BLOC path').length).toBe(1);
   });
 
   it('builds for a run with Russia and Poland only', () => {

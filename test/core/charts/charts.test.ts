@@ -49,8 +49,8 @@ describe('CHARTS', () => {
 
   const edges: [string, string][] = [
     ['Russia and Poland', PAIR_RUN],
-    ['Russia alone', 'end: 2030\nactors: [RUS]'],
-    ['Poland alone', 'end: 2030\nactors: [POL]'],
+    ['Russia and Ukraine, no ally', 'end: 2030\nactors: [RUS, UKR]'],
+    ['Poland and Belarus, no Russia', 'end: 2030\nactors: [POL, BLR]'],
     ['a single year', 'end: 2026'],
   ];
   for (const [label, yaml] of edges) {

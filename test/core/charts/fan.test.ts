@@ -52,7 +52,9 @@ function withQuantiles(
   return {
     ...result,
     series: result.series.map((s) =>
-      s.name === name ? { ...s, quantiles: s.quantiles.map((row, q) => row.map((v, k) => edit(q, k, v))) } : s,
+      s.name === name
+        ? { ...s, quantiles: s.quantiles.map((row, q) => row.map((v, k) => edit(q, k, v ?? Number.NaN))) }
+        : s,
     ),
   };
 }
@@ -194,7 +196,7 @@ describe('fan charts', () => {
   });
 
   it('says so when Russia is not among the actors', () => {
-    const pair = runEnsemble(parseScenario('end: 2028\nactors: [POL, DEU]\nensemble: { events: [] }'), dataset, {
+    const pair = runEnsemble(parseScenario('end: 2028\nactors: [POL, DEU, BLR]\nensemble: { events: [] }'), dataset, {
       runs: 8,
       seed: 1,
     });

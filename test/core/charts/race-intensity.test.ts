@@ -21,8 +21,8 @@ describe('raceIntensity', () => {
     expect(texts(buildChart('race-intensity', run(DEFAULT_RUN))).join(' ')).toContain('not a probability of war.');
   });
 
-  it('says so when no year has a value (one actor)', () => {
-    const svg = buildChart('race-intensity', run('end: 2030\nactors: [POL]'));
+  it('says so when no year has a value (no ally: NATO spends nothing)', () => {
+    const svg = buildChart('race-intensity', run('end: 2030\nactors: [RUS, UKR]'));
     expect(svg.querySelectorAll('g.race-intensity rect').length).toBe(0);
     expect(svg.querySelector('g.empty-note')).not.toBeNull();
   });

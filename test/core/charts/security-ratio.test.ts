@@ -44,8 +44,12 @@ describe('securityRatio', () => {
     expect(texts(svg)).toContain('Poland');
   });
 
-  it('says so when no actor has a ratio (one actor, no threat)', () => {
-    const svg = buildChart('security-ratio', run('end: 2030\nactors: [RUS]'));
+  it('says so when no actor has a ratio (no threat in any year)', () => {
+    const pair = run(PAIR_RUN);
+    const svg = buildChart('security-ratio', {
+      ...pair,
+      actors: pair.actors.map((a) => ({ ...a, securityRatio: a.securityRatio.map(() => null) })),
+    });
     expect(svg.querySelector('g.empty-note')).not.toBeNull();
   });
 });

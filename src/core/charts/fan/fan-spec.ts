@@ -131,7 +131,7 @@ export function fanOf(
   const at = (q: (typeof QUANTILES)[number]) =>
     result.years.map((_, k) => {
       const v = series.quantiles[quantileIndex(q)]?.[k];
-      return v === undefined || !Number.isFinite(v) ? Number.NaN : v * scale;
+      return v === undefined || v === null || !Number.isFinite(v) ? Number.NaN : v * scale;
     });
   return { ...style, q05: at(0.05), q25: at(0.25), q50: at(0.5), q75: at(0.75), q95: at(0.95) };
 }
