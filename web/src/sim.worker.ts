@@ -34,7 +34,7 @@ function editions(): EditionInfo[] {
 }
 
 function allies(): AllyInfo[] {
-  const sipri = dataset.editions('sipri-')[0]?.id;
+  const sipri = dataset.latestEdition('sipri-', 'milex_share_gdp');
   return dataset
     .members(START)
     .map((iso3) => {

@@ -101,7 +101,7 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
   const end = input.end ?? Math.max(DEFAULTS.end, start + 1);
   if (end <= start) issue('scenario.end', end, `${end} is not after start ${start}`);
 
-  const sipri = dataset.editions(`${DEFAULTS.burdenSource}-`)[0]?.id ?? 'sipri-2025';
+  const sipri = dataset.latestEdition(`${DEFAULTS.burdenSource}-`, 'milex_share_gdp');
   const enlargement = new Map((input.enlargement ?? []).map((e) => [e.country, e.year]));
   const known = (iso3: string) => dataset.series(iso3, 'milex_share_gdp', sipri) !== undefined;
   // Default actors: the allies with a burden series (Iceland has no armed forces) and the others.
