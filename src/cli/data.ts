@@ -152,12 +152,12 @@ export function dataCommand(globals: () => GlobalOptions): Command {
     .description('Import a newer edition of a published file into your data directory (never into the embedded data)')
     .argument(
       '<file>',
-      "SIPRI's Milex workbook (.xlsx), NATO's defence expenditure tables (.xlsx) or a World Bank indicator CSV",
+      "SIPRI's Milex workbook (.xlsx) or one of its sheets saved as .csv, NATO's defence expenditure tables (.xlsx) or a World Bank indicator CSV",
     )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText(
       'after',
-      '\nExamples:\n  armsrace data import SIPRI-Milex-data-1949-2024_2.xlsx\n  armsrace --data-dir ./mydata data import 240617-def-exp-2024-TABLES-en.xlsx',
+      '\nExamples:\n  armsrace data import SIPRI-Milex-data-1949-2024_2.xlsx\n  armsrace data import SIPRI-Milex-data-1949-2025_v1.2_constant2024USD_user-export.csv   one sheet saved as CSV\n  armsrace --data-dir ./mydata data import 240617-def-exp-2024-TABLES-en.xlsx',
     )
     .action(async (file: string, flags: { format: string }) => {
       const { defaultDataDir, importIntoDataDir } = await import('../node/user-data.js');
