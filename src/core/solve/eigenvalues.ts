@@ -49,12 +49,17 @@ export function eigenvalues(matrix: Float64Array, n: number): Eigenvalues {
   return sortEigenvalues(real, imaginary);
 }
 
-/** Scale rows and columns by powers of 2 so that their norms are close (EISPACK `balanc`, no permutations). */
-function balance(a: Float64Array, n: number): void {
+/**
+ * Scale rows and columns by powers of 2 (exact) so that their norms are close, in place: `a` becomes
+ * `D⁻¹·A·D` (Parlett & Reinsch 1969, EISPACK `balanc` without permutations; at most 100 sweeps).
+ * Returns the diagonal `D`.
+ */
+export function balance(a: Float64Array, n: number): Float64Array {
   const radix = 2;
   const radix2 = radix * radix;
+  const d = new Float64Array(n).fill(1);
   let done = false;
-  while (!done) {
+  for (let sweep = 0; !done && sweep < 100; sweep++) {
     done = true;
     for (let i = 0; i < n; i++) {
       let c = 0;
@@ -79,12 +84,14 @@ function balance(a: Float64Array, n: number): void {
       }
       if ((c + r) / f < 0.95 * s) {
         done = false;
+        d[i] = (d[i] as number) * f;
         g = 1 / f;
         for (let j = 0; j < n; j++) a[i * n + j] = (a[i * n + j] as number) * g;
         for (let j = 0; j < n; j++) a[j * n + i] = (a[j * n + i] as number) * f;
       }
     }
   }
+  return d;
 }
 
 /** Householder reduction to upper Hessenberg form in place (EISPACK `orthes`); zeroes below the subdiagonal. */

@@ -1,4 +1,5 @@
 import { checkFinite, checkSquareMatrix } from './argument-checks.js';
+import { balance } from './eigenvalues.js';
 import { luDecompose, luSolve } from './lu.js';
 
 /** An eigenvector `v = real + i·imaginary`, scaled so that its largest component is exactly 1. */
@@ -46,7 +47,7 @@ export function eigenvector(matrix: Float64Array, n: number, re: number, im = 0)
   const order = complex ? 2 * n : n;
   // Balance first: a Jacobian mixing shares of GDP with stocks in millions spans ten orders of
   // magnitude, and pivoting on the raw matrix would read it as singular.
-  const d = balancingScales(matrix, n);
+  const d = balance(matrix.slice(), n);
   const balanced = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++)
@@ -87,49 +88,6 @@ export function eigenvector(matrix: Float64Array, n: number, re: number, im = 0)
   const real = v.slice(0, n);
   const imaginary = complex ? v.slice(n) : new Float64Array(n);
   return { real, imaginary, residual: residual(matrix, n, re, im, real, imaginary) };
-}
-
-/**
- * Diagonal scales `d` (powers of 2, so exact) that make the row and column norms of `D⁻¹·A·D`
- * close (Parlett & Reinsch 1969, EISPACK `balanc` without permutations).
- */
-function balancingScales(matrix: Float64Array, n: number): Float64Array {
-  const a = matrix.slice();
-  const d = new Float64Array(n).fill(1);
-  let done = false;
-  for (let sweep = 0; !done && sweep < 100; sweep++) {
-    done = true;
-    for (let i = 0; i < n; i++) {
-      let c = 0;
-      let r = 0;
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        c += Math.abs(a[j * n + i] as number);
-        r += Math.abs(a[i * n + j] as number);
-      }
-      if (c === 0 || r === 0) continue;
-      const s = c + r;
-      let f = 1;
-      let g = r / 2;
-      while (c < g) {
-        f *= 2;
-        c *= 4;
-      }
-      g = r * 2;
-      while (c > g) {
-        f /= 2;
-        c /= 4;
-      }
-      if ((c + r) / f < 0.95 * s) {
-        done = false;
-        d[i] = (d[i] as number) * f;
-        // Column i times f, row i divided by f.
-        for (let j = 0; j < n; j++) a[i * n + j] = (a[i * n + j] as number) / f;
-        for (let j = 0; j < n; j++) a[j * n + i] = (a[j * n + i] as number) * f;
-      }
-    }
-  }
-  return d;
 }
 
 /** `A − σI` (real σ) or its real form of order 2n (complex σ). */
