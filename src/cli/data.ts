@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { lastYear, observationAt } from '../core/data/dataset.js';
+import { editionSpans, lastYear, observationAt } from '../core/data/dataset.js';
 import { loadDataset } from '../core/data/load-dataset.js';
 import type { Series } from '../core/data/types.js';
 import { InputError } from '../core/errors.js';
@@ -111,6 +111,7 @@ export function dataCommand(globals: () => GlobalOptions): Command {
                         unit: s.unit,
                         flag: o.flag,
                         source: s.source,
+                        edition: o.edition ?? s.source,
                       },
                     ];
               }),
@@ -141,6 +142,14 @@ export function dataCommand(globals: () => GlobalOptions): Command {
         ...series.flatMap((s) =>
           (s.breaks ?? []).map((b) => `Break in ${s.indicator} (${s.source}) at ${b.year}: ${b.note}`),
         ),
+        ...series.flatMap((s) => {
+          const spans = editionSpans(s);
+          return spans.length < 2
+            ? []
+            : [
+                `Editions in ${s.indicator} (${s.source}): ${spans.map((e) => `${e.from === e.to ? e.from : `${e.from}–${e.to}`} from ${e.edition}`).join(', ')}; never spliced silently.`,
+              ];
+        }),
         'Sources:',
         ...[...new Set(series.map((s) => s.source))].map((id) => `  ${id}: ${dataset.source(id)?.citation ?? ''}`),
       ];

@@ -258,7 +258,7 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
   // edition it comes from — never a silent splice. Countries without a 2025-release share series
   // (Iceland: no armed forces) are left out.
   const f26s = 'sipri_milex_subset_2026release.csv';
-  for (const r of existsSync(path(f26s)) ? readCsv(path(f26s)) : []) {
+  for (const r of readCsv(path(f26s))) {
     if (r.indicator !== 'milex_share_gdp') throw new Error(`${f26s}: unexpected indicator "${r.indicator}"`);
     const old = series.find((x) => x.iso3 === r.iso3 && x.indicator === 'milex_share_gdp' && x.source === 'sipri-2025');
     if (old === undefined) continue;

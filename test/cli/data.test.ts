@@ -36,7 +36,7 @@ describe('armsrace data (child process)', () => {
   it('shows an ally with its accession date, as CSV too', async () => {
     const r = await runCli(['data', 'show', 'FIN', '--format', 'csv', '--from', '2023', '--to', '2023']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('iso3,year,indicator,value,unit,flag,source');
+    expect(r.stdout.split('\n')[0]).toBe('iso3,year,indicator,value,unit,flag,source,edition');
     expect(r.stdout).toMatch(/FIN,2023,milex_share_gdp,[\d.]+,pct_GDP,\.,nato-2025/);
     const t = await runCli(['data', 'show', 'FIN']);
     expect(t.stdout).toContain('NATO ally since 2023-04-04');

@@ -119,10 +119,11 @@ describe('importIntoDataDir', () => {
     expect(e).toBeInstanceOf(DataFileError);
     expect((e as DataFileError).message).toMatch(/^cut\.csv:R\d+: row has \d+ of the header's 80 columns/);
     expect(snapshot(dir)).toEqual(before);
-    // The imported constant dollars do not hide the older edition's shares of GDP from the model.
+    // The imported constant dollars sit beside the embedded 2026 shares of GDP, which the model reads.
     const user = loadUserDataset(dir, embedded);
     expect(user.editions('sipri-')[0]?.id).toBe('sipri-2026');
-    expect(user.latestEdition('sipri-', 'milex_share_gdp')).toBe('sipri-2025');
+    expect(user.latestEdition('sipri-', 'milex_share_gdp')).toBe('sipri-2026');
+    expect(user.observation('RUS', 'milex_share_gdp', 'sipri-2026', 2025)?.value).toBe(7.5);
     expect(user.latestEdition('sipri-', 'milex_usd_constant')).toBe('sipri-2026');
   });
 
@@ -164,14 +165,21 @@ describe('loadUserDataset', () => {
     );
     expect(d.list({ source: 'nato-2024' }).length).toBe(embedded.list({ source: 'nato-2024' }).length);
 
-    // sipri-2026 is new: its source and series are added; the embedded sipri-2025 stays.
+    // sipri-2026: the user's release replaces the embedded 2025 shares series by series and adds the
+    // rest; the embedded sipri-2025 stays.
     expect(d.source('sipri-2026')?.citation).toBe(
       'SIPRI Military Expenditure Database 2026, https://www.sipri.org/databases/milex',
     );
     expect(d.editions('sipri-').map((s) => s.id)).toEqual(['sipri-2026', 'sipri-2025']);
     expect(d.observation('RUS', 'milex_share_gdp', 'sipri-2026', 2024)?.flag).toBe('e');
     expect(d.list({ source: 'sipri-2025' })).toEqual(embedded.list({ source: 'sipri-2025' }));
-    expect(d.data.series.length).toBe(embedded.data.series.length + d.list({ source: 'sipri-2026' }).length);
+    // Russia's share series is the release's own now, not the embedded extension of the 2025 release.
+    expect(d.series('RUS', 'milex_share_gdp', 'sipri-2026')?.editions).toBeUndefined();
+    expect(embedded.series('RUS', 'milex_share_gdp', 'sipri-2026')?.editions).toBeDefined();
+    const key = (x: { iso3: string; indicator: string }) => `${x.iso3}|${x.indicator}`;
+    const before = new Set(embedded.list({ source: 'sipri-2026' }).map(key));
+    const added = d.list({ source: 'sipri-2026' }).filter((x) => !before.has(key(x)));
+    expect(d.data.series.length).toBe(embedded.data.series.length + added.length);
   });
 
   it('rejects a corrupt edition file, naming it', () => {

@@ -222,8 +222,9 @@ function totals(
     let gdp = 0;
     for (const a of allies) {
       if (dataset.series(a, 'milex_share_gdp', sourceId) === undefined) continue; // never reported
-      const m = dataset.observation(a, 'milex_usd_current', sourceId, year);
       const s = dataset.observation(a, 'milex_share_gdp', sourceId, year);
+      // Spending from the edition the share comes from (a series can extend an older edition).
+      const m = dataset.observation(a, 'milex_usd_current', s?.edition ?? sourceId, year);
       if (m === undefined || s === undefined || s.value <= 0) {
         return { iso3, name, burdenPct: null, flag: null, basis: null, meets: null };
       }

@@ -145,6 +145,31 @@ export function observationAt(series: Series, year: number): Observation | undef
   return { year, value, flag: (series.flags[i] ?? '.') as Flag, ...(edition ? { edition } : {}) };
 }
 
+/** One run of consecutive years of a series whose figures come from the same edition. */
+export interface EditionSpan {
+  readonly edition: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The editions a series' figures come from, as runs of years in order: one span with the series' own
+ * source when it records none per value (see {@link Series.editions}), several where a newer edition
+ * extends an older one. Years without a figure end no span.
+ *
+ * @example editionSpans(rus).map((s) => `${s.from}–${s.to} ${s.edition}`) // ['1992–2024 sipri-2025', '2025–2025 sipri-2026']
+ */
+export function editionSpans(series: Series): EditionSpan[] {
+  const out: { edition: string; from: number; to: number }[] = [];
+  for (const o of observations(series)) {
+    const edition = o.edition ?? series.source;
+    const last = out[out.length - 1];
+    if (last !== undefined && last.edition === edition) last.to = o.year;
+    else out.push({ edition, from: o.year, to: o.year });
+  }
+  return out;
+}
+
 /** Every observation of `series` with a figure, in year order. */
 export function observations(series: Series): Observation[] {
   const out: Observation[] = [];

@@ -60,6 +60,18 @@ export const EMBEDDED_SOURCES: readonly SourceInfo[] = [
     terms: 'Non-commercial use; at most 10 % of the database reproduced',
   },
   {
+    id: 'sipri-2026',
+    publisher: 'SIPRI',
+    title:
+      'SIPRI Military Expenditure Database, 2025 shares of GDP (37 countries); each series extends the 2025 release, the edition marked per value',
+    edition: '2026',
+    released: 2026,
+    releasedOn: '2026-04-27',
+    basis: 'military expenditure as SIPRI defines it',
+    citation: 'SIPRI Military Expenditure Database 2026, https://www.sipri.org/databases/milex',
+    terms: 'Non-commercial use; at most 10 % of the database reproduced',
+  },
+  {
     id: 'imf-weo-2025-10',
     publisher: 'IMF',
     title: 'World Economic Outlook, GDP at current prices (NGDPD)',

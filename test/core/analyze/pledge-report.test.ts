@@ -91,7 +91,7 @@ describe('pledgeReport counts against NATO', () => {
     const nato = pledgeReport(dataset, { year: 2024 });
     expect(nato.totals[0]).toMatchObject({ iso3: 'NATO_TOTAL', basis: 'published' });
     const sipri = pledgeReport(dataset, { year: 2024, source: 'sipri' });
-    expect(sipri.source).toBe('sipri-2025');
+    expect(sipri.source).toBe('sipri-2026');
     expect(sipri.totals[0]?.basis).toBe('computed');
     expect(sipri.totals[0]?.burdenPct).toBeGreaterThan(2);
     expect(sipri.totals[0]?.burdenPct).toBeLessThan(4);
