@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../core/errors.js';
 import { DEMAND_SPECIFICATIONS, type DemandSpecificationId } from '../core/fit/fit-demand.js';
-import { selectSpecification } from '../core/validate/select-specification.js';
+import { specificationStability } from '../core/validate/fitted-defaults.js';
+import { type Selection, selectSpecification } from '../core/validate/select-specification.js';
 import { FORECASTERS, GROUPS, type Validation, validateForecasts } from '../core/validate/validate-forecasts.js';
 import { datasetFor, type GlobalOptions, type OutputFile, print, requireOut, writeOutputs } from './context.js';
 import { progressBar } from './ensemble.js';
@@ -93,7 +94,14 @@ Examples:
       }
       if (flags.format === 'json') print(JSON.stringify(validationJson(v), null, 2));
       else if (flags.format === 'csv') print(validationCsv(v).trimEnd());
-      else print(validationTable(v, flags));
+      else
+        print(
+          validationTable(
+            v,
+            flags,
+            flags.all ? selectSpecification(v, { stability: specificationStability(dataset).stability }) : undefined,
+          ),
+        );
       if (flags.out !== undefined) {
         const files: OutputFile[] = [{ name: 'validation.csv', content: validationCsv(v) }];
         if (flags.chart !== undefined) {
@@ -185,7 +193,7 @@ export function validationCsv(v: Validation): string {
   return stringify(rows);
 }
 
-function validationTable(v: Validation, flags: ValidateFlags): string {
+function validationTable(v: Validation, flags: ValidateFlags, sel: Selection | undefined): string {
   const lines = [
     `Out-of-sample validation of the demand model (${v.specification}): origins ${v.origins[0]}–${v.origins[v.origins.length - 1]}, horizons 1–${v.horizons.length}, ${v.source}`,
   ];
@@ -234,8 +242,7 @@ function validationTable(v: Validation, flags: ValidateFlags): string {
     '',
     '(RMSE in percentage points of GDP; model/RW below 1: better than the random walk; DM: Diebold–Mariano with the HLN correction, negative favours the model)',
   );
-  if (flags.all) {
-    const sel = selectSpecification(v);
+  if (sel !== undefined) {
     lines.push(
       '',
       "Specifications tried: RMSE over the random walk's, mean over horizons (and at 1, 5, 10 years)",
@@ -255,6 +262,13 @@ function validationTable(v: Validation, flags: ValidateFlags): string {
             cell: (s) => [0, 4, 9].map((k) => fixed(s.russia[k], 2)).join(' / '),
           },
           { header: 'score', align: 'right', cell: (s) => fixed(s.score, 3) },
+          {
+            header: 'stable to the end (worst margin)',
+            cell: (s) =>
+              s.stability === undefined
+                ? '–'
+                : `${s.stability.stable ? 'yes' : 'no'} (${s.stability.worst.margin >= 0 ? '+' : ''}${fixed(s.stability.worst.margin, 3)}/yr, ${s.stability.worst.scenario} ${s.stability.worst.year})`,
+          },
           { header: 'admissible', cell: (s) => (s.admissible ? 'yes' : 'no') },
         ],
         sel.scores,

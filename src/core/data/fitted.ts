@@ -23,6 +23,18 @@ export interface FittedValidationRow {
   readonly allies_mean: number;
   readonly russia_mean: number;
   readonly score: number;
+  /** The allies' RMSE is at or below the random walk's at every horizon. */
+  readonly accurate?: boolean;
+  /** Its responses keep the default scenario and the status quo stable in every year to the end. */
+  readonly stable?: boolean;
+  /** The least stable year over those baselines: its stability margin (1/years) and mode. */
+  readonly worst_margin?: {
+    readonly scenario: string;
+    readonly year: number;
+    readonly margin: number;
+    readonly mode: string;
+  };
+  /** Accurate and stable: a candidate for the default. */
   readonly admissible: boolean;
 }
 

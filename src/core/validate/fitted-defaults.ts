@@ -1,7 +1,14 @@
 import type { Dataset } from '../data/dataset.js';
 import type { FittedDefaults, FittedParameter } from '../data/fitted.js';
 import type { StructuralEstimate } from '../fit/fit-allies.js';
-import { DEMAND_SPECIFICATIONS, type DemandFit, fitDemand, RESPONSE_BOUNDS } from '../fit/fit-demand.js';
+import {
+  DEMAND_SPECIFICATIONS,
+  type DemandFit,
+  type DemandSpecificationId,
+  fitDemand,
+  RESPONSE_BOUNDS,
+} from '../fit/fit-demand.js';
+import { type ProjectionStability, projectionStability } from './projection-stability.js';
 import { type Selection, selectSpecification } from './select-specification.js';
 import { type Validation, validateForecasts } from './validate-forecasts.js';
 
@@ -21,6 +28,23 @@ const parameter = (e: StructuralEstimate | undefined): FittedParameter => {
     upper: finite(v.upper),
   };
 };
+
+/**
+ * Every specification fitted to the whole sample (no bootstrap) and whether its responses keep the
+ * baselines stable ({@link projectionStability}): what the selection's stability condition reads.
+ */
+export function specificationStability(dataset: Dataset): {
+  readonly responses: Record<DemandSpecificationId, DemandFit['responses']>;
+  readonly stability: Record<DemandSpecificationId, ProjectionStability>;
+} {
+  const responses = {} as Record<DemandSpecificationId, DemandFit['responses']>;
+  const stability = {} as Record<DemandSpecificationId, ProjectionStability>;
+  for (const s of DEMAND_SPECIFICATIONS) {
+    responses[s] = fitDemand(dataset, { specification: s, draws: 0, jackknife: false }).responses;
+    stability[s] = projectionStability(dataset, responses[s]);
+  }
+  return { responses, stability };
+}
 
 /** Everything {@link fittedDefaults} computed, for reports. */
 export interface FittedDefaultsRun {
@@ -52,14 +76,14 @@ export function fittedDefaults(
     compareSpecifications: true,
     onProgress: (d, t) => options.onProgress?.('validation', d, t),
   });
-  const selection = selectSpecification(validation);
+  const { responses: fullSample, stability } = specificationStability(dataset);
+  const selection = selectSpecification(validation, { stability });
   const chosen = selection.specification;
   options.onProgress?.('bootstrap', 0, 1);
   const fit = fitDemand(dataset, { specification: chosen, draws: options.draws ?? 499, seed: options.seed ?? 1 });
   options.onProgress?.('bootstrap', 1, 1);
   const alternatives: Record<string, DemandFit['responses']> = {};
-  for (const s of DEMAND_SPECIFICATIONS)
-    if (s !== chosen) alternatives[s] = fitDemand(dataset, { specification: s, draws: 0, jackknife: false }).responses;
+  for (const s of DEMAND_SPECIFICATIONS) if (s !== chosen) alternatives[s] = fullSample[s];
 
   // Aligned replications: the allies' cluster bootstrap and Russia's wild bootstrap, pair by index.
   const a = fit.allies?.bootstrap;
@@ -119,6 +143,18 @@ export function fittedDefaults(
         allies_mean: s.alliesMean,
         russia_mean: s.russiaMean,
         score: s.score,
+        accurate: s.accurate,
+        ...(s.stability === undefined
+          ? {}
+          : {
+              stable: s.stability.stable,
+              worst_margin: {
+                scenario: s.stability.worst.scenario,
+                year: s.stability.worst.year,
+                margin: s.stability.worst.margin,
+                mode: s.stability.worst.mode,
+              },
+            }),
         admissible: s.admissible,
       })),
       rmse: { allies: rmseOf('allies'), russia: rmseOf('russia') },

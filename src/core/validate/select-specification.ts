@@ -1,4 +1,5 @@
 import type { DemandSpecificationId } from '../fit/fit-demand.js';
+import type { ProjectionStability } from './projection-stability.js';
 import type { Group, Validation } from './validate-forecasts.js';
 
 /**
@@ -29,6 +30,10 @@ export interface SpecificationScore {
   /** `(alliesMean + russiaMean)/2`, the selection's score. */
   readonly score: number;
   /** The allies' RMSE is at or below the random walk's at every horizon. */
+  readonly accurate: boolean;
+  /** Its responses keep the baselines stable to the end (see {@link projectionStability}); absent when not checked. */
+  readonly stability?: ProjectionStability;
+  /** Accurate, and stable where checked: a candidate for the default. */
   readonly admissible: boolean;
 }
 
@@ -49,6 +54,18 @@ function relative(v: Validation, spec: DemandSpecificationId, group: Group): num
   return rw.map((r, k) => (mine[k] as number) / r);
 }
 
+/** Why a specification is not admissible, in words. */
+function whyNot(s: SpecificationScore): string {
+  const w = s.stability?.worst;
+  const unstable =
+    s.stability?.stable === false && w !== undefined
+      ? `unstable: margin +${w.margin.toFixed(3)}/yr (${w.mode}) in ${w.year} of ${w.scenario}`
+      : undefined;
+  return [s.accurate ? undefined : 'allies above the random walk at some horizon', unstable]
+    .filter((x) => x !== undefined)
+    .join('; ');
+}
+
 const mean = (xs: readonly number[]) => {
   const ok = xs.filter(Number.isFinite);
   return ok.reduce((s, x) => s + x, 0) / Math.max(1, ok.length);
@@ -57,14 +74,24 @@ const mean = (xs: readonly number[]) => {
 /**
  * Choose the default responses by their out-of-sample record ({@link validateForecasts} with
  * `compareSpecifications`). Rule: a specification is admissible when the allies' RMSE is no higher
- * than the random walk's at any horizon; its score is the mean over horizons of its RMSE relative to
- * the random walk, averaged over the allies and Russia. Starting from `pledge-only`, each admissible
- * specification in {@link SELECTION_ORDER} replaces the current choice only if its score is lower by
- * at least {@link SELECTION_MARGIN}: a response term must earn its place out of sample.
+ * than the random walk's at any horizon and, where `stability` is given, its responses keep the
+ * baselines stable in every year to the end ({@link projectionStability}: the test scores ten years
+ * ahead, an unstable loop would make the rest of the projection the bounds' doing); its score is
+ * the mean over horizons of its RMSE relative to the random walk, averaged over the allies and
+ * Russia. Starting from `pledge-only`, each admissible specification in {@link SELECTION_ORDER}
+ * replaces the current choice only if its score is lower by at least {@link SELECTION_MARGIN}: a
+ * response term must earn its place out of sample.
  *
  * @throws {RangeError} when the validation did not score every specification.
  */
-export function selectSpecification(v: Validation, margin: number = SELECTION_MARGIN): Selection {
+export function selectSpecification(
+  v: Validation,
+  options: {
+    readonly margin?: number;
+    readonly stability?: Partial<Record<DemandSpecificationId, ProjectionStability>>;
+  } = {},
+): Selection {
+  const margin = options.margin ?? SELECTION_MARGIN;
   const scores = SELECTION_ORDER.map((specification): SpecificationScore => {
     if (v.specifications[specification] === undefined)
       throw new RangeError(
@@ -74,6 +101,8 @@ export function selectSpecification(v: Validation, margin: number = SELECTION_MA
     const russia = relative(v, specification, 'russia');
     const alliesMean = mean(allies);
     const russiaMean = mean(russia);
+    const accurate = allies.every((r) => !(r > 1));
+    const stability = options.stability?.[specification];
     return {
       specification,
       allies,
@@ -81,7 +110,9 @@ export function selectSpecification(v: Validation, margin: number = SELECTION_MA
       alliesMean,
       russiaMean,
       score: (alliesMean + russiaMean) / 2,
-      admissible: allies.every((r) => !(r > 1)),
+      accurate,
+      ...(stability === undefined ? {} : { stability }),
+      admissible: accurate && stability?.stable !== false,
     };
   });
   let current = scores[0] as SpecificationScore;
@@ -97,16 +128,16 @@ export function selectSpecification(v: Validation, margin: number = SELECTION_MA
     (runnerUp === undefined
       ? ''
       : ` (best other admissible: ${runnerUp.specification}, ${runnerUp.score.toFixed(3)})`) +
-    `; not admissible (allies above the random walk at some horizon): ${
+    `; not admissible: ${
       scores
         .filter((s) => !s.admissible)
-        .map((s) => s.specification)
+        .map((s) => `${s.specification} (${whyNot(s)})`)
         .join(', ') || 'none'
     }.`;
   return {
     specification: current.specification,
     margin,
-    rule: `admissible: allies' RMSE ≤ the random walk's at every horizon; score: mean relative RMSE over horizons, averaged over allies and Russia; from pledge-only, a specification with more terms replaces the choice only if its score is lower by ≥ ${margin}`,
+    rule: `admissible: allies' RMSE ≤ the random walk's at every horizon${options.stability === undefined ? '' : ', and the default scenario and the status quo stable (stability margin < 0) in every year to the end'}; score: mean relative RMSE over horizons, averaged over allies and Russia; from pledge-only, a specification with more terms replaces the choice only if its score is lower by ≥ ${margin}`,
     scores,
     reason,
   };

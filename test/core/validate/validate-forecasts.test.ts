@@ -12,9 +12,9 @@ import {
 } from '../../../src/core/validate/validate-forecasts.js';
 
 const real = loadDataset();
-const SIPRI = 'sipri-2025';
+const SIPRI = 'sipri-2026';
 const FIRST = 2005;
-const LAST = 2024;
+const LAST = 2025;
 
 /** The real dataset with SIPRI's burdens from FIRST to LAST replaced by `generate(iso3, year)` (% of GDP). */
 function withBurdens(generate: (iso3: string, year: number) => number | undefined): Dataset {
@@ -106,8 +106,8 @@ describe('validateForecasts', () => {
   });
 
   it('refuses origins the data cannot serve, naming the field', () => {
-    expect(() => validateForecasts(real, { origins: [2024] })).toThrow(
-      /origins: 2024 must be a year from 2005 to 2023/,
+    expect(() => validateForecasts(real, { origins: [2025] })).toThrow(
+      /origins: 2025 must be a year from 2005 to 2024/,
     );
     expect(() => validateForecasts(real, { horizons: 0 })).toThrow(/horizons: 0/);
   });
@@ -167,5 +167,26 @@ describe('selectSpecification', () => {
     const s = selectSpecification(fake(allies, russia));
     expect(s.specification).toBe('russia-only');
     expect(s.scores.find((x) => x.specification === 'exposure')?.admissible).toBe(false);
+  });
+
+  it('passes over a more accurate specification whose responses leave a baseline unstable, and says why', () => {
+    const allies = { ...same([0.9, 0.9, 0.9]), 'exposure-no-spill': [0.6, 0.6, 0.6] };
+    const russia = { ...same([1, 1, 1]), 'russia-only': [0.9, 0.9, 0.9], 'exposure-no-spill': [0.9, 0.9, 0.9] };
+    const stable = { stable: true, worst: { scenario: 'default', year: 2030, margin: -0.1, mode: 'stable' as const } };
+    const unstable = {
+      stable: false,
+      worst: { scenario: 'status-quo', year: 2042, margin: 0.015, mode: 'within-bloc' as const },
+    };
+    const v = fake(allies, russia);
+    expect(selectSpecification(v).specification).toBe('exposure-no-spill');
+    const s = selectSpecification(v, {
+      stability: { 'pledge-only': stable, 'russia-only': stable, 'exposure-no-spill': unstable },
+    });
+    expect(s.specification).toBe('russia-only');
+    const x = s.scores.find((r) => r.specification === 'exposure-no-spill');
+    expect(x?.accurate).toBe(true);
+    expect(x?.admissible).toBe(false);
+    expect(s.reason).toContain('exposure-no-spill (unstable: margin +0.015/yr (within-bloc) in 2042 of status-quo)');
+    expect(s.rule).toContain('stable');
   });
 });
