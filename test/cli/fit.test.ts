@@ -79,9 +79,9 @@ describe('armsrace fit and granger (child process)', () => {
     for (const f of ['model', 'random_walk', 'pledge_only', 'trend'])
       for (const g of ['allies', 'russia']) expect(json[f][g].rmse).toHaveLength(3);
     expect(json.random_walk.allies.n[0]).toBeGreaterThan(50);
-    const bad = await runCli(['validate', '--from', '2023', '--to', '2024']);
+    const bad = await runCli(['validate', '--from', '2024', '--to', '2025']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/origins: 2024 must be a year from 2005 to 2023/);
+    expect(bad.stderr).toMatch(/origins: 2025 must be a year from 2005 to 2024/);
   }, 60_000);
 
   it('tests Granger causality both ways', async () => {

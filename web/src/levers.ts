@@ -96,9 +96,9 @@ export const ALLY_COMPLIANCE_RANGE: Range = RANGES.compliance as Range;
 
 export const CANDIDATES = ['UKR', 'GEO', 'MDA'] as const;
 
-/** Scenario years of the dashboard's runs. */
-export const START = 2025;
-export const END = 2050;
+/** Scenario years of the dashboard's runs: the core's defaults (the latest year of burden data to 2050). */
+export const START: number = DEFAULTS.start;
+export const END: number = DEFAULTS.end;
 
 /** Seed of the page's ensembles: the same levers give the same fan. */
 export const ENSEMBLE_SEED = 1;

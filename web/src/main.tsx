@@ -14,7 +14,16 @@ import { Claims } from './Claims.js';
 import { EnsembleView } from './EnsembleView.js';
 import { download, fileStem } from './export.js';
 import { Levers } from './Levers.js';
-import { decodeLevers, encodeLevers, fromScenario, type LeverValues, leverDefaults, toScenario } from './levers.js';
+import {
+  decodeLevers,
+  END,
+  encodeLevers,
+  fromScenario,
+  type LeverValues,
+  leverDefaults,
+  START,
+  toScenario,
+} from './levers.js';
 import { PledgeTracker } from './PledgeTracker.js';
 import type { WorkerReady, WorkerRequest, WorkerResponse } from './protocol.js';
 import { RankedAllies } from './RankedAllies.js';
@@ -347,7 +356,9 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     <>
       <header class="top">
         <h1>armsrace</h1>
-        <p class="tagline">Simulating the NATO–Russia arms race, 2025–2050</p>
+        <p class="tagline">
+          Simulating the NATO–Russia arms race from the data of {START} to {END}
+        </p>
         <p class="status-line" aria-live="polite">
           <span data-testid="latency">{latency === undefined ? '—' : `${Math.round(latency.total)} ms`}</span> from
           lever move to charts drawn

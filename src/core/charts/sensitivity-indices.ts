@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { rankedFactors, type ScenarioSensitivity } from '../ensemble/scenario-sensitivity.js';
 import type { ChartSpec, ChartSpecOptions } from './chart-spec.js';
 import { chartLayout, defineChart, labelMargin } from './compose-chart.js';
-import { SIMULATED_DATA_NOTE } from './fan/ensemble-note.js';
+import { simulatedDataNote } from './fan/ensemble-note.js';
 import { INK } from './palette.js';
 
 const TOTAL = '#0072B2';
@@ -74,7 +74,7 @@ export function sensitivityIndices(analysis: ScenarioSensitivity, options: Chart
   const method = sobol
     ? `Sobol' indices (Saltelli sampling, Jansen's total index), N = ${r.baseSamples}, ${r.modelRuns.toLocaleString('en-US')} model runs; whiskers: ${Math.round(100 * r.confidence)} % bootstrap intervals (${r.bootstrap} resamples).`
     : `Morris elementary effects, ${r.trajectories} trajectories, ${r.modelRuns.toLocaleString('en-US')} model runs; σ (in the labels) large against μ*: the parameter acts through interactions or non-linearly.`;
-  const caption = [`${method} GDP shocks off. ${SIMULATED_DATA_NOTE}`];
+  const caption = [`${method} GDP shocks off. ${simulatedDataNote(analysis.burdenSource)}`];
   const width = options.width ?? 960;
   chartLayout({ subtitle, caption }, width, options.height);
   const { marginLeft, lineWidthEm } = labelMargin(parameters, width);

@@ -99,6 +99,8 @@ export interface EnsembleResult {
   }[];
   readonly uncertain: readonly string[];
   readonly gdpShocks: boolean;
+  /** The edition of the burdens the members start from, e.g. `sipri-2026`. */
+  readonly burdenSource: string;
 }
 
 const SHOCK_FROM_YEAR = 2000;
@@ -616,6 +618,7 @@ function summarize(
     }),
     uncertain: setup.uncertain.map((u) => u.path),
     gdpShocks: setup.gdpShockSd.some((s) => s > 0),
+    burdenSource: setup.scenario.burdenSource,
   };
 }
 

@@ -31,6 +31,8 @@ export interface ScenarioSensitivity {
   readonly year: number;
   readonly method: 'sobol' | 'morris';
   readonly result: SobolIndicesResult | MorrisResult;
+  /** The edition of the burdens the runs start from, e.g. `sipri-2026`. */
+  readonly burdenSource: string;
 }
 
 /**
@@ -102,7 +104,7 @@ export function scenarioSensitivity(
           seed,
           bootstrap: options.bootstrap ?? 200,
         });
-  return { output, year, method: options.method ?? 'sobol', result };
+  return { output, year, method: options.method ?? 'sobol', result, burdenSource: setup.scenario.burdenSource };
 }
 
 /** The parameters of an analysis, most influential first, with their measures. */

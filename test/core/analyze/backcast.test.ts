@@ -8,9 +8,9 @@ describe('backcast', () => {
   const b = backcast(dataset, { from: 2014 });
 
   it('covers 2014 to the last SIPRI year for Russia, the US and five European allies', () => {
-    expect(b.to).toBe(2024);
+    expect(b.to).toBe(2025);
     expect(b.rows.map((r) => r.iso3)).toEqual(['RUS', 'USA', 'DEU', 'FRA', 'GBR', 'POL', 'ITA']);
-    expect(b.rows[0]?.years).toHaveLength(11);
+    expect(b.rows[0]?.years).toHaveLength(12);
   });
 
   it('starts every actor at its observed burden and computes the RMSE from the pairs', () => {

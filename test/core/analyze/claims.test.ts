@@ -83,7 +83,7 @@ describe('claimsEvidence', () => {
   });
 
   it("claim 3's index with the enlargements exceeds the index without them, and Russia's neighbours gained allies", () => {
-    expect(number(3, 'Index in 2024')).toBeGreaterThan(number(3, 'Index in 2024 without the enlargements after 1990'));
+    expect(number(3, 'Index in 2025')).toBeGreaterThan(number(3, 'Index in 2025 without the enlargements after 1990'));
     const series = claim(3).chart.series;
     const [actual, without] = [series[0]?.points ?? [], series[1]?.points ?? []];
     expect(actual.length).toBe(without.length);
@@ -94,7 +94,7 @@ describe('claimsEvidence', () => {
       else expect(y).toBeGreaterThan(other);
     }
     expect(number(3, 'Allies bordering Russia by land in 1990')).toBe(1);
-    expect(number(3, 'Allies bordering Russia by land in 2024')).toBe(6);
+    expect(number(3, 'Allies bordering Russia by land in 2025')).toBe(6);
     const waves = claim(3).numbers.filter((n) => /^Share due to the \d{4} accession/.test(n.label));
     expect(waves.map((w) => /\d{4}/.exec(w.label)?.[0])).toEqual([
       '1999',

@@ -105,7 +105,7 @@ describe('source notes', () => {
   it('sourceNote names the scenario and the sources', () => {
     expect(sourceNote(run(DEFAULT_RUN))).toBe(
       "Simulated with armsrace, scenario Unnamed scenario; burdens on SIPRI's definition; " +
-        'start data SIPRI Milex 2025, World Bank WDI, IMF WEO Oct 2025',
+        'start data SIPRI Milex 2026 (earlier years from the releases marked in the data), World Bank WDI, IMF WEO Oct 2025',
     );
   });
   it('baselineNote(undefined) is undefined', () => expect(baselineNote(undefined)).toBeUndefined());

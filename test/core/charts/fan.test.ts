@@ -76,7 +76,7 @@ describe('ENSEMBLE_CHARTS', () => {
       );
       const caption = Array.from(svg.querySelectorAll('text.chart-caption'), (t) => t.textContent).join(' ');
       expect(caption).toContain('Ensemble of 64 members, seed 1;');
-      expect(caption).toContain('SIPRI Milex 2025');
+      expect(caption).toContain('SIPRI Milex 2026');
       expect(svg.outerHTML).not.toContain('NaN');
     });
   }

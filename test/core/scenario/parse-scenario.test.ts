@@ -156,7 +156,7 @@ describe('resolveScenario against the dataset', () => {
     [
       'unknown country',
       'actors: [POL, XXX]',
-      'scenario.actors[1]: "XXX" has no burden series in sipri-2025; use one of',
+      'scenario.actors[1]: "XXX" has no burden series in sipri-2026; use one of',
     ],
     [
       'enlarging with an ally',
@@ -175,14 +175,15 @@ describe('resolveScenario against the dataset', () => {
   it('derives war terms from data and compliance from the recent trend', () => {
     const r = resolveScenario(parseScenario('compliance: { default: trend }'), dataset);
     const rus = r.actors.find((a) => a.iso3 === 'RUS');
-    const s21 = dataset.observation('RUS', 'milex_share_gdp', 'sipri-2025', 2021)?.value as number;
-    const s24 = dataset.observation('RUS', 'milex_share_gdp', 'sipri-2025', 2024)?.value as number;
-    expect(rus?.war.extraShare).toBeCloseTo((s24 - s21) / 100, 12);
+    const s21 = dataset.observation('RUS', 'milex_share_gdp', 'sipri-2026', 2021)?.value as number;
+    const s25 = dataset.observation('RUS', 'milex_share_gdp', 'sipri-2026', 2025)?.value as number;
+    expect(rus?.war.extraShare).toBeCloseTo((s25 - s21) / 100, 12);
     expect(rus?.war.until).toBeNull();
+    // The rise over the last three years of data (2022–2025), continued for the 10 years to 2035.
     const esp = r.actors.find((a) => a.iso3 === 'ESP');
-    const e21 = dataset.observation('ESP', 'milex_share_gdp', 'sipri-2025', 2021)?.value as number;
-    const e24 = dataset.observation('ESP', 'milex_share_gdp', 'sipri-2025', 2024)?.value as number;
-    const expected = Math.min(1, Math.max(0, (((e24 - e21) / 100 / 3) * 11) / (0.035 - e24 / 100)));
+    const e22 = dataset.observation('ESP', 'milex_share_gdp', 'sipri-2026', 2022)?.value as number;
+    const e25 = dataset.observation('ESP', 'milex_share_gdp', 'sipri-2026', 2025)?.value as number;
+    const expected = Math.min(1, Math.max(0, (((e25 - e22) / 100 / 3) * 10) / (0.035 - e25 / 100)));
     expect(esp?.compliance).toBeCloseTo(expected, 12);
     expect(r.actors.find((a) => a.iso3 === 'POL')?.compliance).toBe(1); // above 3.5 % already
   });

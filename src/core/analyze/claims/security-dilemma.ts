@@ -1,3 +1,4 @@
+import { startDataNote } from '../../charts/source-note.js';
 import type { SimulationResult } from '../../simulate.js';
 import { citeScenario } from './cite.js';
 import { formatNumber, signed } from './format-number.js';
@@ -159,7 +160,7 @@ export function securityDilemmaClaim(
         },
       ],
       rules: [{ y: 100, label: `${start} level` }],
-      source: `Simulated with armsrace (demand model, fitted responses), scenarios "${armed.result.scenario.name}" and "${restraint.result.scenario.name}"; start data SIPRI Milex 2025, World Bank WDI, IMF WEO Oct 2025`,
+      source: `Simulated with armsrace (demand model, fitted responses), scenarios "${armed.result.scenario.name}" and "${restraint.result.scenario.name}"; ${startDataNote(armed.result.scenario.burdenSource)}`,
     },
     caveats: [
       'A model result: it follows from the fitted threat responses and the proximity weights, not from observed security.',

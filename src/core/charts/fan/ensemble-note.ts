@@ -1,11 +1,18 @@
 import type { EnsembleResult } from '../../ensemble/run-ensemble.js';
+import { startDataNote } from '../source-note.js';
 
 /** Which bands a fan chart shades. */
 export type FanBands = 'both' | 'outer';
 
-/** Where a simulated chart's numbers come from: the last sentence of its caption. */
-export const SIMULATED_DATA_NOTE =
-  "Simulated with armsrace; burdens on SIPRI's definition; start data SIPRI Milex 2025, World Bank WDI, IMF WEO Oct 2025.";
+/**
+ * Where a simulated chart's numbers come from: the last sentence of its caption.
+ *
+ * @param burdenSource The edition of the burdens the run started from, e.g. `sipri-2026`.
+ * @example simulatedDataNote('sipri-2026') // "Simulated with armsrace; burdens on SIPRI's definition; start data SIPRI Milex 2026 …"
+ */
+export function simulatedDataNote(burdenSource: string): string {
+  return `Simulated with armsrace; burdens on SIPRI's definition; ${startDataNote(burdenSource)}.`;
+}
 
 /**
  * Return the years of an ensemble as a span, e.g. "2025–2049".
@@ -60,7 +67,7 @@ export function membersNote(result: EnsembleResult): string {
 export function fanSourceNote(result: EnsembleResult, bands: FanBands = 'both'): string[] {
   const shaded = bands === 'both' ? '5–95 % and 25–75 % of members' : '5–95 % of members';
   return [
-    `Ensemble of ${result.runs.toLocaleString('en-US')} members, seed ${result.seed}; shaded: ${shaded}; line: median. ${SIMULATED_DATA_NOTE}`,
+    `Ensemble of ${result.runs.toLocaleString('en-US')} members, seed ${result.seed}; shaded: ${shaded}; line: median. ${simulatedDataNote(result.burdenSource)}`,
   ];
 }
 
@@ -80,7 +87,7 @@ export function eventSourceNote(result: EnsembleResult): string[] {
       (extreme
         ? ` At 0 % or 100 % the standard error is zero; the true probability is then within about ${bound} percentage points of it (rule of three).`
         : '') +
-      ` ${SIMULATED_DATA_NOTE}`,
+      ` ${simulatedDataNote(result.burdenSource)}`,
   ];
 }
 
