@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { boundsReached, validationSentence } from '../core/analyze/run-notices.js';
 import { stabilityText } from '../core/analyze/stability.js';
+import { roundSignificant } from '../core/csv-precision.js';
 import type { Dataset } from '../core/data/dataset.js';
 import type { FittedDefaults } from '../core/data/fitted.js';
 import { resultRecords } from '../core/result-records.js';
@@ -105,7 +106,7 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: 
   const rows = summaryYears(r.years);
   const lines = [
     `${r.scenario.name} — ${r.scenario.start}–${r.scenario.end - 1}, alliance-demand model, ${r.solver.name} (${r.solver.steps} steps)`,
-    "Burdens in % of GDP on SIPRI's definition; spending in USD bn at constant 2015 prices.",
+    `${r.scenario.burdenNote}. Burdens in % of GDP; spending in USD bn at constant 2015 prices.`,
     '',
     formatTable(
       [
@@ -210,7 +211,12 @@ function resultsCsv(r: ScenarioResult): string {
   if (r.model === 'richardson') {
     return toCsv(
       r.actors.flatMap((a) =>
-        r.years.map((year, k) => ({ year, actor: a.name, level: a.level[k], exact: a.exact[k] })),
+        r.years.map((year, k) => ({
+          year,
+          actor: a.name,
+          level: roundSignificant(a.level[k]),
+          exact: roundSignificant(a.exact[k]),
+        })),
       ),
     );
   }

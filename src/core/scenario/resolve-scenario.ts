@@ -21,6 +21,8 @@ export interface ActorParameters {
   readonly startShare: number;
   /** Year whose observation gave `startShare`. */
   readonly startShareYear: number;
+  /** The edition that observation comes from (`nato-2026` for an ally under `burdens: nato`). */
+  readonly startShareSource: string;
   readonly elasticity: number;
   readonly spillIn: number;
   readonly speed: number;
@@ -51,6 +53,13 @@ export interface ResolvedScenario {
   readonly depreciation: number;
   readonly usdInflation: number | undefined;
   readonly burdenSource: string;
+  /**
+   * Whose definition the allies' start burdens follow: `sipri` (every actor on SIPRI's) or `nato`
+   * (allies from NATO's latest edition, the others from SIPRI's, which NATO does not report).
+   */
+  readonly burdens: 'sipri' | 'nato';
+  /** One clause naming the editions and definitions of the start burdens, for reports and captions. */
+  readonly burdenNote: string;
   readonly actors: readonly ActorParameters[];
   readonly input: ScenarioInput;
 }
@@ -81,6 +90,22 @@ function complianceOf(
   const rise = ((now - before) / 100 / TREND_YEARS) * Math.max(0, pledge.by - year);
   const gap = pledge.targetShare - now / 100;
   return gap <= 0 ? 1 : Math.min(1, Math.max(0, rise / gap));
+}
+
+/**
+ * Name where the start burdens come from: every actor on SIPRI's definition, or the allies on
+ * NATO's edition (with its basis and the year read) and the others on SIPRI's.
+ */
+function burdenNote(dataset: Dataset, actors: readonly ActorParameters[], sipri: string): string {
+  const nato = actors.filter((a) => a.startShareSource !== sipri);
+  const edition = nato[0]?.startShareSource;
+  if (edition === undefined) return `Burdens on SIPRI's definition (${sipri})`;
+  const years = [...new Set(nato.map((a) => a.startShareYear))].sort();
+  const others = actors.filter((a) => a.startShareSource === sipri).map((a) => a.iso3);
+  return (
+    `Allies start from NATO's figures (${edition}, ${dataset.source(edition)?.basis ?? "NATO's definition"}; ${years.join(', ')})` +
+    (others.length > 0 ? `; ${others.join(', ')} from SIPRI's (${sipri}): the two definitions differ` : '')
+  );
 }
 
 const pick = <T>(map: Record<string, T> | undefined, iso3: string): T | undefined => map?.[iso3] ?? map?.default;
@@ -171,8 +196,16 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
     { name: DEFAULTS.pledge.name, target: DEFAULTS.pledge.target, by: DEFAULTS.pledge.by },
   ];
   const partners = new Set(input.partners ?? DEFAULTS.partners);
+  const natoEdition = input.burdens === 'nato' ? dataset.latestEdition('nato-', 'milex_share_gdp') : undefined;
   const actors: ActorParameters[] = all.map((iso3) => {
-    const series = dataset.series(iso3, 'milex_share_gdp', sipri);
+    const sipriSeries = dataset.series(iso3, 'milex_share_gdp', sipri);
+    // Under burdens: nato an ally of the start year starts from NATO's figure; the war terms and
+    // every non-ally keep SIPRI's (NATO reports its members only).
+    const natoSeries =
+      natoEdition !== undefined && dataset.isMember(iso3, start)
+        ? dataset.series(iso3, 'milex_share_gdp', natoEdition)
+        : undefined;
+    const series = natoSeries ?? sipriSeries;
     const last = series === undefined ? undefined : lastYear(series);
     let year = Math.min(start, last ?? start);
     let obs = series === undefined ? undefined : observationAt(series, year);
@@ -186,7 +219,7 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
 
     const warIn = input.war?.[iso3];
     let dataWar = 0;
-    if ((DEFAULTS.warActors as readonly string[]).includes(iso3) && series !== undefined) {
+    if ((DEFAULTS.warActors as readonly string[]).includes(iso3) && series !== undefined && natoSeries === undefined) {
       const base = observationAt(series, DEFAULTS.warBaseYear)?.value;
       if (base !== undefined && obs !== undefined && year > DEFAULTS.warBaseYear)
         dataWar = Math.max(0, (obs.value - base) / 100);
@@ -215,6 +248,7 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
       partner: partners.has(iso3),
       startShare,
       startShareYear: year,
+      startShareSource: natoSeries === undefined ? sipri : (natoEdition as string),
       elasticity: response.elasticity ?? fitted?.elasticity ?? DEFAULTS.elasticityByActor[iso3] ?? DEFAULTS.elasticity,
       spillIn: response.spill_in ?? fitted?.spill_in ?? DEFAULTS.spillIn,
       speed: response.speed ?? fitted?.speed ?? DEFAULTS.speed,
@@ -244,6 +278,8 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
     depreciation: input.capability?.depreciation ?? DEFAULTS.depreciation,
     usdInflation: input.gdp?.usd_inflation,
     burdenSource: sipri,
+    burdens: input.burdens ?? 'sipri',
+    burdenNote: burdenNote(dataset, actors, sipri),
     actors,
     input,
   };

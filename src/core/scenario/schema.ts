@@ -260,6 +260,11 @@ export const scenarioSchema = z.strictObject({
   pledges: list(pledgeSchema, LIMITS.pledges, 'a list of pledges, e.g. [{ target: 3.5%, by: 2035 }]').optional(),
   compliance: perActor(compliance, '{ default: 0.8, POL: 1 }').optional(),
   response: perActor(responseSchema, '{ RUS: { elasticity: 1, speed: 0.5 } }').optional(),
+  /**
+   * Whose definition the allies' start burdens follow: `sipri` (default; every actor on SIPRI's) or
+   * `nato` (each ally from NATO's latest edition, e.g. 2026e core defence with start: 2026).
+   */
+  burdens: z.enum(['sipri', 'nato'], { error: 'must be sipri or nato' }).optional(),
   /** Which fitted specification of data/fitted.json gives the default responses; default its validated choice. */
   response_fit: z
     .enum(['pledge-only', 'russia-only', 'exposure', 'exposure-no-spill', 'pooled'], {
