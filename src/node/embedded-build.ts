@@ -7,6 +7,7 @@ import type { FittedDefaults } from '../core/data/fitted.js';
 import { EMBEDDED_SOURCES } from '../core/data/sources.js';
 import type { Accession, Country, Flag, Indicator, Series, SeriesBreak, Unit } from '../core/data/types.js';
 import { readCsv } from './csv.js';
+import { worldBankFromBytes } from './import/worldbank-csv.js';
 
 /** The last year of the USSR; SIPRI and FAS continue it as the Russian Federation. */
 const USSR_DISSOLVED = 1991;
@@ -80,6 +81,10 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
     neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
   }
 
+  // Natural Earth's capital names, as countries_geo.csv keeps them, with the spellings the page and
+  // the CLI show: Natural Earth says "Kiev", Ukraine's own name is Kyiv (mledoze's column has it).
+  const CAPITAL_NAMES: Record<string, string> = { Kiev: 'Kyiv' };
+  const capitalName = (name: string) => CAPITAL_NAMES[name] ?? name;
   const countries: Country[] = [];
   const geo = readCsv(path('countries_geo.csv'));
   for (const r of geo) {
@@ -96,7 +101,7 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
       iso3: r.iso3 as string,
       name: r.name as string,
       ...(Number.isFinite(lat) && Number.isFinite(lon)
-        ? { capital: { name: (r.capital_ne || r.capital_mledoze) as string, lat, lon } }
+        ? { capital: { name: capitalName((r.capital_ne || r.capital_mledoze) as string), lat, lon } }
         : {}),
       borders,
     });
@@ -219,6 +224,13 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
     );
   }
 
+  // The World Bank's July 2026 vintage of current-dollar GDP (byte-exact download), read by the
+  // same importer as a user's file: 2025 observed, the year after the constant-price history.
+  const fWb = 'API_NY.GDP.MKTP.CD_DS2_en_csv_v2_234.csv';
+  const wb = worldBankFromBytes(readFileSync(path(fWb)), fWb);
+  if (wb.source.id !== 'wdi-2026-07') throw new Error(`${fWb}: edition ${wb.source.id}, expected wdi-2026-07`);
+  const wbSeries = wb.series.filter((x) => actors.has(x.iso3) && x.indicator === 'gdp_usd_current');
+
   const fFas = 'nuclear_warheads_fas.csv';
   for (const r of readCsv(path(fFas))) {
     if (!countries.some((c) => c.iso3 === r.iso3)) continue;
@@ -251,7 +263,7 @@ export function buildEmbeddedData(dataDir: string): DatasetData {
       );
   }
 
-  const series = out.series();
+  const series = [...out.series(), ...wbSeries];
 
   // SIPRI's April 2026 release, 2025 shares of GDP: each extends the 2025 release's series of the
   // same country by its last year, as a series of its own (`sipri-2026`) that records per value the

@@ -18,6 +18,12 @@ export interface GdpPathOptions {
   readonly historySource?: string;
   /** Source of the projections; default `imf-weo-2025-10` (IMF WEO, current US$). */
   readonly projectionSource?: string;
+  /**
+   * A newer vintage of observed current-dollar GDP that reaches past the real history; for each
+   * year it covers together with the year before, its growth replaces the projection's. Default
+   * `wdi-2026-07` (World Bank, July 2026: 2025 observed).
+   */
+  readonly bridgeSource?: string;
 }
 
 /** Real GDP of one country by year, in million constant US dollars of the history's base year. */
@@ -32,15 +38,21 @@ export interface GdpPath {
   readonly longRunGrowth: number;
   /** Real GDP in `year` (million constant US$); `undefined` before the first year of data. */
   at(year: number): number | undefined;
-  /** Where the figure for `year` comes from. */
-  basis(year: number): 'data' | 'projection' | 'long-run';
+  /** Last year whose growth comes from the bridge vintage's observed current-dollar GDP. */
+  readonly lastBridgeYear: number;
+  /**
+   * Where the figure for `year` comes from: real data, observed current-dollar growth of the newer
+   * vintage (`nominal-data`), the projection, or the long-run rate.
+   */
+  basis(year: number): 'data' | 'nominal-data' | 'projection' | 'long-run';
 }
 
 export const DEFAULT_USD_INFLATION = 0.02;
 
 /**
- * Build a real GDP path: observed constant-price GDP, then the IMF's current-dollar projections
- * deflated by an assumed US-dollar inflation, then a long-run growth rate.
+ * Build a real GDP path: observed constant-price GDP; then the growth of a newer vintage's observed
+ * current-dollar GDP (the World Bank's 2025) and of the IMF's current-dollar projections, each
+ * deflated by an assumed US-dollar inflation; then a long-run growth rate.
  *
  * @throws {InputError} when the country has no real GDP history or an option is out of range.
  * @example gdpPath(loadDataset(), 'POL').at(2024) // Poland's 2024 GDP, constant 2015 US$ million
@@ -57,17 +69,23 @@ export function gdpPath(dataset: Dataset, iso3: string, options: GdpPathOptions 
   }
   const base = observationAt(history, last)?.value as number;
   const nominal = dataset.series(iso3, 'gdp_usd_current', options.projectionSource ?? 'imf-weo-2025-10');
+  const bridge = dataset.series(iso3, 'gdp_usd_current', options.bridgeSource ?? 'wdi-2026-07');
 
-  // Real growth factors from the nominal projections, year by year after the last data year.
+  // Real growth factors year by year after the last data year: the bridge vintage's observed
+  // nominal growth while it has both years, then the projection's; both deflated alike.
   const factors: number[] = [];
-  if (nominal !== undefined) {
-    let prev = observationAt(nominal, last)?.value;
-    for (let y = last + 1; prev !== undefined; y++) {
-      const next = observationAt(nominal, y)?.value;
-      if (next === undefined) break;
-      factors.push(next / prev / (1 + inflation));
-      prev = next;
-    }
+  const growth = (s: typeof nominal, y: number) => {
+    const prev = s === undefined ? undefined : observationAt(s, y - 1)?.value;
+    const next = s === undefined ? undefined : observationAt(s, y)?.value;
+    return prev === undefined || next === undefined || !(prev > 0) ? undefined : next / prev;
+  };
+  let lastBridgeYear = last;
+  for (let y = last + 1; ; y++) {
+    const observed = lastBridgeYear === y - 1 ? growth(bridge, y) : undefined;
+    const g = observed ?? growth(nominal, y);
+    if (g === undefined) break;
+    if (observed !== undefined) lastBridgeYear = y;
+    factors.push(g / (1 + inflation));
   }
   const lastProjectionYear = last + factors.length;
   const meanGrowth =
@@ -98,6 +116,7 @@ export function gdpPath(dataset: Dataset, iso3: string, options: GdpPathOptions 
     lastDataYear: last,
     lastProjectionYear,
     longRunGrowth,
+    lastBridgeYear,
     at(year: number): number | undefined {
       if (year <= last) return observationAt(history, year)?.value;
       if (year <= lastProjectionYear) return projected[year - last - 1];
@@ -105,6 +124,7 @@ export function gdpPath(dataset: Dataset, iso3: string, options: GdpPathOptions 
     },
     basis(year: number) {
       if (year <= last) return 'data';
+      if (year <= lastBridgeYear) return 'nominal-data';
       return year <= lastProjectionYear ? 'projection' : 'long-run';
     },
   };

@@ -90,6 +90,16 @@ export const EMBEDDED_SOURCES: readonly SourceInfo[] = [
     terms: 'CC BY 4.0',
   },
   {
+    id: 'wdi-2026-07',
+    publisher: 'World Bank',
+    title: 'World Development Indicators, GDP (current US$), NY.GDP.MKTP.CD, 1960–2025',
+    edition: '2026-07-13',
+    released: 2026,
+    releasedOn: '2026-07-13',
+    citation: 'World Bank, World Development Indicators (CC BY 4.0)',
+    terms: 'CC BY 4.0',
+  },
+  {
     id: 'fas-2026',
     publisher: 'FAS',
     title: 'Status of World Nuclear Forces 2026 (military stockpile, retired warheads, total inventory; early 2026)',

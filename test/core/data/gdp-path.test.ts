@@ -13,11 +13,20 @@ describe('gdpPath', () => {
     expect(p.basis(2024)).toBe('data');
   });
 
-  it('grows with the IMF nominal projection deflated by the assumed dollar inflation', () => {
+  it("grows 2025 with the World Bank's observed nominal GDP, then with the IMF's projection, both deflated", () => {
     const p = gdpPath(dataset, 'POL', { usdInflation: 0.02 });
     const nominal = (y: number) => dataset.observation('POL', 'gdp_usd_current', 'imf-weo-2025-10', y)?.value as number;
-    const expected2026 = ((p.at(2024) as number) * (nominal(2026) / nominal(2024))) / 1.02 ** 2;
+    const wb = (y: number) => dataset.observation('POL', 'gdp_usd_current', 'wdi-2026-07', y)?.value as number;
+    const expected2025 = ((p.at(2024) as number) * (wb(2025) / wb(2024))) / 1.02;
+    expect(p.at(2025)).toBeCloseTo(expected2025, 6);
+    expect(p.basis(2025)).toBe('nominal-data');
+    expect(p.lastBridgeYear).toBe(2025);
+    const expected2026 = (expected2025 * (nominal(2026) / nominal(2025))) / 1.02;
     expect(p.at(2026)).toBeCloseTo(expected2026, 6);
+    // Without the newer vintage, 2025 comes from the projection too.
+    const imf = gdpPath(dataset, 'POL', { usdInflation: 0.02, bridgeSource: 'none' });
+    expect(imf.at(2026)).toBeCloseTo(((p.at(2024) as number) * (nominal(2026) / nominal(2024))) / 1.02 ** 2, 6);
+    expect(imf.basis(2025)).toBe('projection');
     expect(p.basis(2026)).toBe('projection');
     expect(p.lastProjectionYear).toBe(2030);
   });
@@ -33,7 +42,7 @@ describe('gdpPath', () => {
   });
 
   it('with zero inflation the real path follows nominal growth exactly', () => {
-    const p = gdpPath(dataset, 'USA', { usdInflation: 0 });
+    const p = gdpPath(dataset, 'USA', { usdInflation: 0, bridgeSource: 'none' });
     const nominal = (y: number) => dataset.observation('USA', 'gdp_usd_current', 'imf-weo-2025-10', y)?.value as number;
     expect((p.at(2030) as number) / (p.at(2024) as number)).toBeCloseTo(nominal(2030) / nominal(2024), 12);
   });
