@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
+import { CSV_DECIMALS, roundSignificant, roundTo } from '../core/csv-precision.js';
 import { type EnsembleResult, MAX_RUNS, QUANTILES } from '../core/ensemble/run-ensemble.js';
 import { InputError } from '../core/errors.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
@@ -173,18 +174,43 @@ function summary(r: EnsembleResult, name: string): string {
   ].join('\n');
 }
 
+/** A mean of a count (17.35 allies on average) keeps two decimals; its quantiles are whole numbers. */
+const MEAN_COUNT_DECIMALS = 2;
+
+/**
+ * How a series is written to ensemble.csv: burdens (shares of GDP in the run) in percent of GDP and
+ * growth rates in percent a year to 4 decimals, money to 1 decimal, counts of allies as whole numbers
+ * (their means to 2 decimals), ratios to 4 decimals; other units as they are, 6 significant digits.
+ */
+function csvColumn(
+  unit: string,
+  statistic: 'mean' | 'quantile',
+): { unit: string; write: (v: number | null | undefined) => number | null } {
+  const scaled = (factor: number, digits: number) => (v: number | null | undefined) =>
+    roundTo(v === null || v === undefined ? v : v * factor, digits);
+  if (unit === 'share of GDP') return { unit: 'pct_GDP', write: scaled(100, CSV_DECIMALS.percent) };
+  if (unit === 'growth rate') return { unit: 'pct_per_year', write: scaled(100, CSV_DECIMALS.percent) };
+  if (unit === 'USD m, constant 2015') return { unit: 'USD_m_const2015', write: scaled(1, CSV_DECIMALS.money) };
+  if (unit === 'allies')
+    return { unit, write: scaled(1, statistic === 'mean' ? MEAN_COUNT_DECIMALS : CSV_DECIMALS.count) };
+  if (unit.includes('ratio') || unit.includes(' / ')) return { unit, write: scaled(1, CSV_DECIMALS.ratio) };
+  return { unit, write: (v) => roundSignificant(v) };
+}
+
 function ensembleCsv(r: EnsembleResult): string {
   const rows: Record<string, unknown>[] = [];
   for (const s of r.series) {
+    const mean = csvColumn(s.unit, 'mean');
+    const quantile = csvColumn(s.unit, 'quantile');
     for (const [k, year] of r.years.entries()) {
-      rows.push({ series: s.name, year, statistic: 'mean', value: s.mean[k], unit: s.unit });
+      rows.push({ series: s.name, year, statistic: 'mean', value: mean.write(s.mean[k]), unit: mean.unit });
       QUANTILES.forEach((q, j) => {
         rows.push({
           series: s.name,
           year,
           statistic: `q${Math.round(q * 100)}`,
-          value: s.quantiles[j]?.[k],
-          unit: s.unit,
+          value: quantile.write(s.quantiles[j]?.[k]),
+          unit: quantile.unit,
         });
       });
     }

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { CSV_DECIMALS, roundSignificant, roundTo } from '../core/csv-precision.js';
 import { rankedFactors, type ScenarioSensitivity, scenarioSensitivity } from '../core/ensemble/scenario-sensitivity.js';
 import { InputError } from '../core/errors.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
@@ -166,22 +167,30 @@ function sensitivityTable(analysis: ScenarioSensitivity): string {
 function sensitivityCsv(analysis: ScenarioSensitivity): string {
   const ranked = rankedFactors(analysis);
   const common = { output: analysis.output, year: analysis.year, method: ranked.method };
+  // Indices (shares of variance) to 4 decimals; Morris's effects are in the output's unit: 6 significant digits.
+  const index = (v: number) => roundTo(v, CSV_DECIMALS.ratio);
   if (ranked.method === 'sobol') {
     return toCsv(
       ranked.factors.map((f) => ({
         ...common,
         parameter: f.factor,
-        first_order: f.first.estimate,
-        first_order_low: f.first.low,
-        first_order_high: f.first.high,
-        total: f.total.estimate,
-        total_low: f.total.low,
-        total_high: f.total.high,
+        first_order: index(f.first.estimate),
+        first_order_low: index(f.first.low),
+        first_order_high: index(f.first.high),
+        total: index(f.total.estimate),
+        total_low: index(f.total.low),
+        total_high: index(f.total.high),
         confidence: ranked.result.confidence,
       })),
     );
   }
   return toCsv(
-    ranked.factors.map((f) => ({ ...common, parameter: f.factor, mu_star: f.muStar, mu: f.mu, sigma: f.sigma })),
+    ranked.factors.map((f) => ({
+      ...common,
+      parameter: f.factor,
+      mu_star: roundSignificant(f.muStar),
+      mu: roundSignificant(f.mu),
+      sigma: roundSignificant(f.sigma),
+    })),
   );
 }

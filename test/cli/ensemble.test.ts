@@ -51,9 +51,13 @@ describe('armsrace ensemble and sensitivity (child process)', () => {
     expect(r.stderr).toBe(''); // no progress bar when not on a terminal
     expect(readdirSync(out)).toEqual(['ensemble.csv']);
     const rows = parse(readFileSync(join(out, 'ensemble.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(rows.find((x) => x.series === 'RUS.burden' && x.year === '2029' && x.statistic === 'q50')?.value).toMatch(
-      /^0\.\d+/,
-    );
+    // Burdens in percent of GDP to 4 decimals; counts of allies whole numbers (their means 2 decimals).
+    const q50 = rows.find((x) => x.series === 'RUS.burden' && x.year === '2029' && x.statistic === 'q50');
+    expect(q50?.unit).toBe('pct_GDP');
+    expect(q50?.value).toMatch(/^\d+\.\d{1,4}$/);
+    expect(Number(q50?.value)).toBeGreaterThan(2);
+    for (const x of rows.filter((row) => row.series === 'allies_at_2' && row.statistic !== 'mean'))
+      expect(x.value).toMatch(/^\d+$/);
   }, 120_000);
 
   it.each([

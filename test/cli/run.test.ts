@@ -43,7 +43,12 @@ describe('armsrace run (child process)', () => {
     expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(5);
     const rows = parse(readFileSync(join(out, 'results.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const rus2030 = rows.find((x) => x.entity === 'RUS' && x.variable === 'burden' && x.year === '2030');
-    expect(Number(rus2030?.value)).toBeGreaterThan(0.02);
+    // Burdens in percent of GDP, as the page shows them, to 4 decimals; money to 1; counts whole.
+    expect(rus2030?.unit).toBe('pct_GDP');
+    expect(rus2030?.value).toMatch(/^\d+(\.\d{1,4})?$/);
+    expect(Number(rus2030?.value)).toBeGreaterThan(2);
+    for (const x of rows.filter((row) => row.unit === 'USD_m_const2015')) expect(x.value).toMatch(/^-?\d+(\.\d)?$/);
+    for (const x of rows.filter((row) => row.unit === 'allies')) expect(x.value).toMatch(/^\d+$/);
     expect(rows.some((x) => x.entity === 'NATO' && x.variable === 'spending')).toBe(true);
     expect(readFileSync(join(out, files.find((f) => f.endsWith('.svg')) as string), 'utf8')).toMatch(/^<svg|^<\?xml/);
   });
