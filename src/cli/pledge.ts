@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { haguePath } from '../core/analyze/hague-path.js';
 import { type PledgeReport, pledgeReport } from '../core/analyze/pledge-report.js';
+import { CSV_DECIMALS, roundTo } from '../core/csv-precision.js';
 import { InputError } from '../core/errors.js';
 import { parseShare } from '../core/units.js';
 import { datasetFor, type GlobalOptions, print } from './context.js';
@@ -42,6 +43,13 @@ export function pledgeCommand(globals: () => GlobalOptions): Command {
     .addHelpText(
       'after',
       `
+An ally meets the threshold once its burden, rounded to two decimals of a percent as NATO
+publishes it, reaches it: 1.995 % (shown 2.00) meets 2 %, 1.994 % (shown 1.99) does not. The same
+rule counts allies in armsrace run, the claims and the dashboard. Allies without a figure are
+listed apart, never counted.
+
+CSV columns: burden_pct_gdp, threshold_pct_gdp and gap_pp to 4 decimals, gap_usd_m_current to 1.
+
 Examples:
   armsrace pledge --year 2014                  allies at 2 % in 2014 (NATO, latest edition)
   armsrace pledge --year 2024 --edition 2024   the same year by NATO's June 2024 edition
@@ -81,12 +89,12 @@ function printReport(r: PledgeReport, format: PledgeFlags['format']) {
           year: r.year,
           iso3: row.iso3,
           ally: row.name,
-          burden_pct_gdp: row.burdenPct,
+          burden_pct_gdp: roundTo(row.burdenPct, CSV_DECIMALS.percent),
           flag: row.flag,
-          threshold_pct_gdp: r.threshold * 100,
+          threshold_pct_gdp: roundTo(r.threshold * 100, CSV_DECIMALS.percent),
           meets: row.meets,
-          gap_pp: row.gapPp,
-          gap_usd_m_current: row.gapUsdM,
+          gap_pp: roundTo(row.gapPp, CSV_DECIMALS.percent),
+          gap_usd_m_current: roundTo(row.gapUsdM, CSV_DECIMALS.money),
           rank: row.rank,
           source: row.source,
           gdp_source: row.gdpSource,
@@ -145,8 +153,8 @@ function printHague(h: ReturnType<typeof haguePath>, format: PledgeFlags['format
             iso3: row.iso3,
             ally: row.name,
             year,
-            path_pct_gdp: row.pathPct[i],
-            extra_usd_m: row.extraUsdM[i],
+            path_pct_gdp: roundTo(row.pathPct[i], CSV_DECIMALS.percent),
+            extra_usd_m: roundTo(row.extraUsdM[i], CSV_DECIMALS.money),
             unit: h.unit,
           })),
         ),

@@ -5,6 +5,7 @@ import { buildDemandModel, type DemandModel } from './model/demand.js';
 import { type ScenarioError, scenarioError } from './scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 import type { ScenarioInput } from './scenario/schema.js';
+import { meetsThreshold, PUBLISHED_HALF_STEP_PCT } from './threshold.js';
 
 /** Annual results of one actor; money in million constant 2015 US$, shares as fractions. */
 export interface ActorResult {
@@ -74,8 +75,11 @@ export const MAX_BURDEN = 2;
 /** How far below zero rounding may take a burden. */
 const BURDEN_SLACK = 1e-9;
 
-/** Half of 0.01 percentage point, as a share of GDP: the rounding of NATO's published burdens. */
-export const ROUNDING_TOLERANCE = 0.00005;
+/**
+ * Half of 0.01 percentage point, as a share of GDP: the rounding of NATO's published burdens.
+ * Counts of allies at a threshold apply it through {@link meetsThreshold}.
+ */
+export const ROUNDING_TOLERANCE = PUBLISHED_HALF_STEP_PCT / 100;
 
 /**
  * Run a scenario of the alliance-demand model and return annual results per actor and bloc.
@@ -167,7 +171,7 @@ export function runDemand(
   // publishes it, reaches it: a burden closing in on 3.5 % from below counts once it shows 3.50.
   const count = (share: number) =>
     years.map(
-      (_, k) => actors.filter((a) => a.ally[k] && (a.burden[k] as number) >= share - ROUNDING_TOLERANCE).length,
+      (_, k) => actors.filter((a) => a.ally[k] && meetsThreshold(100 * (a.burden[k] as number), 100 * share)).length,
     );
   const indicators: Indicators = {
     raceIntensity: years.map((_, k) => {

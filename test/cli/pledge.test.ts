@@ -57,6 +57,28 @@ describe('armsrace pledge (child process)', () => {
     );
   });
 
+  it("counts SIPRI's Sweden in 2024 (1.9977 %, shown 2.00) as meeting 2 %, as armsrace run does", async () => {
+    const r = await runCli(['pledge', '--source', 'sipri', '--year', '2024']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Sweden\s+2\.00\s+yes\s/);
+    const help = await runCli(['pledge', '--help']);
+    expect(help.stdout).toContain('rounded to two decimals of a percent');
+    expect(help.stdout).toContain('1.994 % (shown 1.99) does not');
+  });
+
+  it('writes CSV numbers to their stated precision, without float noise', async () => {
+    const r = await runCli(['pledge', '--year', '2025', '--threshold', '3.5%', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(new Set(rows.map((x) => x.threshold_pct_gdp))).toEqual(new Set(['3.5']));
+    for (const x of rows) {
+      if (x.burden_pct_gdp === '') continue;
+      expect(x.burden_pct_gdp).toMatch(/^\d+(\.\d{1,4})?$/);
+      expect(x.gap_pp).toMatch(/^-?\d+(\.\d{1,4})?$/);
+      if (x.gap_usd_m_current !== '') expect(x.gap_usd_m_current).toMatch(/^-?\d+(\.\d)?$/);
+    }
+  });
+
   it('writes JSON with the counts and a threshold from a percentage', async () => {
     const r = await runCli(['pledge', '--year', '2024', '--threshold', '3.5%', '--format', 'json']);
     const json = JSON.parse(r.stdout);

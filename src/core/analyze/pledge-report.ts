@@ -1,6 +1,7 @@
 import { type Dataset, observationAt } from '../data/dataset.js';
 import type { Flag } from '../data/types.js';
 import { InputError } from '../errors.js';
+import { meetsThreshold } from '../threshold.js';
 import { resolveSource } from './pledge-source.js';
 
 /** Options of {@link pledgeReport}. */
@@ -25,7 +26,10 @@ export interface PledgeRow {
   readonly burdenPct: number | null;
   /** `e` estimate, `u` uncertain, `s` quoted by the press, `.` none; `null` when missing. */
   readonly flag: Flag | null;
-  /** Whether the burden reaches the threshold; `null` when missing. */
+  /**
+   * Whether the burden reaches the threshold at NATO's published precision (two decimals of a
+   * percent, {@link meetsThreshold}); `null` when missing.
+   */
   readonly meets: boolean | null;
   /** Threshold minus burden, percentage points (positive: short of it). */
   readonly gapPp: number | null;
@@ -74,18 +78,22 @@ export interface PledgeReport {
     /** Allies with only a press-quoted figure. */
     readonly pressReported: number;
     readonly pressMeets: number;
+    /**
+     * Allies with no figure for `year`, neither in the table nor quoted by the press, including those
+     * the source never covers (NATO: Iceland): `members − reported − pressReported`. The one count
+     * of allies without a figure, for the tracker and the claims alike.
+     */
     readonly missing: readonly string[];
   };
 }
 
-/** Tolerance of the threshold comparison: a figure of exactly 2.00 meets 2 %. */
-const EPS = 1e-9;
-
 /**
  * Report which allies meet a spending threshold in a year, by one source edition.
  *
- * Missing figures are reported as missing, never counted as below or above the line. Figures
- * quoted only by the press are flagged `s` and counted apart.
+ * An ally meets the threshold once its burden, rounded to two decimals of a percent as NATO
+ * publishes it, reaches it ({@link meetsThreshold}). Missing figures are reported as missing, never
+ * counted as below or above the line. Figures quoted only by the press are flagged `s` and counted
+ * apart.
  *
  * @throws {InputError} `unknown-year`, `bad-threshold`, `unknown-source`, `unknown-edition`.
  * @example pledgeReport(loadDataset(), { year: 2014 }).counts.meets // 3
@@ -147,7 +155,7 @@ export function pledgeReport(dataset: Dataset, options: PledgeReportOptions = {}
       name,
       burdenPct: obs.value,
       flag: obs.flag,
-      meets: obs.value >= thresholdPct - EPS,
+      meets: meetsThreshold(obs.value, thresholdPct),
       gapPp,
       gapUsdM: gdp === undefined ? null : (gapPp / 100) * gdp.value,
       gdpSource: gdp === undefined ? null : gdpSource,
@@ -214,7 +222,7 @@ function totals(
         burdenPct: published.value,
         flag: published.flag,
         basis: 'published' as const,
-        meets: published.value >= thresholdPct - EPS,
+        meets: meetsThreshold(published.value, thresholdPct),
       };
     }
     // Σ spending / Σ GDP, GDP implied by each ally's own spending and share (same definitions).
@@ -239,7 +247,7 @@ function totals(
       burdenPct: pct,
       flag: '.' as Flag,
       basis: 'computed' as const,
-      meets: pct >= thresholdPct - EPS,
+      meets: meetsThreshold(pct, thresholdPct),
     };
   });
 }

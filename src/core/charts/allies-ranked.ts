@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../simulate.js';
+import { meetsThreshold } from '../threshold.js';
 import type { ChartSpec, ChartSpecOptions } from './chart-spec.js';
 import { CONTEXT_GREY, INK } from './palette.js';
 import { sourceNote } from './source-note.js';
@@ -40,8 +41,12 @@ export function rankAllies(result: SimulationResult, year: number): RankedAlly[]
   for (const a of result.actors) {
     if (a.ally[index] !== true) continue;
     const burden = (a.burden[index] as number) * 100;
-    // Half a hundredth of a point: the rounding of NATO's published burdens.
-    const band = burden >= 3.5 - 0.005 ? '3.5 % or more' : burden >= 2 - 0.005 ? '2 % to 3.5 %' : 'below 2 %';
+    // The count's rule: the burden rounded to two decimals of a percent, as NATO publishes it.
+    const band = meetsThreshold(burden, 3.5)
+      ? '3.5 % or more'
+      : meetsThreshold(burden, 2)
+        ? '2 % to 3.5 %'
+        : 'below 2 %';
     ranked.push({ iso3: a.iso3, name: a.name, burden, band });
   }
   return ranked.sort((a, b) => b.burden - a.burden || a.name.localeCompare(b.name));

@@ -14,6 +14,7 @@ import { MAX_BURDEN } from '../simulate.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
 import { log } from '../solve/elementary.js';
 import { type RandomGenerator, stream } from '../solve/random.js';
+import { meetsThreshold } from '../threshold.js';
 import { addToHistogram, CELL_SIZE, histogramQuantiles } from './histogram.js';
 import { compileUncertain, type UncertainParameter } from './uncertain.js';
 
@@ -180,8 +181,9 @@ function computeSeries(
           natoM += spend;
           natoY += gdp;
           allies++;
-          if (burden >= 0.02 - 0.00005) at2++;
-          if (burden >= 0.035 - 0.00005) at35++;
+          // The simulator's count: the burden rounded to two decimals of a percent reaches the line.
+          if (meetsThreshold(100 * burden, 2)) at2++;
+          if (meetsThreshold(100 * burden, 3.5)) at35++;
           if (i !== usa) {
             eurM += spend;
             eurY += gdp;
@@ -279,7 +281,7 @@ export function prepareEnsemble(
     return {
       name:
         ev.name ??
-        `${ev.series} ${above !== undefined ? `above ${ev.above}` : `below ${ev.below}`} ${typeof ev.when === 'number' ? `in ${ev.when}` : `in ${ev.when} years`}`,
+        `${ev.series} ${above !== undefined ? `above ${ev.above}` : `below ${ev.below}`} ${typeof ev.when === 'number' ? `in ${ev.when}` : ev.when === 'any' ? 'in any year' : 'in every year'}`,
       series: ev.series,
       ...(above !== undefined ? { above } : {}),
       ...(below !== undefined ? { below } : {}),

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../data/dataset.js';
 import { pledgeById } from '../../data/pledges.js';
+import { meetsThreshold } from '../../threshold.js';
 import { haguePath } from '../hague-path.js';
 import { cite } from './cite.js';
 import { formatNumber, percent } from './format-number.js';
@@ -25,8 +26,8 @@ export function hagueClaim(dataset: Dataset): ClaimEvidence {
   const corePct = percent(core.target);
   const relatedPct = percent(total.target - core.target);
   const totalPct = percent(total.target);
-  const above = path.rows.filter((r) => r.startPct >= corePct - 1e-9);
-  const below = path.rows.filter((r) => r.startPct < corePct - 1e-9);
+  const above = path.rows.filter((r) => meetsThreshold(r.startPct, corePct));
+  const below = path.rows.filter((r) => !meetsThreshold(r.startPct, corePct));
   const largest = [...below].sort((a, b) => a.startPct - b.startPct)[0];
   const costBn = path.totalCumulativeUsdM / 1000;
   const costTotalBn = path.totalCumulativeReferenceUsdM / 1000;
