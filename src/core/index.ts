@@ -72,4 +72,5 @@ export type { ScenarioInput } from './scenario/schema.js';
 export { runDemand, type SimulateOptions, type SimulationResult, simulate } from './simulate.js';
 export { type RichardsonRun, simulateRichardson } from './simulate-richardson.js';
 export * from './solve/index.js';
+export { meetsThreshold, PUBLISHED_HALF_STEP_PCT } from './threshold.js';
 export { parseShare } from './units.js';
