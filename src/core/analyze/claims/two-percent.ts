@@ -45,7 +45,8 @@ export function twoPercentClaim(dataset: Dataset): ClaimEvidence {
   const n = cite(dataset, latest.id);
   const o = older === undefined ? undefined : cite(dataset, older.id);
   const pressSource = latestSpan.press === undefined ? n : cite(dataset, latestSpan.press.id);
-  const noFigure = (c: PledgeReport) => c.counts.expected - c.counts.reported - c.counts.pressReported;
+  // The pledge tracker's count: every ally without a figure, Iceland (never in NATO's tables) included.
+  const noFigure = (c: PledgeReport) => c.counts.missing.length;
   const numbers: ClaimNumber[] = [
     { label: `Allies at 2 % in ${first.year}`, value: first.counts.meets, unit: 'allies', ...n },
     { label: `Allies reporting in ${first.year}`, value: first.counts.reported, unit: 'allies', ...n },
