@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { backcast } from '../core/analyze/backcast.js';
 import { InputError } from '../core/errors.js';
 import { readScenario } from '../node/scenario-file.js';
@@ -14,7 +14,7 @@ export function backcastCommand(globals: () => GlobalOptions): Command {
     .option('--from <year>', 'first year', '2014')
     .option('--countries <list>', 'comma-separated ISO3 codes', 'RUS,USA,DEU,FRA,GBR,POL,ITA')
     .option('--scenario <file>', 'take the parameters from a scenario (its start and end are replaced)')
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('after', '\nExamples:\n  armsrace backcast\n  armsrace backcast --from 2010 --countries RUS,USA,FIN')
     .action(async (flags: { from: string; countries: string; scenario?: string; format: string }) => {
       const from = Number(flags.from);
@@ -26,9 +26,12 @@ export function backcastCommand(globals: () => GlobalOptions): Command {
         );
       }
       const dataset = await datasetFor(globals());
-      const actors = flags.countries.split(',').map((c) => c.trim().toUpperCase());
+      const actors = flags.countries
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter((c) => c !== '');
       const scenario = flags.scenario === undefined ? undefined : readScenario(flags.scenario).input;
-      const b = backcast(dataset, { from, actors, ...(scenario ? { scenario } : {}) });
+      const b = backcast(dataset, { from, actors, field: '--countries', ...(scenario ? { scenario } : {}) });
       if (flags.format === 'json') return print(JSON.stringify(b, null, 2));
       const years = b.rows[0]?.years ?? [];
       print(

@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/dataset.js';
+import { InputError } from '../errors.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { simulate } from '../simulate.js';
 
@@ -33,11 +34,20 @@ export const BACKCAST_ACTORS = ['RUS', 'USA', 'DEU', 'FRA', 'GBR', 'POL', 'ITA']
  * The backcast knows only what was known in `from`: no pledge but the given ones, no war term
  * unless the scenario sets one.
  *
+ * @throws {InputError} `unknown-country` when `actors` is empty or names a country the run does not
+ *   simulate (the message names the codes and lists the ones it does).
  * @example backcast(loadDataset(), { from: 2014 }).rows[0]?.iso3 // 'RUS'
  */
 export function backcast(
   dataset: Dataset,
-  options: { from?: number; to?: number; actors?: readonly string[]; scenario?: ScenarioInput } = {},
+  options: {
+    from?: number;
+    to?: number;
+    actors?: readonly string[];
+    scenario?: ScenarioInput;
+    /** The name of `actors` in an error message, e.g. `--countries` on the command line; default `actors`. */
+    field?: string;
+  } = {},
 ): Backcast {
   const from = options.from ?? 2014;
   const source = dataset.latestEdition('sipri-', 'milex_share_gdp');
@@ -54,7 +64,21 @@ export function backcast(
     },
     dataset,
   );
-  const rows = (options.actors ?? BACKCAST_ACTORS).flatMap((iso3) => {
+  const actors = options.actors ?? BACKCAST_ACTORS;
+  const simulated = result.actors.map((a) => a.iso3);
+  const unknown = actors.filter((iso3) => !simulated.includes(iso3));
+  if (actors.length === 0 || unknown.length > 0) {
+    const what =
+      unknown.length === 0
+        ? 'names no country'
+        : `"${unknown.join(',')}" ${unknown.length === 1 ? 'is' : 'are'} not simulated from ${from}`;
+    throw new InputError(
+      'unknown-country',
+      `${options.field ?? 'actors'}: ${what}; use ISO3 codes of the run's actors, separated by commas: ${[...simulated].sort().join(', ')}`,
+      options.field ?? 'actors',
+    );
+  }
+  const rows = actors.flatMap((iso3) => {
     const a = result.actors.find((x) => x.iso3 === iso3);
     if (a === undefined) return [];
     const observed = result.years.map((y) => {
