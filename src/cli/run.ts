@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { headline } from '../core/analyze/headline.js';
 import { boundsReached, validationSentence } from '../core/analyze/run-notices.js';
 import { stabilityText } from '../core/analyze/stability.js';
 import { roundSignificant } from '../core/csv-precision.js';
@@ -140,6 +141,8 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: 
       ],
       rows,
     ),
+    '',
+    `In brief: ${headline(r, base).text}`,
     '',
     "Stability margin (largest real part of the Jacobian's eigenvalues, 1/years) and the mode that drives it:",
     ...r.stability.map((s) => `  ${s.year} ${stabilityText(s)}`),
