@@ -16,7 +16,7 @@ export interface Preset {
   readonly path: string;
 }
 
-/** List the preset scenarios, each with its title and the first line of its comment. */
+/** List the preset scenarios, each with its title and its one-line description (else the first line of its comment). */
 export function listPresets(): Preset[] {
   return readdirSync(PRESETS_DIR)
     .filter((f) => f.endsWith('.yaml'))
@@ -24,7 +24,8 @@ export function listPresets(): Preset[] {
     .map((f) => {
       const path = join(PRESETS_DIR, f);
       const text = readFileSync(path, 'utf8');
-      const summary = /^#\s*(.*)$/m.exec(text)?.[1] ?? '';
+      const described = /^description:\s*"?(.*?)"?\s*$/m.exec(text)?.[1];
+      const summary = described ?? /^#\s*(.*)$/m.exec(text)?.[1] ?? '';
       const title = /^name:\s*(.*)$/m.exec(text)?.[1] ?? basename(f, '.yaml');
       return { name: basename(f, '.yaml'), title, summary, path };
     });
