@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { observationAt } from '../../src/core/data/dataset.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
 import { type EnsembleResult, runEnsemble } from '../../src/core/ensemble/run-ensemble.js';
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
@@ -51,6 +52,8 @@ describe('dashboard in Chromium', () => {
     await waitForCharts();
     expect(await page.locator(MAIN).count()).toBe(7);
     expect(await page.locator('figure[data-chart="allies-ranked"] svg').count()).toBeGreaterThan(0);
+    // No lever has moved yet: the latency readout waits for one.
+    expect(await page.getByTestId('latency').textContent()).toBe('—');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-1280x800.png'), fullPage: false });
   }, 120_000);
 
@@ -70,6 +73,13 @@ describe('dashboard in Chromium', () => {
     expect(await chartsText()).not.toBe(before);
     await page.waitForFunction(() => window.location.hash !== '', null, { timeout: 10_000 });
     expect(page.url()).toContain('#');
+    await page.waitForFunction(() =>
+      /^\d+ ms$/.test(document.querySelector('[data-testid="latency"]')?.textContent ?? ''),
+    );
+    // Reset buttons are named by the lever's label as written: proper nouns keep their capitals.
+    expect(await page.getByRole('button', { name: /^Reset "Pledge target" to \d/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Reset "Russia's threat elasticity" to / }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Reset "Ukraine joins NATO" to off$/ }).count()).toBe(1);
   }, 120_000);
 
   it('restores every lever from a shared link', async () => {
@@ -85,8 +95,37 @@ describe('dashboard in Chromium', () => {
   it('saves a scenario on the server and loads it back after a reload', async () => {
     const value = await page.getByLabel('Pledge target', { exact: true }).inputValue();
     await page.getByLabel('Name', { exact: true }).fill('e2e saved');
+    // A save the server refuses shows its error; what succeeds next — a YAML file saved, then a
+    // save on the server — clears it.
+    const saveError = page.locator('section.saved .error');
+    const refuse = () =>
+      page.route('**/api/scenarios', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 503,
+              contentType: 'application/json',
+              body: JSON.stringify({ code: 'store-busy', message: 'The store is busy; try again.' }),
+            })
+          : route.continue(),
+      );
+    const failedSave = async () => {
+      await refuse();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await saveError.waitFor({ timeout: 30_000 });
+      expect(await saveError.textContent()).toContain('The store is busy');
+      await page.unroute('**/api/scenarios');
+      // The browser logs the refused request; that error is this test's own.
+      const refused = pageErrors.findIndex((e) => /status of 503/.test(e));
+      if (refused >= 0) pageErrors.splice(refused, 1);
+    };
+    await failedSave();
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download YAML' }).click()]);
+    await saveError.waitFor({ state: 'detached', timeout: 10_000 });
+    await failedSave();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('button', { name: 'Load e2e saved' }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('section.saved .status')?.textContent?.includes('Saved'));
+    expect(await saveError.count()).toBe(0);
     const saved = (await (await fetch(`${server.url}/api/scenarios`)).json()) as
       | { scenarios?: { name: string }[] }
       | { name: string }[];
@@ -116,6 +155,16 @@ describe('dashboard in Chromium', () => {
     await waitForCharts();
     const before = await chartsText();
     await page.locator('[data-testid="compliance-table"] summary').click();
+    // Poland's latest burden as the data give it for the year shown, in % of GDP.
+    const shown = (await page.getByTestId('burden-POL').textContent()) ?? '';
+    const match = /^(\d+\.\d\d) % \((\d{4}), SIPRI\)$/.exec(shown);
+    expect(match, shown).not.toBeNull();
+    const data = loadDataset();
+    const sipri = data.latestEdition('sipri-', 'milex_share_gdp') as string;
+    const figure = data.series('POL', 'milex_share_gdp', sipri);
+    const observed = figure === undefined ? undefined : observationAt(figure, Number(match?.[2]))?.value;
+    expect(observed).toBeDefined();
+    expect(match?.[1]).toBe(observed?.toFixed(2));
     await page.getByLabel('Germany', { exact: true }).fill('0');
     await page.getByLabel('Germany', { exact: true }).press('Enter');
     await page.waitForFunction(
@@ -184,8 +233,9 @@ describe('dashboard in Chromium', () => {
     const dir = mkdtempSync(join(tmpdir(), 'armsrace-e2e-yaml-'));
     writeFileSync(join(dir, 'page.yaml'), yaml);
     execFileSync(process.execPath, [BIN, 'run', join(dir, 'page.yaml'), '--out', join(dir, 'out')], { stdio: 'pipe' });
-    // The same rows, and values equal to 12 significant digits (Chromium's and Node's V8 may differ in
-    // the last bit of a transcendental function).
+    // The same rows and the same rounded values (burdens in % of GDP to 4 decimals, money to 1);
+    // Chromium's and Node's V8 may differ in the last bit of a transcendental function, which can
+    // move a value across a rounding boundary: then by one unit of its last decimal at most.
     const rows = (text: string) =>
       text
         .trim()
@@ -194,15 +244,20 @@ describe('dashboard in Chromium', () => {
     const cli = rows(readFileSync(join(dir, 'out', 'results.csv'), 'utf8'));
     const fromPage = rows(csv);
     expect(cli.length).toBe(fromPage.length);
-    let worst = 0;
+    const unit = (text: string) => 10 ** -(text.split('.')[1] ?? '').length;
+    let apart = 0;
     for (const [k, row] of cli.entries()) {
       const other = fromPage[k] as string[];
       expect([row[0], row[1], row[2], row[4]]).toEqual([other[0], other[1], other[2], other[4]]);
-      const a = Number(row[3]);
-      const b = Number(other[3]);
-      if (row[3] !== other[3]) worst = Math.max(worst, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+      if (row[3] === other[3]) continue;
+      apart++;
+      const step = Math.max(unit(row[3] ?? ''), unit(other[3] ?? ''));
+      expect(Math.abs(Number(row[3]) - Number(other[3]))).toBeLessThanOrEqual(step * 1.000001);
     }
-    expect(worst).toBeLessThan(1e-12);
+    expect(apart).toBeLessThan(5);
+    const burden = fromPage.find((r) => r[1] === 'POL' && r[2] === 'burden');
+    expect(burden?.[4]).toBe('pct_GDP');
+    expect(Number(burden?.[3])).toBeGreaterThan(1);
   }, 120_000);
 
   it('runs an ensemble and draws its fan charts', async () => {

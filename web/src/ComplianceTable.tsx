@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { latestBurdenText } from './ally-burdens.js';
 import { ALLY_COMPLIANCE_RANGE, type LeverValues } from './levers.js';
 import type { AllyInfo } from './protocol.js';
 
@@ -64,8 +65,8 @@ export function ComplianceTable({ values, allies, onChange }: Props): JSX.Elemen
                     <th scope="row">
                       <label for={id}>{a.name}</label>
                     </th>
-                    <td class="num">
-                      {a.burden === undefined ? 'no figure' : `${a.burden.toFixed(2)} % (${a.year}, SIPRI)`}
+                    <td class="num" data-testid={`burden-${a.iso3}`}>
+                      {latestBurdenText(a)}
                     </td>
                     <td class="num">
                       <input

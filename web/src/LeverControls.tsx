@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { LeverKey, LeverValues } from './levers.js';
-import { RANGES } from './levers.js';
+import { RANGES, resetLabel } from './levers.js';
 
 type NumberKey = { [K in LeverKey]: LeverValues[K] extends number ? K : never }[LeverKey];
 type BooleanKey = { [K in LeverKey]: LeverValues[K] extends boolean ? K : never }[LeverKey];
@@ -67,7 +67,7 @@ export function RangeLever({
           type="button"
           class="reset"
           disabled={value === fallback}
-          aria-label={`Reset ${label.toLowerCase()} to ${format(fallback)}`}
+          aria-label={resetLabel(label, format(fallback))}
           onClick={() => onChange({ [name]: fallback })}
         >
           Reset
@@ -105,7 +105,7 @@ export function CheckLever({ name, label, values, defaults, onChange }: CheckPro
         type="button"
         class="reset"
         disabled={values[name] === fallback}
-        aria-label={`Reset "${label}" to ${fallback ? 'on' : 'off'}`}
+        aria-label={resetLabel(label, fallback ? 'on' : 'off')}
         onClick={() => onChange({ [name]: fallback })}
       >
         Reset

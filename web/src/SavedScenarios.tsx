@@ -27,6 +27,8 @@ const describe = (error: unknown) =>
       ? error.message
       : String(error);
 
+const LIST_FAILED = 'Saved scenarios cannot be listed:';
+
 /** Save the current scenario on the server, list, load and delete saved ones, and download YAML. */
 export function SavedScenarios({ yaml, onLoad, onSaved }: Props): JSX.Element {
   const [name, setName] = useState('');
@@ -39,8 +41,10 @@ export function SavedScenarios({ yaml, onLoad, onSaved }: Props): JSX.Element {
   const refresh = useCallback(async () => {
     try {
       setList(await listScenarios());
+      // A list that loads again ends an earlier failure to list.
+      setError((e) => (e.startsWith(LIST_FAILED) ? '' : e));
     } catch (e) {
-      setError(`Saved scenarios cannot be listed: ${describe(e)}`);
+      setError(`${LIST_FAILED} ${describe(e)}`);
     }
   }, []);
 
@@ -61,11 +65,17 @@ export function SavedScenarios({ yaml, onLoad, onSaved }: Props): JSX.Element {
     }
   };
 
+  /** Show the outcome of the latest action alone: a new error or message replaces the last one. */
+  const fail = (message: string) => {
+    setStatus('');
+    setError(message);
+  };
+
   const save = (event: Event) => {
     event.preventDefault();
     const text = yaml(name);
     if (text === undefined) {
-      setError('The scenario does not validate; fix it before saving.');
+      fail('The scenario does not validate; fix it before saving.');
       return;
     }
     void run(async () => {
@@ -106,10 +116,13 @@ export function SavedScenarios({ yaml, onLoad, onSaved }: Props): JSX.Element {
   const download = () => {
     const text = yaml(name);
     if (text === undefined) {
-      setError('The scenario does not validate; fix it before downloading.');
+      fail('The scenario does not validate; fix it before downloading.');
       return;
     }
-    saveFile(`${fileStem(name)}.yaml`, new Blob([text], { type: 'application/yaml' }));
+    const file = `${fileStem(name)}.yaml`;
+    saveFile(file, new Blob([text], { type: 'application/yaml' }));
+    setError('');
+    setStatus(`Downloaded ${file}.`);
   };
 
   return (

@@ -400,3 +400,13 @@ export function fittedLevers(f: FittedDefaults | undefined): FittedResponses | u
     speed_RUS: f.parameters.speed_RUS,
   };
 }
+
+/**
+ * The accessible name of a lever's reset button: the lever's label as it is written (a proper noun
+ * such as Russia or Ukraine keeps its capital), then the value it restores.
+ *
+ * @example resetLabel("Russia's threat elasticity", '1.06') // 'Reset "Russia\'s threat elasticity" to 1.06'
+ */
+export function resetLabel(label: string, value: string): string {
+  return `Reset "${label}" to ${value}`;
+}

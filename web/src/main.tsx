@@ -96,6 +96,8 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   const counter = useRef(0);
   const ensembleCounter = useRef(0);
   const moved = useRef(performance.now());
+  /** Whether a lever has moved since the page opened: the latency readout waits for the first move. */
+  const leverMoved = useRef(false);
   const started = useRef(new Map<number, number>());
   const ensembleStarted = useRef({ id: 0, at: 0 });
   const ensembleAsked = useRef(false);
@@ -202,6 +204,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   useEffect(() => {
     const onHash = () => {
       moved.current = performance.now();
+      leverMoved.current = true;
       setLevers(decodeLevers(window.location.hash, defaults));
     };
     window.addEventListener('hashchange', onHash);
@@ -262,7 +265,8 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     const t0 = started.current.get(counter.current);
     if (t0 === undefined) return;
     const measured = { total: performance.now() - t0, sim: simMs.current };
-    setLatency(measured);
+    // The first charts follow the page's opening, not a lever's move: no readout until one moves.
+    if (leverMoved.current) setLatency(measured);
     expose('armsraceLatency', measured.total, measured.sim, buildMs, buildStart - received.current);
   }, []);
 
@@ -273,11 +277,13 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
 
   const change = useCallback((patch: Partial<LeverValues>) => {
     moved.current = performance.now();
+    leverMoved.current = true;
     setLevers((v) => ({ ...v, ...patch }));
   }, []);
 
   const resetAll = useCallback(() => {
     moved.current = performance.now();
+    leverMoved.current = true;
     setLevers({ ...defaults, complianceByAlly: {} });
   }, [defaults]);
 
@@ -302,6 +308,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
       const input = parseScenario(text);
       const { values, ignored } = fromScenario(input as Parameters<typeof fromScenario>[0], defaults);
       moved.current = performance.now();
+      leverMoved.current = true;
       setLevers(values);
       setName(loadedName);
       setNote(

@@ -2,7 +2,6 @@ import { claimsEvidence } from '../../src/core/analyze/claims/index.js';
 import { pledgeReport } from '../../src/core/analyze/pledge-report.js';
 import { resolveSource } from '../../src/core/analyze/pledge-source.js';
 import { validationSentence } from '../../src/core/analyze/run-notices.js';
-import { lastYear, observationAt } from '../../src/core/data/dataset.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
 import {
   CHUNK_MEMBERS,
@@ -15,8 +14,9 @@ import {
 } from '../../src/core/ensemble/run-ensemble.js';
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../src/core/simulate.js';
+import { alliesWithBurdens } from './ally-burdens.js';
 import { fittedLevers, START } from './levers.js';
-import type { AllyInfo, EditionInfo, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { EditionInfo, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
@@ -31,20 +31,6 @@ function editions(): EditionInfo[] {
     const resolved = resolveSource(dataset, 'nato', s.edition);
     return { edition: s.edition, firstYear: resolved.firstYear, lastYear: resolved.lastYear };
   });
-}
-
-function allies(): AllyInfo[] {
-  const sipri = dataset.latestEdition('sipri-', 'milex_share_gdp');
-  return dataset
-    .members(START)
-    .map((iso3) => {
-      const name = dataset.country(iso3)?.name ?? iso3;
-      const series = sipri === undefined ? undefined : dataset.series(iso3, 'milex_share_gdp', sipri);
-      const year = series === undefined ? undefined : lastYear(series);
-      const value = series === undefined || year === undefined ? undefined : observationAt(series, year)?.value;
-      return value === undefined || year === undefined ? { iso3, name } : { iso3, name, burden: value * 100, year };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -190,5 +176,5 @@ scope.postMessage({
   editions: editions(),
   fitted,
   validation: validationSentence(dataset.data.fitted),
-  allies: allies(),
+  allies: alliesWithBurdens(dataset, START),
 });
