@@ -16,6 +16,7 @@ export { CHARTS } from './charts.js';
 export { CHART_FONT_FAMILY, type ChartLayout, chartLayout, composeChart, wrapText } from './compose-chart.js';
 export { type LabelledSeries, type LabelScale, type LineLabel, lineLabels, valueDomain } from './line-labels.js';
 export { logTicks } from './log-ticks.js';
+export * from './map/index.js';
 export { ACTOR_COLORS, colorOf } from './palette.js';
 export { RACE_INTENSITY_NOTE, raceIntensity } from './race-intensity.js';
 export { RUSSIA_CONTEXT, russiaBurden } from './russia-burden.js';
