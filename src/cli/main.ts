@@ -8,6 +8,7 @@ import { dataCommand } from './data.js';
 import { ensembleCommand } from './ensemble.js';
 import { fitCommand } from './fit.js';
 import { grangerCommand } from './granger.js';
+import { mapCommand } from './map.js';
 import { pledgeCommand } from './pledge.js';
 import { presetsCommand } from './presets.js';
 import { runCommand } from './run.js';
@@ -37,6 +38,7 @@ Examples:
   armsrace presets                     the preset scenarios
   armsrace run hague-met --out results --chart png
   armsrace claims 6                    what the data say about a press claim
+  armsrace map --year 1990 --out maps  NATO and the Soviet Union on a map of Europe
 
 Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
     );
@@ -52,6 +54,7 @@ Exit status: 0 success, 1 failure, 2 bad usage or bad input.`,
   program.addCommand(fitCommand(globals));
   program.addCommand(grangerCommand(globals));
   program.addCommand(claimsCommand(globals));
+  program.addCommand(mapCommand(globals));
   program.addCommand(validateCommand(globals));
   program.exitOverride();
   for (const c of program.commands) {

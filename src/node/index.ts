@@ -23,3 +23,4 @@ export {
   StoreUnavailableError,
 } from './store.js';
 export { defaultDataDir, type ImportReport, importIntoDataDir, loadUserDataset } from './user-data.js';
+export { readWorldTopology, renderAllianceMap, type WorldDetail } from './world-map.js';
