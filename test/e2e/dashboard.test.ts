@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allianceMapData } from '../../src/core/charts/map/map-data.js';
 import { observationAt } from '../../src/core/data/dataset.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
 import { type EnsembleResult, runEnsemble } from '../../src/core/ensemble/run-ensemble.js';
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
+import { simulate } from '../../src/core/simulate.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
 import { ENSEMBLE_SEED, fittedLevers, leverDefaults, toScenario } from '../../web/src/levers.js';
 import { launchBrowser } from './browser.js';
@@ -189,6 +191,45 @@ describe('dashboard in Chromium', () => {
     );
     const bars = await page.locator('figure[data-chart="allies-ranked"] .ranked-bar rect').count();
     expect(bars).toBeGreaterThanOrEqual(30);
+  }, 120_000);
+
+  it('maps the allies of a data year and of a simulated year', async () => {
+    const map = 'figure[data-chart="alliance-map"]';
+    const mapShows = (title: string) =>
+      page.waitForFunction(
+        ([sel, t]) => document.querySelector(`${sel} .chart-title`)?.textContent === t,
+        [map, title] as const,
+        { timeout: 60_000 },
+      );
+    const count = (selector: string) => page.locator(`${map} ${selector} path`).count();
+    await mapShows("NATO's allies in 2024");
+    expect(await page.locator('[data-testid="map-year"]').textContent()).toContain('(data)');
+    const dataset = loadDataset();
+    expect(await count('g.map-ally')).toBe(dataset.members(2024).length);
+    expect(await count('g.map-russia')).toBe(1);
+    expect(await count('g.map-belarus')).toBe(1);
+    expect(await count('g.map-frontier')).toBe(1);
+    await page.getByLabel('Map year', { exact: true }).fill('1990');
+    await mapShows("NATO's allies in 1990");
+    expect(await count('g.map-ally')).toBe(dataset.members(1990).length);
+    expect(await count('g.map-soviet')).toBe(15);
+    // A simulated year: the run of the page's levers, as Node computes it.
+    await page.getByLabel('Map year', { exact: true }).fill('2040');
+    await page.getByRole('radio', { name: 'Military burden (% of GDP)' }).check();
+    await mapShows("NATO allies' military burden in 2040");
+    expect(await page.locator('[data-testid="map-year"]').textContent()).toContain('(simulated)');
+    const fitted = fittedLevers(dataset.data.fitted);
+    const run = simulate(validateScenario(toScenario(leverDefaults(fitted), { fitted })), dataset);
+    const expected = allianceMapData(dataset, { year: 2040, mode: 'burden', result: run });
+    expect(expected.basis).toBe('simulated');
+    expect(await count('g.map-ally')).toBe(expected.allies);
+    const bands = ['below-2', 'at-2', 'at-3-5', 'no-figure'];
+    let banded = 0;
+    for (const band of bands) banded += await count(`g.map-${band}`);
+    expect(banded).toBe(expected.allies);
+    await page.locator('section.alliance-map details summary').click();
+    expect(await page.locator('[data-testid="map-table"] tbody tr[data-ally="yes"]').count()).toBe(expected.allies);
+    await page.locator('section.alliance-map').screenshot({ path: join(ARTIFACTS, 'dashboard-map.png') });
   }, 120_000);
 
   it('shows exact values and highlights an ally under the pointer', async () => {

@@ -9,6 +9,7 @@ import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import { resultRecords } from '../../src/core/result-records.js';
 import { parseScenario, ScenarioError, validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
+import { AllianceMap } from './AllianceMap.js';
 import { Charts } from './Charts.js';
 import { Claims } from './Claims.js';
 import { EnsembleView } from './EnsembleView.js';
@@ -406,6 +407,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
           <RunNotices result={result} validation={ready.validation} />
           <Charts result={result} stem={stem} onDrawn={onDrawn} />
           <RankedAllies result={result} stem={stem} />
+          <AllianceMap result={result} stem={stem} />
           {dataViews}
         </div>
       </main>
