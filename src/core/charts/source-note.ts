@@ -7,8 +7,7 @@ import type { SimulationResult } from '../simulate.js';
  * @example sourceNote(result) // 'Simulated with armsrace, scenario Unnamed scenario; burdens on SIPRI's definition; …'
  */
 export function sourceNote(result: SimulationResult): string {
-  const burdens =
-    result.scenario.burdens === 'sipri' ? "burdens on SIPRI's definition" : result.scenario.burdenNote;
+  const burdens = result.scenario.burdens === 'sipri' ? "burdens on SIPRI's definition" : result.scenario.burdenNote;
   return `Simulated with armsrace, scenario ${result.scenario.name}; ${burdens}; ${startDataNote(result.scenario.burdenSource)}`;
 }
 

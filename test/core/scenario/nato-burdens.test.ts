@@ -26,7 +26,7 @@ describe('burdens: nato — the allies start from NATO’s latest edition', () =
     expect(r.burdenNote).toContain('RUS, BLR, UKR from SIPRI');
   });
 
-  it("counts in its first year what the pledge tracker counts for 2026e: 30 allies at 2 %, 5 at 3.5 %", () => {
+  it('counts in its first year what the pledge tracker counts for 2026e: 30 allies at 2 %, 5 at 3.5 %', () => {
     const run = simulate(nato, dataset);
     const at2 = pledgeReport(dataset, { year: 2026 }).counts.meets;
     const at35 = pledgeReport(dataset, { year: 2026, threshold: 0.035 }).counts.meets;
