@@ -90,7 +90,7 @@ describe('armsrace run (child process)', () => {
   it('lists the presets', async () => {
     const r = await runCli(['presets']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/hague-met\s+The Hague commitment met in full/);
+    expect(r.stdout).toMatch(/hague-met\s+Every ally reaches 3\.5 % of GDP by 2035/);
   });
 
   it('prints the backcast table', async () => {
