@@ -401,6 +401,62 @@ describe('dashboard in Chromium', () => {
     await page.locator('article[data-claim="6"]').screenshot({ path: join(ARTIFACTS, 'dashboard-claim-6.png') });
   }, 180_000);
 
+  it('answers the levers in a headline strip against the status quo, runs a preset as its file, and draws the baseline', async () => {
+    const tab = await browser.newPage();
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    await tab.goto(server.url);
+    await waitForCharts(tab);
+    expect(await tab.getByTestId('baseline-name').textContent()).toBe('Status quo, 2 % held');
+    // The baseline is drawn dashed beside the run in the charts that compare.
+    expect(await tab.locator(`${MAIN} svg .baseline-NATO`).count()).toBeGreaterThan(0);
+    const first = await tab.getByTestId('headline-text').textContent();
+    expect(first).toMatch(/^In 2035 NATO spends [\d.]+ % of GDP and Russia [\d.]+ %/);
+
+    // Two clicks: the preset, and the numbers are those of armsrace run on its file.
+    await tab.getByTestId('preset-russia-proportional').click();
+    await tab.waitForFunction(
+      (old) => document.querySelector('[data-testid="headline-text"]')?.textContent !== old,
+      first,
+      {
+        timeout: 30_000,
+      },
+    );
+    await tab.waitForFunction(() => window.location.hash === '#preset-russia-proportional', null, { timeout: 10_000 });
+    expect(await tab.getByTestId('preset-russia-proportional').getAttribute('aria-pressed')).toBe('true');
+    const text = (await tab.getByTestId('headline-text').textContent()) as string;
+    const cli = execFileSync(process.execPath, [BIN, 'run', 'russia-proportional', '--compare', 'status-quo'], {
+      encoding: 'utf8',
+    });
+    const brief = /^In brief: (.*)$/m.exec(cli)?.[1] as string;
+    const numbers = (t: string) => [...t.matchAll(/[+−-]?[\d,]+(?:\.\d+)?/g)].map((m) => m[0]);
+    const value = (n: string) => Number(n.replace(/,/g, '').replace('−', '-'));
+    const unit = (n: string) => 10 ** -(n.split('.')[1] ?? '').length;
+    const [a, b] = [numbers(text), numbers(brief)];
+    expect(a.length).toBe(b.length);
+    // Chromium's and Node's V8 may differ in the last bit of a transcendental function: one unit of
+    // the last printed digit at most.
+    for (const [k, x] of a.entries())
+      expect(Math.abs(value(x) - value(b[k] as string))).toBeLessThanOrEqual(unit(x) * 1.000001);
+    expect(text.replace(/[\d,.+−-]/g, '')).toBe(brief.replace(/[\d,.+−-]/g, ''));
+
+    // A lever moved: the page runs the levers again and says so.
+    const lever = tab.getByLabel('Pledge target', { exact: true });
+    await lever.focus();
+    await tab.keyboard.press('ArrowRight');
+    await tab.waitForFunction(() => !window.location.hash.startsWith('#preset-'), null, { timeout: 10_000 });
+    expect(await tab.getByTestId('preset-russia-proportional').getAttribute('aria-pressed')).toBe('false');
+
+    // Pinning the run makes it the baseline.
+    await tab.getByRole('button', { name: 'Pin this run as the baseline' }).click();
+    await tab.waitForFunction(
+      () => document.querySelector('[data-testid="baseline-name"]')?.textContent !== 'Status quo, 2 % held',
+      null,
+      { timeout: 10_000 },
+    );
+    expect(await tab.getByTestId('headline-russia-burden-end').textContent()).toContain('±0.00 %');
+    await tab.close();
+  }, 180_000);
+
   it('works at a phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url);

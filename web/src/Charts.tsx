@@ -1,11 +1,14 @@
 import type { JSX } from 'preact';
-import { useCallback } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
+import type { ChartBuildOptions } from '../../src/core/charts/chart-spec.js';
 import { CHARTS } from '../../src/core/charts/charts.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import { ChartGrid } from './ChartGrid.js';
 
 interface Props {
   readonly result: SimulationResult | undefined;
+  /** A comparison run, drawn faintly by the charts that support one. */
+  readonly baseline?: SimulationResult | undefined;
   /** Start of the exported files' names. */
   readonly stem: string;
   /** Called once every chart of `result` is drawn (after the next frame), with the ms spent building them. */
@@ -52,12 +55,21 @@ function highlightAlly(panel: PlotPanel, result: SimulationResult, datum: unknow
 }
 
 /** Every chart of the registry for the latest result; hovering an ally's line highlights it. */
-export function Charts({ result, stem, onDrawn }: Props): JSX.Element {
+export function Charts({ result, baseline, stem, onDrawn }: Props): JSX.Element {
+  const charts = useMemo(
+    () =>
+      CHARTS.map((c) => ({
+        id: c.id,
+        title: c.title,
+        build: (r: SimulationResult, o: ChartBuildOptions) => c.build(r, { ...o, baseline }),
+      })),
+    [baseline],
+  );
   const onPoint = useCallback(
     (chartId: string, panel: SVGSVGElement, datum: unknown) => {
       if (chartId === 'allies-burden' && result !== undefined) highlightAlly(panel, result, datum);
     },
     [result],
   );
-  return <ChartGrid charts={CHARTS} data={result} label="Charts" stem={stem} onDrawn={onDrawn} onPoint={onPoint} />;
+  return <ChartGrid charts={charts} data={result} label="Charts" stem={stem} onDrawn={onDrawn} onPoint={onPoint} />;
 }

@@ -2,18 +2,22 @@ import { stringify as csv } from 'csv-stringify/browser/esm/sync';
 import { type JSX, render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stringify } from 'yaml';
+import { PRESET_SCENARIOS } from '../../src/core/analyze/claims/preset-scenarios.js';
 import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
+import { headline } from '../../src/core/analyze/headline.js';
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
 import { boundsReached } from '../../src/core/analyze/run-notices.js';
 import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import { resultRecords } from '../../src/core/result-records.js';
 import { parseScenario, ScenarioError, validateScenario } from '../../src/core/scenario/parse-scenario.js';
+import type { ScenarioInput } from '../../src/core/scenario/schema.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import { AllianceMap } from './AllianceMap.js';
 import { Charts } from './Charts.js';
 import { Claims } from './Claims.js';
 import { EnsembleView } from './EnsembleView.js';
 import { download, fileStem } from './export.js';
+import { Headline } from './Headline.js';
 import { Levers } from './Levers.js';
 import {
   decodeLevers,
@@ -26,6 +30,7 @@ import {
   toScenario,
 } from './levers.js';
 import { PledgeTracker } from './PledgeTracker.js';
+import { PresetPicker } from './PresetPicker.js';
 import type { WorkerReady, WorkerRequest, WorkerResponse } from './protocol.js';
 import { RankedAllies } from './RankedAllies.js';
 import { SavedScenarios } from './SavedScenarios.js';
@@ -37,6 +42,12 @@ const HASH_DELAY_MS = 150;
 /** A simulation worker: the deterministic runs and look-ups go to one, ensembles to another. */
 function startWorker(name: string): Worker {
   return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name });
+}
+
+/** The preset a URL hash names (`#preset-hague-met`), if any. */
+function presetOfHash(hash: string): string | undefined {
+  const id = /^#preset-([a-z0-9-]+)$/.exec(hash)?.[1];
+  return PRESET_SCENARIOS.some((p) => p.id === id) ? id : undefined;
 }
 
 /** Problems of the scenario of the levers, one per line; empty when it validates. */
@@ -82,7 +93,17 @@ interface AppProps {
 
 function App({ ready, sim, ensembleWorker }: AppProps) {
   const defaults = useMemo(() => leverDefaults(ready.fitted), [ready]);
-  const [levers, setLevers] = useState<LeverValues>(() => decodeLevers(window.location.hash, defaults));
+  const [levers, setLevers] = useState<LeverValues>(() => {
+    const id = presetOfHash(window.location.hash);
+    const input = PRESET_SCENARIOS.find((p) => p.id === id)?.input;
+    return input === undefined
+      ? decodeLevers(window.location.hash, defaults)
+      : fromScenario(input as Parameters<typeof fromScenario>[0], defaults).values;
+  });
+  /** The preset the page runs as it stands, until a lever moves; the levers show it where they can. */
+  const [preset, setPreset] = useState<string | undefined>(() => presetOfHash(window.location.hash));
+  /** A run the user pinned as the baseline; the status quo otherwise. */
+  const [pinned, setPinned] = useState<SimulationResult | undefined>(undefined);
   const [result, setResult] = useState<SimulationResult | undefined>(undefined);
   const [ensemble, setEnsemble] = useState<EnsembleResult | undefined>(undefined);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
@@ -110,7 +131,20 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   const pledgeIds = useRef(0);
   const pledgeWaiters = useRef(new Map<number, { resolve: (r: PledgeReport) => void; reject: (e: Error) => void }>());
 
-  const scenario = useMemo(() => toScenario(levers, { fitted: ready.fitted }), [levers, ready]);
+  const presetInput = useMemo(() => PRESET_SCENARIOS.find((p) => p.id === preset)?.input, [preset]);
+  const scenario = useMemo(
+    () => (presetInput === undefined ? toScenario(levers, { fitted: ready.fitted }) : presetInput),
+    [levers, ready, presetInput],
+  );
+  const baseline = pinned ?? ready.baseline;
+  const brief = useMemo(() => {
+    if (result === undefined) return undefined;
+    try {
+      return headline(result, baseline);
+    } catch {
+      return headline(result); // a baseline over other years: no differences
+    }
+  }, [result, baseline]);
   const invalid = useMemo(() => problems(scenario), [scenario]);
 
   const post = useCallback(
@@ -195,18 +229,25 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   // milliseconds a drag cannot spare), and follow a hash edited by hand or by navigation.
   useEffect(() => {
     const timer = setTimeout(() => {
-      const hash = encodeLevers(levers, defaults);
+      const hash = preset === undefined ? encodeLevers(levers, defaults) : `preset-${preset}`;
       if (window.location.hash.replace(/^#/, '') !== hash) {
         history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : `#${hash}`);
       }
     }, HASH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [levers, defaults]);
+  }, [levers, defaults, preset]);
   useEffect(() => {
     const onHash = () => {
       moved.current = performance.now();
       leverMoved.current = true;
-      setLevers(decodeLevers(window.location.hash, defaults));
+      const id = presetOfHash(window.location.hash);
+      const input = PRESET_SCENARIOS.find((p) => p.id === id)?.input;
+      setPreset(id);
+      setLevers(
+        input === undefined
+          ? decodeLevers(window.location.hash, defaults)
+          : fromScenario(input as Parameters<typeof fromScenario>[0], defaults).values,
+      );
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -279,14 +320,33 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   const change = useCallback((patch: Partial<LeverValues>) => {
     moved.current = performance.now();
     leverMoved.current = true;
+    setPreset(undefined);
     setLevers((v) => ({ ...v, ...patch }));
   }, []);
 
   const resetAll = useCallback(() => {
     moved.current = performance.now();
     leverMoved.current = true;
+    setPreset(undefined);
     setLevers({ ...defaults, complianceByAlly: {} });
   }, [defaults]);
+
+  const choosePreset = useCallback(
+    (id: string, input: ScenarioInput) => {
+      moved.current = performance.now();
+      leverMoved.current = true;
+      const { values, ignored } = fromScenario(input as Parameters<typeof fromScenario>[0], defaults);
+      setPreset(id);
+      setLevers(values);
+      setName(input.name ?? id);
+      setNote(
+        `Running the preset "${input.name ?? id}" as its file states it (armsrace run ${id}); the levers show it where they can` +
+          (ignored.length === 0 ? '' : ` (not ${ignored.join(', ')})`) +
+          '. Moving a lever runs the levers instead.',
+      );
+    },
+    [defaults],
+  );
 
   const requestPledges = useCallback(
     (year: number, edition: string, threshold: number) =>
@@ -300,8 +360,12 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
 
   const yaml = useCallback(
     (scenarioName?: string) =>
-      invalid === '' ? stringify(toScenario(levers, { name: scenarioName, fitted: ready.fitted })) : undefined,
-    [levers, invalid, ready],
+      invalid !== ''
+        ? undefined
+        : presetInput !== undefined
+          ? stringify({ ...presetInput, ...(scenarioName ? { name: scenarioName } : {}) })
+          : stringify(toScenario(levers, { name: scenarioName, fitted: ready.fitted })),
+    [levers, invalid, ready, presetInput],
   );
 
   const load = useCallback(
@@ -310,6 +374,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
       const { values, ignored } = fromScenario(input as Parameters<typeof fromScenario>[0], defaults);
       moved.current = performance.now();
       leverMoved.current = true;
+      setPreset(undefined);
       setLevers(values);
       setName(loadedName);
       setNote(
@@ -375,6 +440,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
       </header>
       <main class="layout">
         <aside class="side">
+          <PresetPicker choose={choosePreset} current={preset} />
           {leverPanel}
           {invalid === '' ? null : (
             <p class="error" role="alert" data-testid="validation">
@@ -404,8 +470,20 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
               onDrawn={onEnsembleDrawn}
             />
           ) : null}
+          <Headline headline={brief} />
+          <p class="baseline-controls">
+            Baseline (dashed in the charts): <strong data-testid="baseline-name">{baseline.scenario.name}</strong>{' '}
+            <button type="button" onClick={() => setPinned(result)} disabled={result === undefined}>
+              Pin this run as the baseline
+            </button>{' '}
+            {pinned === undefined ? null : (
+              <button type="button" onClick={() => setPinned(undefined)}>
+                Back to the status quo
+              </button>
+            )}
+          </p>
           <RunNotices result={result} validation={ready.validation} />
-          <Charts result={result} stem={stem} onDrawn={onDrawn} />
+          <Charts result={result} baseline={baseline} stem={stem} onDrawn={onDrawn} />
           <RankedAllies result={result} stem={stem} />
           <AllianceMap result={result} stem={stem} />
           {dataViews}

@@ -29,6 +29,8 @@ export interface WorkerReady {
   /** How the default responses did out of sample, one sentence; undefined without a fit. */
   readonly validation: string | undefined;
   readonly allies: readonly AllyInfo[];
+  /** The status quo preset run over the dashboard's years: the baseline until the user pins another. */
+  readonly baseline: SimulationResult;
 }
 
 /** Messages the page posts to a simulation worker. */

@@ -1,4 +1,5 @@
 import { claimsEvidence } from '../../src/core/analyze/claims/index.js';
+import { PRESET_SCENARIOS } from '../../src/core/analyze/claims/preset-scenarios.js';
 import { pledgeReport } from '../../src/core/analyze/pledge-report.js';
 import { resolveSource } from '../../src/core/analyze/pledge-source.js';
 import { validationSentence } from '../../src/core/analyze/run-notices.js';
@@ -13,9 +14,10 @@ import {
   runChunk,
 } from '../../src/core/ensemble/run-ensemble.js';
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
+import type { ScenarioInput } from '../../src/core/scenario/schema.js';
 import { simulate } from '../../src/core/simulate.js';
 import { alliesWithBurdens } from './ally-burdens.js';
-import { fittedLevers, START } from './levers.js';
+import { END, fittedLevers, START } from './levers.js';
 import type { EditionInfo, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface WorkerScope {
@@ -177,4 +179,8 @@ scope.postMessage({
   fitted,
   validation: validationSentence(dataset.data.fitted),
   allies: alliesWithBurdens(dataset, START),
+  baseline: simulate(
+    { ...(PRESET_SCENARIOS.find((p) => p.id === 'status-quo')?.input as ScenarioInput), start: START, end: END },
+    dataset,
+  ),
 });
