@@ -1,17 +1,31 @@
 import type { SimulationResult } from '../simulate.js';
 import type { ChartSpec, ChartSpecOptions } from './chart-spec.js';
 import { CONTEXT_GREY } from './palette.js';
+import { scenarioPledge } from './scenario-pledge.js';
 import { baselineNote, sourceNote, yearSpan } from './source-note.js';
 import { type TimeSeries, timeSeriesSpec } from './time-series-spec.js';
 
 const AT_2 = '#0072B2';
 const AT_35 = '#D55E00';
 
+const AT_PLEDGE = '#009E73';
+
 function countSeries(result: SimulationResult, withAllies: boolean): TimeSeries[] {
   const { indicators } = result;
+  const pledge = scenarioPledge(result);
   const counts: TimeSeries[] = [
     { key: 'at-2', text: 'At 2 % or more', color: AT_2, values: indicators.alliesAt2 },
     { key: 'at-3-5', text: 'At 3.5 % or more', color: AT_35, values: indicators.alliesAt35 },
+    ...(pledge === undefined
+      ? []
+      : [
+          {
+            key: 'at-pledge',
+            text: `At ${pledge.percent} % or more (the pledge)`,
+            color: AT_PLEDGE,
+            values: pledge.counts,
+          },
+        ]),
   ];
   return withAllies
     ? [{ key: 'allies', text: 'All allies', color: CONTEXT_GREY, values: indicators.allies, strokeWidth: 6 }, ...counts]
@@ -29,7 +43,9 @@ function countSeries(result: SimulationResult, withAllies: boolean): TimeSeries[
  */
 export function alliesAtThresholds(result: SimulationResult, options: ChartSpecOptions = {}): ChartSpec {
   const note = baselineNote(options.baseline);
-  const subtitle = `Number of NATO allies whose military expenditure reaches 2 % and 3.5 % of GDP, ${yearSpan(result)}.`;
+  const pledge = scenarioPledge(result);
+  const levels = pledge === undefined ? '2 % and 3.5 %' : `2 %, 3.5 % and the scenario's pledge of ${pledge.percent} %`;
+  const subtitle = `Number of NATO allies whose military expenditure reaches ${levels} of GDP, ${yearSpan(result)}.`;
   const most = Math.max(
     1,
     ...result.indicators.allies,

@@ -5,6 +5,7 @@ import { chartLayout } from './compose-chart.js';
 import { type LabelledSeries, lineLabels, valueDomain } from './line-labels.js';
 import { CONTEXT_GREY, colorOf, INK } from './palette.js';
 import { innerHeight, panelOptions } from './panel-options.js';
+import { scenarioPledge } from './scenario-pledge.js';
 import { definedOrNaN, labelMarks, referenceRule, ruleLabel, seriesMarks } from './series-marks.js';
 import { sourceNote, yearSpan } from './source-note.js';
 import { yearAxis } from './year-axis.js';
@@ -59,10 +60,18 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
     `Grey: each of the ${allies.length} allies; black: the median ally.`;
   const caption = [sourceNote(result)];
   const layout = chartLayout({ subtitle, caption }, options.width, options.height);
+  // The scenario's own pledge, when the levers set one other than 2 % and 3.5 %.
+  const pledge = scenarioPledge(result);
+  const rules = [
+    ...BURDEN_RULES,
+    ...(pledge === undefined
+      ? []
+      : [{ percent: pledge.percent, label: `${pledge.percent} % (the pledge, by ${pledge.by})` }]),
+  ];
   const domain = valueDomain(
     series.flatMap((s) => s.values),
     'linear',
-    BURDEN_RULES.map((r) => r.percent),
+    rules.map((r) => r.percent),
   );
   const labelled: LabelledSeries[] = [
     ...highlighted.map((s) => ({ text: s.actor.name, color: colorOf(s.actor.iso3), years, values: s.values })),
@@ -80,7 +89,7 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
       y: { domain, label: 'Military expenditure, % of GDP', grid: true },
       marks: [
         Plot.ruleY([0], { stroke: '#999999' }),
-        ...BURDEN_RULES.map((r) => referenceRule(r.percent, `rule-${ruleKey(r.percent)}`)),
+        ...rules.map((r) => referenceRule(r.percent, `rule-${ruleKey(r.percent)}`)),
         Plot.lineY(
           series.flatMap((s) => years.map((year, k) => ({ iso3: s.actor.iso3, year, value: s.values[k] as number }))),
           {
@@ -96,7 +105,7 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
         ...highlighted.flatMap((s) =>
           seriesMarks(years, s.values, { stroke: colorOf(s.actor.iso3), className: `burden-${s.actor.iso3}` }),
         ),
-        ...BURDEN_RULES.map((r) => ruleLabel(r.percent, r.label, `rule-${ruleKey(r.percent)}-label`)),
+        ...rules.map((r) => ruleLabel(r.percent, r.label, `rule-${ruleKey(r.percent)}-label`)),
         labelMarks(labels),
         ...(options.interactive === true ? [allyTooltip(series, years)] : []),
       ],
