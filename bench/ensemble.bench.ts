@@ -16,19 +16,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sobolIndices } from '../dist/core/analyze/sensitivity/index.js';
 import type { Dataset } from '../dist/core/data/dataset.js';
 import { gdpPath } from '../dist/core/data/gdp-path.js';
 import { loadDataset } from '../dist/core/data/load-dataset.js';
 import { CHUNK_MEMBERS, ensembleStepping, prepareEnsemble, runEnsemble } from '../dist/core/ensemble/run-ensemble.js';
+import { log } from '../dist/core/math/elementary.js';
+import { stream } from '../dist/core/math/random.js';
 import { type AnnualMeans, integrateAnnual } from '../dist/core/model/annual-means.js';
 import { relation } from '../dist/core/model/blocs.js';
 import { buildDemandModel, type DemandModel, type MemberParameters } from '../dist/core/model/demand.js';
 import { parseScenario } from '../dist/core/scenario/parse-scenario.js';
 import type { ResolvedScenario } from '../dist/core/scenario/resolve-scenario.js';
+import { sobolIndices } from '../dist/core/sensitivity/index.js';
 import { simulate } from '../dist/core/simulate.js';
-import { log } from '../dist/core/solve/elementary.js';
-import { stream } from '../dist/core/solve/random.js';
 import { runEnsembleParallel } from '../dist/node/ensemble-pool.js';
 
 const option = (name: string, fallback: number): number => {

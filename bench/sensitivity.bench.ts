@@ -12,7 +12,7 @@ import {
   saltelliRows,
   saltelliSample,
   sobolIndices,
-} from '../dist/core/analyze/sensitivity/index.js';
+} from '../dist/core/sensitivity/index.js';
 
 const repeats = Number(process.argv[2] ?? 20);
 const model = ishigami();

@@ -1,6 +1,6 @@
 """
-Tables and constants of src/core/solve/elementary.ts (exp and log also in bench/c/demand-kernel.c),
-and the reference values of test/core/solve/elementary.test.ts, from mpmath at 80 digits.
+Tables and constants of src/core/math/elementary.ts (exp and log also in bench/c/demand-kernel.c),
+and the reference values of test/core/math/elementary.test.ts, from mpmath at 80 digits.
 
 Usage: python3 scripts/elementary-tables.py tables      # prints the TypeScript and C tables
        python3 scripts/elementary-tables.py reference   # writes test/fixtures/elementary/reference.json

@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import { headline } from '../core/analyze/headline.js';
 import { boundsReached, validationSentence } from '../core/analyze/run-notices.js';
-import { stabilityText } from '../core/analyze/stability.js';
 import { roundSignificant } from '../core/csv-precision.js';
 import type { Dataset } from '../core/data/dataset.js';
 import type { FittedDefaults } from '../core/data/fitted.js';
+import { stabilityText } from '../core/model/stability.js';
 import { resultRecords } from '../core/result-records.js';
 import { runScenario, type ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';

@@ -1,5 +1,4 @@
 export { type Backcast, type BackcastRow, backcast } from './analyze/backcast.js';
-export { type BlocSeries, blocSeries } from './analyze/bloc-series.js';
 export * from './analyze/claims/index.js';
 export {
   boundarySegment,
@@ -22,20 +21,7 @@ export {
   pledgeReport,
 } from './analyze/pledge-report.js';
 export { type BurdenSource, resolveSource } from './analyze/pledge-source.js';
-export * from './analyze/sensitivity/index.js';
-export {
-  type BlocShares,
-  classifyMode,
-  demandJacobian,
-  leadingMode,
-  RACE_DIRECTION,
-  RACE_SHARE,
-  type StabilityBloc,
-  type StabilityMode,
-  type StabilityReport,
-  stabilityMargin,
-  stabilityText,
-} from './analyze/stability.js';
+export { type BlocSeries, blocSeries } from './data/bloc-series.js';
 export { buildSeries, type Point } from './data/build-series.js';
 export { Dataset, type DatasetData, lastYear, observationAt, observations, type SeriesQuery } from './data/dataset.js';
 export { DEFAULT_USD_INFLATION, type GdpPath, type GdpPathOptions, gdpPath } from './data/gdp-path.js';
@@ -64,11 +50,25 @@ export * from './estimate/index.js';
 export * from './fit/index.js';
 export { buildDemandModel, type DemandModel } from './model/demand.js';
 export * from './model/index.js';
+export {
+  type BlocShares,
+  classifyMode,
+  demandJacobian,
+  leadingMode,
+  RACE_DIRECTION,
+  RACE_SHARE,
+  type StabilityBloc,
+  type StabilityMode,
+  type StabilityReport,
+  stabilityMargin,
+  stabilityText,
+} from './model/stability.js';
 export { runScenario, type ScenarioResult } from './run-scenario.js';
 export { DEFAULTS } from './scenario/defaults.js';
 export { parseScenario, ScenarioError, type ScenarioIssue, validateScenario } from './scenario/parse-scenario.js';
 export { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 export type { ScenarioInput } from './scenario/schema.js';
+export * from './sensitivity/index.js';
 export { runDemand, type SimulateOptions, type SimulationResult, simulate } from './simulate.js';
 export { type RichardsonRun, simulateRichardson } from './simulate-richardson.js';
 export * from './solve/index.js';

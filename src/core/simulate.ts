@@ -1,7 +1,7 @@
-import { type StabilityReport, stabilityMargin } from './analyze/stability.js';
 import type { Dataset } from './data/dataset.js';
 import { integrateAnnual } from './model/annual-means.js';
 import { buildDemandModel, type DemandModel } from './model/demand.js';
+import { type StabilityReport, stabilityMargin } from './model/stability.js';
 import { type ScenarioError, scenarioError } from './scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 import type { ScenarioInput } from './scenario/schema.js';

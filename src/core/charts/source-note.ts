@@ -1,4 +1,7 @@
+import { startDataNote } from '../data/start-data-note.js';
 import type { SimulationResult } from '../simulate.js';
+
+export { startDataNote };
 
 /**
  * Return the source note printed under every chart.
@@ -9,17 +12,6 @@ import type { SimulationResult } from '../simulate.js';
 export function sourceNote(result: SimulationResult): string {
   const burdens = result.scenario.burdens === 'sipri' ? "burdens on SIPRI's definition" : result.scenario.burdenNote;
   return `Simulated with armsrace, scenario ${result.scenario.name}; ${burdens}; ${startDataNote(result.scenario.burdenSource)}`;
-}
-
-/**
- * Return where a run's start data come from, naming the burden edition the scenario read.
- *
- * @param burdenSource The edition of the burdens (`ResolvedScenario.burdenSource`), e.g. `sipri-2026`.
- * @example startDataNote('sipri-2026') // 'start data SIPRI Milex 2026 (earlier years from the releases marked in the data), World Bank WDI, IMF WEO Oct 2025'
- */
-export function startDataNote(burdenSource: string): string {
-  const edition = burdenSource.replace(/^sipri-/, 'SIPRI Milex ');
-  return `start data ${edition} (earlier years from the releases marked in the data), World Bank WDI, IMF WEO Oct 2025`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { pow } from '../solve/elementary.js';
+import { pow } from '../math/elementary.js';
 import { type Dataset, lastYear, observationAt } from './dataset.js';
 
 /** Assumptions that extend real GDP past the last year of data. */

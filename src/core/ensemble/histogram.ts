@@ -1,4 +1,4 @@
-import { log, pow } from '../solve/elementary.js';
+import { log, pow } from '../math/elementary.js';
 
 /**
  * Log-scale histograms with integer counts: bounded memory for any number of members, and merged

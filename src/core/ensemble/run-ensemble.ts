@@ -1,4 +1,6 @@
 import type { Dataset } from '../data/dataset.js';
+import { log } from '../math/elementary.js';
+import { type RandomGenerator, stream } from '../math/random.js';
 import { type AnnualMeans, integrateAnnual, SAMPLES_PER_YEAR } from '../model/annual-means.js';
 import {
   buildDemandModel,
@@ -7,13 +9,12 @@ import {
   type PreparedDemandModel,
   prepareDemandModel,
 } from '../model/demand.js';
+import { demandJacobians } from '../model/stability.js';
 import { ScenarioError, scenarioError } from '../scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve-scenario.js';
 import { LIMITS, type ScenarioInput } from '../scenario/schema.js';
 import { MAX_BURDEN } from '../simulate.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
-import { log } from '../solve/elementary.js';
-import { type RandomGenerator, stream } from '../solve/random.js';
 import { meetsThreshold } from '../threshold.js';
 import { addToHistogram, CELL_SIZE, histogramQuantiles } from './histogram.js';
 import { compileUncertain, type UncertainParameter } from './uncertain.js';
@@ -507,35 +508,11 @@ function checkMembers(
 
 /** Members whose stability margin (largest real part of the Jacobian's eigenvalues) is positive. */
 function countUnstable(model: DemandModel, yearStates: Float64Array, yearIndex: number): number {
-  const { n, members: M } = model;
-  const size = 2 * n;
-  // The model's state layout: variable v of member m at v·M + m.
-  const y = yearStates.slice(yearIndex * size * M, (yearIndex + 1) * size * M);
-  const t = model.start + yearIndex;
-  const plus = new Float64Array(size * M);
-  const minus = new Float64Array(size * M);
-  const jac = Array.from({ length: M }, () => new Float64Array(size * size));
-  const probe = y.slice();
-  const h = new Float64Array(M);
-  // Members are independent: one batch evaluation per column serves every member at once.
-  for (let j = 0; j < size; j++) {
-    for (let m = 0; m < M; m++) {
-      const o = j * M + m;
-      h[m] = 1e-6 * Math.max(Math.abs(y[o] as number), 1e-6);
-      probe[o] = (y[o] as number) + (h[m] as number);
-    }
-    model.derivative(t, probe, plus);
-    for (let m = 0; m < M; m++) probe[j * M + m] = (y[j * M + m] as number) - (h[m] as number);
-    model.derivative(t, probe, minus);
-    for (let m = 0; m < M; m++) {
-      probe[j * M + m] = y[j * M + m] as number;
-      const J = jac[m] as Float64Array;
-      for (let i = 0; i < size; i++)
-        J[i * size + j] = ((plus[i * M + m] as number) - (minus[i * M + m] as number)) / (2 * (h[m] as number));
-    }
-  }
+  const size = 2 * model.n * model.members;
+  const y = yearStates.slice(yearIndex * size, (yearIndex + 1) * size);
   let unstable = 0;
-  for (const J of jac) if ((eigenvalues(J, size).real[0] as number) > 0) unstable++;
+  for (const J of demandJacobians(model, model.start + yearIndex, y, model.members))
+    if ((eigenvalues(J, 2 * model.n).real[0] as number) > 0) unstable++;
   return unstable;
 }
 

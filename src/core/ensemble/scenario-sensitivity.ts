@@ -1,3 +1,6 @@
+import type { Dataset } from '../data/dataset.js';
+import { ScenarioError } from '../scenario/parse-scenario.js';
+import type { ScenarioInput } from '../scenario/schema.js';
 import {
   type DistributedFactor,
   type MorrisFactorEffects,
@@ -6,10 +9,7 @@ import {
   type SobolFactorIndices,
   type SobolIndicesResult,
   sobolIndices,
-} from '../analyze/sensitivity/index.js';
-import type { Dataset } from '../data/dataset.js';
-import { ScenarioError } from '../scenario/parse-scenario.js';
-import type { ScenarioInput } from '../scenario/schema.js';
+} from '../sensitivity/index.js';
 import { CHUNK_MEMBERS, prepareEnsemble, runMembers } from './run-ensemble.js';
 
 /** Options of {@link scenarioSensitivity}. */

@@ -5,7 +5,7 @@
  * p-values keep their relative accuracy.
  */
 
-import { exp, log } from '../solve/elementary.js';
+import { exp, log } from '../math/elementary.js';
 
 const EPS = Number.EPSILON;
 const FPMIN = Number.MIN_VALUE / EPS;

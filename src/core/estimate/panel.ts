@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { stream } from '../solve/random.js';
+import { stream } from '../math/random.js';
 import { buildDesign, fitLinearModel, type OlsFit, type Regressors } from './ols.js';
 
 /** Options of {@link panelFixedEffects}. */

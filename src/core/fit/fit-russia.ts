@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { type OlsFit, ols } from '../estimate/ols.js';
 import { quantile7 } from '../estimate/panel.js';
-import { stream } from '../solve/random.js';
+import { stream } from '../math/random.js';
 import type { DemandRow } from './demand-rows.js';
 import type { StructuralEstimate } from './fit-allies.js';
 import { halfPanelJackknife } from './half-panel-jackknife.js';

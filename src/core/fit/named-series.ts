@@ -1,4 +1,4 @@
-import { blocSeries } from '../analyze/bloc-series.js';
+import { blocSeries } from '../data/bloc-series.js';
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
 import type { YearSeries } from './year-series.js';

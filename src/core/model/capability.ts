@@ -1,4 +1,4 @@
-import { exp } from '../solve/elementary.js';
+import { exp } from '../math/elementary.js';
 
 /**
  * Capability stock by the perpetual inventory method over yearly spending, with spending held

@@ -1,11 +1,11 @@
 import type { Dataset } from '../data/dataset.js';
 import { observationAt } from '../data/dataset.js';
 import { gdpPath } from '../data/gdp-path.js';
-import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
+import { exp, expEach, log, logEach } from '../math/elementary.js';
 import type { Derivative } from '../solve/derivative.js';
-import { exp, expEach, log, logEach } from '../solve/elementary.js';
 import { relation } from './blocs.js';
 import { perpetualInventory } from './capability.js';
+import type { ResolvedScenario } from './parameters.js';
 import { pledgePath } from './pledge-path.js';
 import { greatCircleKm } from './proximity.js';
 import { warBurden } from './war.js';

@@ -1,5 +1,5 @@
 import type { Capital } from '../data/types.js';
-import { asin, cos, exp, sin } from '../solve/elementary.js';
+import { asin, cos, exp, sin } from '../math/elementary.js';
 
 /** Mean Earth radius in km (IUGG). */
 export const EARTH_RADIUS_KM = 6371.0088;

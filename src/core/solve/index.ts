@@ -1,3 +1,5 @@
+export { exp, expEach, log, logEach, pow } from '../math/elementary.js';
+export { type RandomGenerator, splitMix64, stream, xoshiro256StarStar } from '../math/random.js';
 export { identityMatrix, matrixNorm1, multiplyMatrices, multiplyMatrixVector } from './dense-matrix.js';
 export type { Derivative, StepObserver } from './derivative.js';
 export type { DormandPrinceOptions, DormandPrinceResult, DormandPrinceStats } from './dormand-prince.js';
@@ -5,11 +7,9 @@ export { integrateDormandPrince } from './dormand-prince.js';
 export type { Eigenvalues } from './eigenvalues.js';
 export { EigenvalueConvergenceError, eigenvalues } from './eigenvalues.js';
 export { type Eigenvector, eigenvector } from './eigenvector.js';
-export { exp, expEach, log, logEach, pow } from './elementary.js';
 export type { LuFactorization } from './lu.js';
 export { luDecompose, luDeterminant, luSolve, luSolveMatrix, solveLinear } from './lu.js';
 export { matrixExponential } from './matrix-exponential.js';
-export { type RandomGenerator, splitMix64, stream, xoshiro256StarStar } from './random.js';
 export type { Rk4Options, Rk4Result, Rk4Workspace } from './rk4.js';
 export { createRk4Workspace, integrateRk4, rk4Step, rk4StepCount } from './rk4.js';
 export { spectralAbscissa } from './spectral-abscissa.js';

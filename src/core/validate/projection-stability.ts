@@ -1,8 +1,8 @@
-import { PRESET_SCENARIOS } from '../analyze/claims/preset-scenarios.js';
-import type { StabilityMode } from '../analyze/stability.js';
 import type { Dataset } from '../data/dataset.js';
 import type { ActorResponse } from '../fit/fit-demand.js';
+import type { StabilityMode } from '../model/stability.js';
 import { DEFAULTS } from '../scenario/defaults.js';
+import { PRESET_SCENARIOS } from '../scenario/presets.js';
 import { resolveScenario } from '../scenario/resolve-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { simulate } from '../simulate.js';

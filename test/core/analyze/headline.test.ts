@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_SCENARIOS } from '../../../src/core/analyze/claims/preset-scenarios.js';
 import { headline } from '../../../src/core/analyze/headline.js';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
+import { PRESET_SCENARIOS } from '../../../src/core/scenario/presets.js';
 import type { ScenarioInput } from '../../../src/core/scenario/schema.js';
 import { simulate } from '../../../src/core/simulate.js';
 

@@ -26,7 +26,9 @@ describe("the scenario's own pledge in the burden charts", () => {
   });
 
   it('is drawn as a rule and a count series; 2 % and 3.5 % pledges add nothing', () => {
-    const marks = JSON.stringify(alliesBurden(four).plot.marks.map((m) => (m as { className?: string }).className));
+    const marks = JSON.stringify(
+      (alliesBurden(four).plot.marks ?? []).map((m) => (m as { className?: string }).className),
+    );
     expect(marks).toContain('rule-4');
     const series = alliesAtThresholds(four).subtitle;
     expect(series).toContain("the scenario's pledge of 4 %");

@@ -9,9 +9,9 @@ import {
   histogramQuantiles,
 } from '../../../src/core/ensemble/histogram.js';
 import { MAX_RUNS, runEnsemble } from '../../../src/core/ensemble/run-ensemble.js';
+import { stream } from '../../../src/core/math/random.js';
 import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../../src/core/simulate.js';
-import { stream } from '../../../src/core/solve/random.js';
 
 const dataset = loadDataset();
 

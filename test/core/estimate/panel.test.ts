@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import { clusterBootstrap, ols, panelFixedEffects } from '../../../src/core/estimate/index.js';
-import { stream } from '../../../src/core/solve/random.js';
+import { stream } from '../../../src/core/math/random.js';
 
 /** A simulated panel `y = α_i + β₁x₁ + β₂x₂ + e` with regressors correlated with the effects. */
 function simulatePanel(seed: number, entities: number, periods: number, beta: readonly [number, number], noise = 0.5) {

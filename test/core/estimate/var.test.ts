@@ -7,7 +7,7 @@ import {
   ols,
   selectVarOrder,
 } from '../../../src/core/estimate/index.js';
-import { stream } from '../../../src/core/solve/random.js';
+import { stream } from '../../../src/core/math/random.js';
 
 /** y_t = ν + A1·y_{t−1} + A2·y_{t−2} + u_t with x not Granger-causing z (A_l[0][1] = 0). */
 const A1 = [0.5, 0, 0.3, 0.2];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import { fitRichardson, fitRichardsonSum } from '../../../src/core/fit/fit-richardson.js';
 import type { YearSeries } from '../../../src/core/fit/year-series.js';
-import { stream } from '../../../src/core/solve/random.js';
+import { stream } from '../../../src/core/math/random.js';
 
 /** Simulate the discrete Richardson system x(t+1) = x(t) + k·y − a·x + g + noise. */
 function simulateRichardson(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import { grangerTest } from '../../../src/core/fit/granger-test.js';
 import { spendingSeries } from '../../../src/core/fit/named-series.js';
-import { stream } from '../../../src/core/solve/random.js';
+import { stream } from '../../../src/core/math/random.js';
 
 describe('grangerTest', () => {
   it('finds the direction built into simulated growth rates, and not the other', () => {

@@ -1,5 +1,5 @@
 import type { DemandRow } from '../../../src/core/fit/demand-rows.js';
-import { stream } from '../../../src/core/solve/random.js';
+import { stream } from '../../../src/core/math/random.js';
 
 /** True parameters of a simulated panel. */
 export interface PanelTruth {

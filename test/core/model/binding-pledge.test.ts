@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import { compileUncertain } from '../../../src/core/ensemble/uncertain.js';
+import { stream } from '../../../src/core/math/random.js';
 import { integrateAnnual } from '../../../src/core/model/annual-means.js';
 import { buildDemandModel, prepareDemandModel } from '../../../src/core/model/demand.js';
 import { pledgePath } from '../../../src/core/model/pledge-path.js';
 import { parseScenario, ScenarioError } from '../../../src/core/scenario/parse-scenario.js';
 import { resolveScenario } from '../../../src/core/scenario/resolve-scenario.js';
 import { simulate } from '../../../src/core/simulate.js';
-import { stream } from '../../../src/core/solve/random.js';
 
 const dataset = loadDataset();
 

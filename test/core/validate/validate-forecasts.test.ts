@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../../src/core/data/dataset.js';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
+import { stream } from '../../../src/core/math/random.js';
 import { simulate } from '../../../src/core/simulate.js';
-import { stream } from '../../../src/core/solve/random.js';
 import { selectSpecification } from '../../../src/core/validate/select-specification.js';
 import {
   dieboldMariano,

@@ -1,12 +1,12 @@
 import type { Dataset } from '../../data/dataset.js';
 import { InputError } from '../../errors.js';
+import { PRESET_SCENARIOS } from '../../scenario/presets.js';
 import { simulate } from '../../simulate.js';
 import { deterrenceParameters } from '../deterrence.js';
 import { armsRaceClaim } from './arms-race.js';
 import { deterrenceClaim } from './deterrence-balance.js';
 import { enlargementClaim } from './enlargement.js';
 import { hagueClaim } from './hague-pledge.js';
-import { PRESET_SCENARIOS } from './preset-scenarios.js';
 import { proportionalResponseClaim } from './proportional-response.js';
 import { type NamedRun, securityDilemmaClaim } from './security-dilemma.js';
 import { twoPercentClaim } from './two-percent.js';

@@ -1,4 +1,5 @@
 import { type Dataset, observations } from '../../data/dataset.js';
+import type { StabilityMode } from '../../model/stability.js';
 import {
   boundarySegment,
   type DeterrenceParameters,
@@ -8,7 +9,6 @@ import {
   deterrencePosition,
   mutualDeterrenceVertex,
 } from '../deterrence.js';
-import type { StabilityMode } from '../stability.js';
 import { cite, citeScenario } from './cite.js';
 import { formatNumber } from './format-number.js';
 import type { NamedRun } from './security-dilemma.js';

@@ -1,9 +1,9 @@
+export { PRESET_SCENARIOS } from '../../scenario/presets.js';
 export { armsRaceClaim } from './arms-race.js';
 export { CLAIM_IDS, CLAIMS_DEFAULTS, claimEvidence, claimsEvidence } from './claims-evidence.js';
 export { deterrenceClaim } from './deterrence-balance.js';
 export { enlargementClaim } from './enlargement.js';
 export { hagueClaim } from './hague-pledge.js';
-export { PRESET_SCENARIOS } from './preset-scenarios.js';
 export { PROPORTIONAL_ELASTICITY, proportionalResponseClaim } from './proportional-response.js';
 export { type NamedRun, securityDilemmaClaim } from './security-dilemma.js';
 export {

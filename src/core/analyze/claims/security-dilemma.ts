@@ -1,4 +1,4 @@
-import { startDataNote } from '../../charts/source-note.js';
+import { startDataNote } from '../../data/start-data-note.js';
 import type { SimulationResult } from '../../simulate.js';
 import { citeScenario } from './cite.js';
 import { formatNumber, signed } from './format-number.js';

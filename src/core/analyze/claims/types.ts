@@ -1,4 +1,7 @@
-import type { ScenarioInput } from '../../scenario/schema.js';
+import type { NamedScenario } from '../../scenario/presets.js';
+
+export type { NamedScenario };
+
 import type { DeterrenceParameters } from '../deterrence.js';
 
 /** How firmly the evidence settles the question a claim raises (see `strength.ts` for the rules). */
@@ -66,11 +69,6 @@ export interface ClaimEvidence {
 }
 
 /** A scenario with the preset name it is reported under. */
-export interface NamedScenario {
-  /** Preset name, e.g. `hague-met` (the file name in `scenarios/`). */
-  readonly id: string;
-  readonly input: ScenarioInput;
-}
 
 /** Options of {@link claimsEvidence}: every assumption the panels make, with its default. */
 export interface ClaimsOptions {

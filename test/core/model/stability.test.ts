@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/core/data/load-dataset.js';
+import { buildDemandModel, type DemandModel } from '../../../src/core/model/demand.js';
 import {
   classifyMode,
   demandJacobian,
@@ -7,9 +9,7 @@ import {
   type StabilityReport,
   stabilityMargin,
   stabilityText,
-} from '../../../src/core/analyze/stability.js';
-import { loadDataset } from '../../../src/core/data/load-dataset.js';
-import { buildDemandModel, type DemandModel } from '../../../src/core/model/demand.js';
+} from '../../../src/core/model/stability.js';
 import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
 import { resolveScenario } from '../../../src/core/scenario/resolve-scenario.js';
 import { simulate } from '../../../src/core/simulate.js';

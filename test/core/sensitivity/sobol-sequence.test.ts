@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SOBOL_MAX_DIMENSIONS, sobolSequence } from '../../../../src/core/analyze/sensitivity/index.js';
+import { SOBOL_MAX_DIMENSIONS, sobolSequence } from '../../../src/core/sensitivity/index.js';
 
 // Reference values from SciPy 1.17.1, which carries the same Joe–Kuo table:
 //   python3 -c "from scipy.stats import qmc; print(qmc.Sobol(d=3, scramble=False, bits=32).random(9).tolist())"

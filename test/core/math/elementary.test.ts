@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asin, cos, exp, expEach, log, logEach, pow, sin } from '../../../src/core/solve/elementary.js';
+import { asin, cos, exp, expEach, log, logEach, pow, sin } from '../../../src/core/math/elementary.js';
 
 // Reference values: `python3 scripts/elementary-tables.py reference` (mpmath, 80 digits). Each row is
 // the argument(s), the nearest double of the exact value and the exact value's remainder.
@@ -422,7 +422,7 @@ describe('the model uses one implementation', () => {
       'model/capability.ts',
       'model/proximity.ts',
       'data/gdp-path.ts',
-      'solve/random.ts',
+      'math/random.ts',
       'ensemble/histogram.ts',
       'ensemble/run-ensemble.ts',
       'ensemble/uncertain.ts',

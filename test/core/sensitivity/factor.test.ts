@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFactors, factorValue, mapUnitPoints } from '../../../../src/core/analyze/sensitivity/factor.js';
+import { checkFactors, factorValue, mapUnitPoints } from '../../../src/core/sensitivity/factor.js';
 
 describe('factors', () => {
   it('factorValue maps u to low + u·(high − low), or through inverseCdf', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateModel } from '../../../../src/core/analyze/sensitivity/index.js';
+import { evaluateModel } from '../../../src/core/sensitivity/index.js';
 
 describe('evaluateModel', () => {
   it('evaluateModel(f, rows, 1, names) calls f once per row, as in its @example', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitMix64, stream, xoshiro256StarStar } from '../../../src/core/solve/random.js';
+import { splitMix64, stream, xoshiro256StarStar } from '../../../src/core/math/random.js';
 
 const MASK = (1n << 64n) - 1n;
 const rotl = (x: bigint, k: bigint): bigint => ((x << k) | (x >> (64n - k))) & MASK;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocSeries } from '../../../src/core/analyze/bloc-series.js';
+import { blocSeries } from '../../../src/core/data/bloc-series.js';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 
 const dataset = loadDataset();

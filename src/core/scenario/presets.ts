@@ -1,4 +1,11 @@
-import type { NamedScenario } from './types.js';
+import type { ScenarioInput } from './schema.js';
+
+/** A preset scenario: its id (the file name in `scenarios/`) and its input. */
+export interface NamedScenario {
+  /** Preset name, e.g. `hague-met` (the file name in `scenarios/`). */
+  readonly id: string;
+  readonly input: ScenarioInput;
+}
 
 /**
  * The demand-model presets of `scenarios/*.yaml`, built in code so that the pure core (and a Web

@@ -7,7 +7,7 @@ import {
   type MorrisOutputEffects,
   type MorrisResult,
   morrisScreening,
-} from '../../../../src/core/analyze/sensitivity/index.js';
+} from '../../../src/core/sensitivity/index.js';
 
 function only(result: MorrisResult): MorrisOutputEffects {
   const output = result.outputs[0];

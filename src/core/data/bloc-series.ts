@@ -1,5 +1,5 @@
-import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
+import type { Dataset } from './dataset.js';
 
 /** Yearly military spending of a bloc in constant prices, chain-linked across enlargements. */
 export interface BlocSeries {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ArmsraceError } from '../../../src/core/errors.js';
 import {
   evaluateModel,
   type Factor,
@@ -12,8 +13,7 @@ import {
   saltelliSample,
   sobolIndices,
   sobolIndicesFromRuns,
-} from '../../../../src/core/analyze/sensitivity/index.js';
-import { ArmsraceError } from '../../../../src/core/errors.js';
+} from '../../../src/core/sensitivity/index.js';
 
 function only(result: SobolIndicesResult): SobolOutputIndices {
   const output = result.outputs[0];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { saltelliRows, saltelliSample } from '../../../../src/core/analyze/sensitivity/index.js';
-import { describeSaltelliRun, resolveBaseSamples } from '../../../../src/core/analyze/sensitivity/saltelli-sample.js';
+import { saltelliRows, saltelliSample } from '../../../src/core/sensitivity/index.js';
+import { describeSaltelliRun, resolveBaseSamples } from '../../../src/core/sensitivity/saltelli-sample.js';
 
 describe('saltelliSample', () => {
   const x = { name: 'x', low: 0, high: 1 };

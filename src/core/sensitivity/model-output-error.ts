@@ -1,4 +1,4 @@
-import { ArmsraceError } from '../../errors.js';
+import { ArmsraceError } from '../errors.js';
 
 /** A model returned `NaN` or an infinite value at a point of a sensitivity design. Code `non-finite-model-output`. */
 export class ModelOutputError extends ArmsraceError {

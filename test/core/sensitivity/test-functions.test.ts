@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TestFunction } from '../../../../src/core/analyze/sensitivity/index.js';
-import { gFunction, ishigami, linearModel, sobolSequence } from '../../../../src/core/analyze/sensitivity/index.js';
+import type { TestFunction } from '../../../src/core/sensitivity/index.js';
+import { gFunction, ishigami, linearModel, sobolSequence } from '../../../src/core/sensitivity/index.js';
 
 /** Mean and variance of a test function over 2^16 Sobol' points mapped to its ranges. */
 function sampleMoments(model: TestFunction): { mean: number; variance: number } {

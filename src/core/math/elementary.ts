@@ -6,7 +6,7 @@
  * fused multiply-add). Every step is `+ − × ÷`, a comparison, an exact product by a power of two or
  * a read of the exponent field through a typed-array view.
  *
- * Accuracy (test/core/solve/elementary.test.ts, against values rounded from 80-digit mpmath):
+ * Accuracy (test/core/math/elementary.test.ts, against values rounded from 80-digit mpmath):
  * `exp` and `log` within 0.52 ulp over their whole domain (subnormal results of `exp` within 1 ulp);
  * `pow` within 0.52 ulp while `|y·ln x| ≤ 700`; `sin` and `cos` within 0.8 ulp for |x| up to 1.6
  * million, `asin` within 0.7 ulp. At most 1 ulp from V8's `Math` functions.

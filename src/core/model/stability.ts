@@ -1,7 +1,7 @@
-import type { DemandModel } from '../model/demand.js';
 import { DEFAULTS } from '../scenario/defaults.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
 import { eigenvector } from '../solve/eigenvector.js';
+import type { DemandModel } from './demand.js';
 
 /**
  * What drives the stability margin: `stable` (margin ≤ 0, perturbations decay), `race` (the
@@ -122,21 +122,41 @@ export function leadingMode(
  * @example demandJacobian(model, model.start, model.initialState).length // (2n)²
  */
 export function demandJacobian(model: DemandModel, t: number, y: Float64Array): Float64Array {
-  const size = y.length;
-  const jacobian = new Float64Array(size * size);
-  const plus = new Float64Array(size);
-  const minus = new Float64Array(size);
+  return demandJacobians(model, t, y, 1)[0] as Float64Array;
+}
+
+/**
+ * The Jacobians of `members` independent members of a batched model at once (state layout: variable
+ * `v` of member `m` at `v·members + m`): one batch evaluation per column serves every member. The
+ * same central differences as {@link demandJacobian}, which is its one-member case.
+ *
+ * @example demandJacobians(model, model.start, model.initialState, model.members).length // model.members
+ */
+export function demandJacobians(model: DemandModel, t: number, y: Float64Array, members: number): Float64Array[] {
+  const size = y.length / members;
+  const M = members;
+  const plus = new Float64Array(size * M);
+  const minus = new Float64Array(size * M);
+  const jacobians = Array.from({ length: M }, () => new Float64Array(size * size));
   const probe = y.slice();
+  const h = new Float64Array(M);
   for (let j = 0; j < size; j++) {
-    const h = 1e-6 * Math.max(Math.abs(y[j] as number), 1e-6);
-    probe[j] = (y[j] as number) + h;
+    for (let m = 0; m < M; m++) {
+      const o = j * M + m;
+      h[m] = 1e-6 * Math.max(Math.abs(y[o] as number), 1e-6);
+      probe[o] = (y[o] as number) + (h[m] as number);
+    }
     model.derivative(t, probe, plus);
-    probe[j] = (y[j] as number) - h;
+    for (let m = 0; m < M; m++) probe[j * M + m] = (y[j * M + m] as number) - (h[m] as number);
     model.derivative(t, probe, minus);
-    probe[j] = y[j] as number;
-    for (let i = 0; i < size; i++) jacobian[i * size + j] = ((plus[i] as number) - (minus[i] as number)) / (2 * h);
+    for (let m = 0; m < M; m++) {
+      probe[j * M + m] = y[j * M + m] as number;
+      const J = jacobians[m] as Float64Array;
+      for (let i = 0; i < size; i++)
+        J[i * size + j] = ((plus[i * M + m] as number) - (minus[i * M + m] as number)) / (2 * (h[m] as number));
+    }
   }
-  return jacobian;
+  return jacobians;
 }
 
 /**

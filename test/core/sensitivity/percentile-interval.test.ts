@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileInterval } from '../../../../src/core/analyze/sensitivity/percentile-interval.js';
+import { percentileInterval } from '../../../src/core/sensitivity/percentile-interval.js';
 
 describe('percentileInterval', () => {
   it('percentileInterval([3, 1, 2, 4, 5], 0.5) gives the R-7 quartiles [2, 4]', () => {

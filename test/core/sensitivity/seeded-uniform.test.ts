@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededUniform, randomIndex } from '../../../../src/core/analyze/sensitivity/seeded-uniform.js';
+import { createSeededUniform, randomIndex } from '../../../src/core/sensitivity/seeded-uniform.js';
 
 describe('createSeededUniform', () => {
   it('createSeededUniform(1) starts 0.6270739405881613, as in its @example, and stays in [0, 1)', () => {
