@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { PRESET_SCENARIOS } from '../../src/core/analyze/claims/preset-scenarios.js';
+import { PRESET_SCENARIOS } from '../../src/core/scenario/presets.js';
 import type { ScenarioInput } from '../../src/core/scenario/schema.js';
 
 interface Props {

@@ -1,5 +1,4 @@
 import { claimsEvidence } from '../../src/core/analyze/claims/index.js';
-import { PRESET_SCENARIOS } from '../../src/core/analyze/claims/preset-scenarios.js';
 import { pledgeReport } from '../../src/core/analyze/pledge-report.js';
 import { resolveSource } from '../../src/core/analyze/pledge-source.js';
 import { validationSentence } from '../../src/core/analyze/run-notices.js';
@@ -14,6 +13,7 @@ import {
   runChunk,
 } from '../../src/core/ensemble/run-ensemble.js';
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
+import { PRESET_SCENARIOS } from '../../src/core/scenario/presets.js';
 import type { ScenarioInput } from '../../src/core/scenario/schema.js';
 import { simulate } from '../../src/core/simulate.js';
 import { alliesWithBurdens } from './ally-burdens.js';
