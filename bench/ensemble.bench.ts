@@ -24,7 +24,7 @@ import { log } from '../dist/core/math/elementary.js';
 import { stream } from '../dist/core/math/random.js';
 import { type AnnualMeans, integrateAnnual } from '../dist/core/model/annual-means.js';
 import { relation } from '../dist/core/model/blocs.js';
-import { buildDemandModel, type DemandModel, type MemberParameters } from '../dist/core/model/demand.js';
+import { buildDemandModel, type DemandModel, type MemberParameters } from '../dist/core/model/demand/index.js';
 import { parseScenario } from '../dist/core/scenario/parse-scenario.js';
 import type { ResolvedScenario } from '../dist/core/scenario/resolve-scenario.js';
 import { sobolIndices } from '../dist/core/sensitivity/index.js';

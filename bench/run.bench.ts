@@ -3,7 +3,7 @@
  * Run: npm run bench (prints figures; nothing is asserted).
  */
 import { loadDataset } from '../dist/core/data/load-dataset.js';
-import { buildDemandModel } from '../dist/core/model/demand.js';
+import { buildDemandModel } from '../dist/core/model/demand/index.js';
 import { parseScenario } from '../dist/core/scenario/parse-scenario.js';
 import { resolveScenario } from '../dist/core/scenario/resolve-scenario.js';
 import { runDemand, simulate } from '../dist/core/simulate.js';

@@ -48,7 +48,7 @@ export { UNCERTAIN_PATHS } from './ensemble/uncertain.js';
 export { ArmsraceError, DataFileError, InputError } from './errors.js';
 export * from './estimate/index.js';
 export * from './fit/index.js';
-export { buildDemandModel, type DemandModel } from './model/demand.js';
+export { buildDemandModel, type DemandModel } from './model/demand/index.js';
 export * from './model/index.js';
 export {
   type BlocShares,

@@ -1,6 +1,6 @@
 import type { Dataset } from './data/dataset.js';
 import { integrateAnnual } from './model/annual-means.js';
-import { buildDemandModel, type DemandModel } from './model/demand.js';
+import { buildDemandModel, type DemandModel } from './model/demand/index.js';
 import { type StabilityReport, stabilityMargin } from './model/stability.js';
 import { type ScenarioError, scenarioError } from './scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';

@@ -8,7 +8,7 @@ import {
   type MemberParameters,
   type PreparedDemandModel,
   prepareDemandModel,
-} from '../model/demand.js';
+} from '../model/demand/index.js';
 import { demandJacobians } from '../model/stability.js';
 import { ScenarioError, scenarioError } from '../scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve-scenario.js';

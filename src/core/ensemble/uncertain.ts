@@ -2,7 +2,7 @@ import type { FittedDefaults } from '../data/fitted.js';
 import { normalCdf, normalQuantile } from '../estimate/distributions.js';
 import { exp, log } from '../math/elementary.js';
 import type { RandomGenerator } from '../math/random.js';
-import type { MemberParameters } from '../model/demand.js';
+import type { MemberParameters } from '../model/demand/index.js';
 import { ScenarioError, type ScenarioIssue, scenarioError } from '../scenario/parse-scenario.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import { LIMITS, type ScenarioInput } from '../scenario/schema.js';

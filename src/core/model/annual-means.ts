@@ -1,7 +1,7 @@
 import { checkPositive } from '../solve/argument-checks.js';
 import { integrateDormandPrince } from '../solve/dormand-prince.js';
 import { createRk4Workspace, rk4Step, rk4StepCount } from '../solve/rk4.js';
-import type { DemandModel } from './demand.js';
+import type { DemandModel } from './demand/index.js';
 
 /** Samples per year used for the annual means (trapezoid rule). */
 export const SAMPLES_PER_YEAR = 12;

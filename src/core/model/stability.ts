@@ -1,7 +1,7 @@
 import { DEFAULTS } from '../scenario/defaults.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
 import { eigenvector } from '../solve/eigenvector.js';
-import type { DemandModel } from './demand.js';
+import type { DemandModel } from './demand/index.js';
 
 /**
  * What drives the stability margin: `stable` (margin ≤ 0, perturbations decay), `race` (the

@@ -418,7 +418,12 @@ describe('sin, cos and asin', () => {
 describe('the model uses one implementation', () => {
   it('the model, the ensemble and the random draws call the portable functions, not Math.exp, Math.log, Math.sin … or **', () => {
     const files = [
-      'model/demand.ts',
+      'model/demand/build.ts',
+      'model/demand/derive.ts',
+      'model/demand/kernel.ts',
+      'model/demand/prepare.ts',
+      'model/demand/sums.ts',
+      'model/demand/time-terms.ts',
       'model/capability.ts',
       'model/proximity.ts',
       'data/gdp-path.ts',

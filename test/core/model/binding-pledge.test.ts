@@ -5,7 +5,7 @@ import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import { compileUncertain } from '../../../src/core/ensemble/uncertain.js';
 import { stream } from '../../../src/core/math/random.js';
 import { integrateAnnual } from '../../../src/core/model/annual-means.js';
-import { buildDemandModel, prepareDemandModel } from '../../../src/core/model/demand.js';
+import { buildDemandModel, prepareDemandModel } from '../../../src/core/model/demand/index.js';
 import { pledgePath } from '../../../src/core/model/pledge-path.js';
 import { parseScenario, ScenarioError } from '../../../src/core/scenario/parse-scenario.js';
 import { resolveScenario } from '../../../src/core/scenario/resolve-scenario.js';

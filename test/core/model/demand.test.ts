@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import { integrateAnnual } from '../../../src/core/model/annual-means.js';
-import { buildDemandModel, prepareDemandModel } from '../../../src/core/model/demand.js';
+import { buildDemandModel, prepareDemandModel } from '../../../src/core/model/demand/index.js';
 import { greatCircleKm, proximityWeight } from '../../../src/core/model/proximity.js';
 import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
 import { resolveScenario } from '../../../src/core/scenario/resolve-scenario.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
-import { buildDemandModel, type DemandModel } from '../../../src/core/model/demand.js';
+import { buildDemandModel, type DemandModel } from '../../../src/core/model/demand/index.js';
 import {
   classifyMode,
   demandJacobian,
