@@ -5,9 +5,9 @@ import {
   richardsonSolution,
   richardsonStability,
 } from './model/richardson.js';
-import { DEFAULTS } from './scenario/defaults.js';
 import { ScenarioError, scenarioError } from './scenario/parse-scenario.js';
-import { LIMITS, type ScenarioInput } from './scenario/schema.js';
+import { runSpan } from './scenario/run-span.js';
+import type { ScenarioInput } from './scenario/schema.js';
 import { integrateDormandPrince } from './solve/dormand-prince.js';
 import { integrateRk4 } from './solve/rk4.js';
 
@@ -51,8 +51,7 @@ export function simulateRichardson(input: ScenarioInput): RichardsonRun {
       },
     ]);
   }
-  const start = input.start ?? DEFAULTS.start;
-  const end = input.end ?? Math.min(start + 25, LIMITS.year[1]);
+  const { start, end } = runSpan(input);
   if (!(end > start)) throw scenarioError('scenario.end', end, `${end} is not after start ${start}; set a later end`);
   const n = r.actors.length;
   const parameters: RichardsonParameters = {

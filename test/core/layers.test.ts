@@ -8,7 +8,7 @@ const CORE = resolve(import.meta.dirname, '../../src/core');
 const LAYERS: readonly (readonly string[])[] = [
   ['errors.ts', 'units.ts', 'threshold.ts', 'csv-precision.ts', 'math/', 'solve/'],
   ['estimate/', 'sensitivity/'],
-  ['data/', 'scenario/schema.ts', 'scenario/defaults.ts', 'scenario/show-value.ts'],
+  ['data/', 'scenario/schema.ts', 'scenario/defaults.ts', 'scenario/show-value.ts', 'scenario/run-span.ts'],
   ['model/'],
   ['scenario/'],
   ['simulate.ts', 'simulate-richardson.ts', 'run-scenario.ts', 'result-records.ts'],

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { richardsonStability } from '../model/richardson.js';
 import { DEFAULTS } from './defaults.js';
+import { runSpan } from './run-span.js';
 import { LIMITS, type ScenarioInput, scenarioSchema } from './schema.js';
 import { showValue } from './show-value.js';
 
@@ -198,14 +199,6 @@ function structureIssues(raw: object): ScenarioIssue[] {
   };
   walk(raw, []);
   return issues;
-}
-
-/** The run's first year and end as resolved when one or both are missing. */
-function runSpan(s: ScenarioInput): { start: number; end: number } {
-  const start = s.start ?? DEFAULTS.start;
-  const end =
-    s.end ?? (s.model === 'richardson' ? Math.min(start + 25, LIMITS.year[1]) : Math.max(DEFAULTS.end, start + 1));
-  return { start, end };
 }
 
 /** The largest exponent of e a Richardson run may grow by: 10^100. */

@@ -9,6 +9,7 @@ import { exposureToRussia } from '../model/proximity.js';
 import type { WarTerm } from '../model/war.js';
 import { DEFAULTS } from './defaults.js';
 import { ScenarioError, type ScenarioIssue } from './parse-scenario.js';
+import { runSpan } from './run-span.js';
 import type { ScenarioInput } from './schema.js';
 
 export type { ActorParameters, ResolvedScenario } from '../model/parameters.js';
@@ -71,8 +72,7 @@ export function resolveScenario(input: ScenarioInput, dataset: Dataset): Resolve
   const issues: ScenarioIssue[] = [];
   const issue = (path: string, value: unknown, message: string) =>
     issues.push({ path, value, message: `${path}: ${message}` });
-  const start = input.start ?? DEFAULTS.start;
-  const end = input.end ?? Math.max(DEFAULTS.end, start + 1);
+  const { start, end } = runSpan(input);
   if (end <= start) issue('scenario.end', end, `${end} is not after start ${start}`);
 
   const sipri = dataset.latestEdition(`${DEFAULTS.burdenSource}-`, 'milex_share_gdp');

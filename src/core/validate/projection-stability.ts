@@ -1,9 +1,9 @@
 import type { Dataset } from '../data/dataset.js';
 import type { ActorResponse } from '../fit/fit-demand.js';
 import type { StabilityMode } from '../model/stability.js';
-import { DEFAULTS } from '../scenario/defaults.js';
 import { PRESET_SCENARIOS } from '../scenario/presets.js';
 import { resolveScenario } from '../scenario/resolve-scenario.js';
+import { runSpan } from '../scenario/run-span.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { simulate } from '../simulate.js';
 
@@ -56,8 +56,7 @@ export function projectionStability(
         .map(([iso3, r]) => [iso3, { elasticity: r.elasticity, spill_in: r.spill_in, speed: r.speed }]),
     );
     const input: ScenarioInput = { ...b.input, response: { ...b.input.response, ...response } };
-    const start = b.input.start ?? DEFAULTS.start;
-    const end = b.input.end ?? DEFAULTS.end;
+    const { start, end } = runSpan(b.input);
     const run = simulate(input, dataset, { stabilityYears: Array.from({ length: end - start }, (_, k) => start + k) });
     for (const s of run.stability)
       if (worst === undefined || s.margin > worst.margin)
