@@ -9,6 +9,7 @@ import {
   type EnsembleResult,
   prepareEnsemble,
 } from '../core/ensemble/run-ensemble.js';
+import { InputError } from '../core/errors.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
 import { startModuleWorker } from './start-worker.js';
 
@@ -27,7 +28,7 @@ export interface ParallelEnsembleOptions {
  * sums are added in chunk order and the integer histograms in any order, so the result is the
  * same, bit for bit, for any number of workers (and equal to `runEnsemble` in one thread).
  *
- * @throws {RangeError} for a bad `runs` or `workers` (checked before any worker starts);
+ * @throws {InputError} (`bad-runs`, `bad-workers`) for a bad `runs` or `workers` (checked before any worker starts);
  *   {@link ScenarioError} for a bad scenario (checked in this thread while the workers start, which
  *   are then stopped before they run anything).
  */
@@ -39,7 +40,11 @@ export async function runEnsembleParallel(
   checkRuns(options.runs);
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
-    throw new RangeError(`workers: ${workers} is not accepted; use a whole number from 1 to 64, e.g. 2`);
+    throw new InputError(
+      'bad-workers',
+      `workers: ${workers} is not accepted; use a whole number from 1 to 64, e.g. 2`,
+      'workers',
+    );
   }
   const seed = options.seed ?? input.ensemble?.seed ?? 1;
   const total = Math.ceil(options.runs / CHUNK_MEMBERS);

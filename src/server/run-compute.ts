@@ -3,6 +3,7 @@ import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
 import { ArmsraceError } from '../core/errors.js';
 import { runScenario } from '../core/run-scenario.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
+import { runSpan } from '../core/scenario/run-span.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
 import type { RunJobMessage, SerializedError } from './run-job.js';
 
@@ -39,8 +40,7 @@ export async function computeRun(
   try {
     const dataset = job.data instanceof Dataset ? job.data : new Dataset(job.data);
     const { input } = job;
-    const start = input.start ?? 2025;
-    const end = input.end ?? 2050;
+    const { start, end } = runSpan(input);
     const result = runScenario(input, dataset, { stabilityYears: [...new Set([start, 2035, end - 1])] });
     if (job.ensemble === undefined) return { ok: true, result };
     const ensemble = await runEnsemble(input, dataset, {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { loadDataset } from '../core/data/load-dataset.js';
+import { InputError } from '../core/errors.js';
 import { defaultStorePath, openStore, type StoreHealth } from '../node/store.js';
 import { defaultDataDir, loadUserDataset } from '../node/user-data.js';
 import { createApp } from './app.js';
@@ -93,7 +94,11 @@ const PACKAGE_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new RangeError(`port: ${port} is not accepted; use a whole number from 0 to 65535, e.g. 8080`);
+    throw new InputError(
+      'bad-port',
+      `port: ${port} is not accepted; use a whole number from 0 to 65535, e.g. 8080`,
+      'port',
+    );
   }
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir ?? defaultDataDir();

@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/dataset.js';
+import { InputError } from '../errors.js';
 import { log } from '../math/elementary.js';
 import { type RandomGenerator, stream } from '../math/random.js';
 import { type AnnualMeans, integrateAnnual, SAMPLES_PER_YEAR } from '../model/annual-means.js';
@@ -630,11 +631,13 @@ export function runEnsemble(input: ScenarioInput, dataset: Dataset, options: Ens
   return accumulator.result(options.runs, counts);
 }
 
-/** @throws {RangeError} naming `runs` unless it is a whole number from 1 to {@link MAX_RUNS}. */
+/** @throws {InputError} `bad-runs` naming `runs` unless it is a whole number from 1 to {@link MAX_RUNS}. */
 export function checkRuns(runs: number): void {
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
-    throw new RangeError(
+    throw new InputError(
+      'bad-runs',
       `runs: ${runs} is not accepted; use a whole number of members from 1 to ${MAX_RUNS.toLocaleString('en-US')}, e.g. 1000`,
+      'runs',
     );
   }
 }
