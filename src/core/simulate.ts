@@ -20,7 +20,7 @@ export interface ActorResult {
   readonly capability: readonly number[];
   readonly threat: readonly number[];
   readonly spillIn: readonly number[];
-  /** Capability ÷ threat: the security dilemma in one line (MODEL.md §4); `null` in a year without threat. */
+  /** Capability ÷ threat: the security dilemma in one line (docs/model.md §4); `null` in a year without threat. */
   readonly securityRatio: readonly (number | null)[];
 }
 
@@ -36,7 +36,7 @@ export interface BlocResult {
   readonly capability: readonly number[];
 }
 
-/** Indicators per year (MODEL.md §4). */
+/** Indicators per year (docs/model.md §4). */
 export interface Indicators {
   /**
    * Wallace's race intensity from the real growth of NATO's and the Russian bloc's spending; `null`
@@ -61,7 +61,7 @@ export interface SimulationResult {
   readonly actors: readonly ActorResult[];
   readonly blocs: readonly BlocResult[];
   readonly indicators: Indicators;
-  /** Stability margin at the start of the years asked for (MODEL.md §4). */
+  /** Stability margin at the start of the years asked for (docs/model.md §4). */
   readonly stability: readonly StabilityReport[];
   readonly solver: { readonly name: string; readonly steps: number; readonly evaluations: number };
 }

@@ -26,7 +26,7 @@ const NAMES: Record<(typeof CANDIDATES)[number], string> = { UKR: 'Ukraine', GEO
 /** "Fitted 4.65 [2.17, 9.57]": the estimate of data/fitted.json and its 95 % bootstrap interval. */
 const fittedHint = (what: string, v: FittedValue | undefined) =>
   v === undefined
-    ? `${what}; the dataset has no fit, so the default is MODEL.md's assumption`
+    ? `${what}; the dataset has no fit, so the default is the model's assumption (docs/model.md)`
     : `${what}; fitted ${v.estimate.toFixed(2)}, 95 % interval [${v.lower.toFixed(2)}, ${v.upper.toFixed(2)}]`;
 
 /** Every lever of the scenario, grouped. */

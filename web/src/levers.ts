@@ -117,7 +117,7 @@ const snapTo = (key: string, value: number) => snap(value, RANGES[key] as Range)
 /**
  * The levers' defaults. The four responses start at the committed fit (data/fitted.json), as the
  * command line's default scenario does, snapped to the levers' steps; without a fit they take
- * MODEL.md's assumed values. The rest are the scenario defaults of docs/scenario.md.
+ * the model's assumed values (docs/model.md). The rest are the scenario defaults of docs/scenario.md.
  */
 export function leverDefaults(fitted?: FittedResponses): LeverValues {
   const rusElasticity = fitted?.elasticity_RUS.estimate ?? DEFAULTS.elasticityByActor.RUS ?? DEFAULTS.elasticity;
@@ -151,7 +151,7 @@ export function leverDefaults(fitted?: FittedResponses): LeverValues {
   };
 }
 
-/** The levers' defaults without a fit (MODEL.md's assumed responses). */
+/** The levers' defaults without a fit (the model's assumed responses, docs/model.md). */
 export const DEFAULT_LEVERS: Readonly<LeverValues> = leverDefaults();
 
 /**

@@ -112,7 +112,7 @@ const ALLIES_SPEC: Record<DemandSpecificationId, AlliesSpecification | undefined
 };
 
 /**
- * Fit the responses of the alliance-demand model (MODEL.md §5) under one specification: the allies'
+ * Fit the responses of the alliance-demand model (docs/estimation.md) under one specification: the allies'
  * equation ({@link fitAllies}) and Russia's own equation ({@link fitRussia}), or the pooled panel.
  * Belarus and Ukraine get no response of their own (ε = η = 0, the allies' speed): Belarus moves
  * with Russia's threat series and Ukraine, a partner at war, has no allies in the model.

@@ -27,7 +27,7 @@ export interface PooledEstimate {
   readonly upper: number;
 }
 
-/** The log-linear panel of MODEL.md §5 and the model parameters it implies. */
+/** The log-linear panel of docs/estimation.md and the model parameters it implies. */
 export interface PooledDemandFit {
   readonly span: readonly [number, number];
   readonly countries: readonly string[];

@@ -35,7 +35,7 @@ export interface HistoricalPanelOptions {
 }
 
 /**
- * Reconstruct the threat `Θ_it` and spill-in `Φ_it` of MODEL.md §2 from data: capability stocks by
+ * Reconstruct the threat `Θ_it` and spill-in `Φ_it` of docs/model.md §2 from data: capability stocks by
  * the perpetual inventory of observed spending (SIPRI burden × World Bank real GDP; a missing year
  * keeps the previous burden), blocs from the membership timeline, proximity weights with the
  * default decay length and floors.

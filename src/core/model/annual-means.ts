@@ -90,7 +90,7 @@ function storeYear(sums: SampleSums, y: number): void {
 
 /**
  * Integrate a compiled demand model over its span and reduce every member to annual means (the
- * trapezoid rule over `samplesPerYear` samples a year, default {@link SAMPLES_PER_YEAR}; MODEL.md: annual outputs are the
+ * trapezoid rule over `samplesPerYear` samples a year, default {@link SAMPLES_PER_YEAR}; docs/model.md §2: annual outputs are the
  * means of the flows over the calendar year). Entries are `(i·M + m)·years + y` for actor `i`,
  * member `m` and year `y`.
  *

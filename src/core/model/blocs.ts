@@ -9,7 +9,7 @@ export interface BlocStanding {
 }
 
 /**
- * How actor `i` sees actor `j` (MODEL.md §1): `1` adversary, `-1` ally, `0` neither.
+ * How actor `i` sees actor `j` (docs/model.md §1): `1` adversary, `-1` ally, `0` neither.
  * Allies and partners face the Russian bloc; the Russian bloc faces allies and partners; allies
  * are allied among themselves, and so are the members of the Russian bloc.
  *

@@ -39,7 +39,7 @@ export function proximityWeight(distanceKm: number, decayKm: number, floor = 0):
 
 /**
  * Exposure of `iso3` to Russia: the proximity weight `exp(−d/D)` of Russia's capital seen from its
- * own (MODEL.md §1) without the projection floor, which describes the United States as a source of
+ * own (docs/model.md §1) without the projection floor, which describes the United States as a source of
  * threat, not its exposure; 0 for Russia itself or without coordinates.
  *
  * @example exposureToRussia(loadDataset(), 'EST', 1500) // ≈ 0.6

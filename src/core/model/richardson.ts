@@ -258,7 +258,7 @@ function checkPair(name: string, pair: unknown): asserts pair is readonly [numbe
  * Compute the two-actor equilibrium in closed form,
  * `x* = (a2·g1 + k1·g2, a1·g2 + k2·g1) / (a1·a2 − k1·k2)`.
  *
- * Source: Richardson (1960); restated in MODEL.md §3.
+ * Source: Richardson (1960); restated in docs/model.md §3.
  *
  * @param parameters - `fatigueRate` `[a1, a2]` (1/years), `reactionRate` `[k1, k2]` (1/years), `grievance` `[g1, g2]` (USD/year)
  * @returns `[x1*, x2*]`, USD, or `undefined` when `a1·a2 = k1·k2` (the lines are parallel: no unique equilibrium)
@@ -284,7 +284,7 @@ export function twoActorEquilibrium(parameters: TwoActorRichardsonParameters): [
  * which holds automatically for the non-negative fatigue rates of the model; together they are
  * the trace–determinant test for `M = [[−a1, k1], [k2, −a2]]`).
  *
- * Source: Richardson (1960); restated in MODEL.md §3.
+ * Source: Richardson (1960); restated in docs/model.md §3.
  *
  * @param parameters - `fatigueRate` `[a1, a2]` (1/years), `reactionRate` `[k1, k2]` (1/years); `grievance` is not used
  * @returns true when both eigenvalues of `M` have negative real parts

@@ -1,5 +1,5 @@
 /**
- * Defaults of the scenario fields (MODEL.md §2). Each is a visible, documented assumption; see
+ * Defaults of the scenario fields (docs/model.md §2). Each is a visible, documented assumption; see
  * `docs/model.md` for the sources.
  */
 export const DEFAULTS = {

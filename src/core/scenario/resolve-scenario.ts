@@ -338,7 +338,7 @@ function dataCoverage(
 }
 
 /**
- * A run needs at least one pair of adversaries (MODEL.md §1: the allies and partners face the
+ * A run needs at least one pair of adversaries (docs/model.md §1: the allies and partners face the
  * Russian bloc, and it faces them); without one no actor has a threat and the balances divide by
  * zero. The issue says which side is missing.
  */

@@ -35,7 +35,7 @@ export interface ProjectionStability {
 
 /**
  * Run each baseline from the latest data with the given responses (as the scenario's `response`
- * block, actor by actor) and compute the stability margin at the start of every year (MODEL.md §4).
+ * block, actor by actor) and compute the stability margin at the start of every year (docs/model.md §4).
  * The out-of-sample test scores forecasts up to ten years ahead; a projection to 2050 whose feedback
  * loop is unstable is then governed by the burden bounds (assumptions), not by that evidence. This
  * says whether that happens.

@@ -152,7 +152,7 @@ const emptyScores = (H: number) => ({
 });
 
 /**
- * Pseudo-out-of-sample validation of the demand model (MODEL.md §5): at each origin the responses
+ * Pseudo-out-of-sample validation of the demand model (docs/estimation.md): at each origin the responses
  * are refitted on data up to the origin, the model is run from the origin with only the pledges
  * known then and no war term, conditional on realised GDP (the data's, not a forecast of it), and
  * each burden 1 … H years ahead is compared with what happened. Baselines: the random walk (the

@@ -1,5 +1,5 @@
 /**
- * Test systems with closed-form solutions (MODEL.md §2, §7): each gives the derivative in the
+ * Test systems with closed-form solutions (docs/model.md §2, §7): each gives the derivative in the
  * solvers' convention and the exact state at time t.
  */
 import type { Derivative } from '../../../src/core/solve/index.js';
@@ -23,7 +23,7 @@ export function exponentialDecay(rate: number, y0 = 1): ClosedForm {
   };
 }
 
-/** Partial adjustment ds/dt = λ(s* − s) → s(t) = s* + (s0 − s*)e^{−λt} (MODEL.md §2). */
+/** Partial adjustment ds/dt = λ(s* − s) → s(t) = s* + (s0 − s*)e^{−λt} (docs/model.md §2). */
 export function partialAdjustment(speed: number, target: number, s0: number): ClosedForm {
   return {
     name: `partial adjustment at ${speed}/year toward ${target}`,
@@ -35,7 +35,7 @@ export function partialAdjustment(speed: number, target: number, s0: number): Cl
   };
 }
 
-/** Capability under constant spending dK/dt = φM − δK → K(t) = φM/δ + (K0 − φM/δ)e^{−δt} (MODEL.md §2). */
+/** Capability under constant spending dK/dt = φM − δK → K(t) = φM/δ + (K0 − φM/δ)e^{−δt} (docs/model.md §2). */
 export function capabilityStock(share: number, spendingUsd: number, depreciation: number, k0: number): ClosedForm {
   const steady = (share * spendingUsd) / depreciation;
   return {

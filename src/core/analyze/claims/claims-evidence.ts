@@ -12,7 +12,7 @@ import { type NamedRun, securityDilemmaClaim } from './security-dilemma.js';
 import { twoPercentClaim } from './two-percent.js';
 import type { ClaimEvidence, ClaimsOptions } from './types.js';
 
-/** The ids of the claims, 1–7 (CLAIMS.md). */
+/** The ids of the claims, 1–7 (docs/claims.md). */
 export const CLAIM_IDS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** The defaults of {@link ClaimsOptions}. */
@@ -61,7 +61,7 @@ function runScenarios(dataset: Dataset, options: ReturnType<typeof checkOptions>
 }
 
 /**
- * The evidence for one claim of CLAIMS.md (1–7), computed from the dataset, its committed fit and
+ * The evidence for one claim of docs/claims.md (1–7), computed from the dataset, its committed fit and
  * model runs of the preset scenarios.
  *
  * @throws {InputError} `unknown-claim` for an id outside 1–7, `bad-option` for an option out of range.
@@ -97,7 +97,7 @@ export function claimEvidence(id: number, dataset: Dataset, options: ClaimsOptio
 }
 
 /**
- * The evidence for all seven claims of CLAIMS.md, in order; the scenarios are run once and shared
+ * The evidence for all seven claims of docs/claims.md, in order; the scenarios are run once and shared
  * by claims 4 and 7. Plain JSON: every number is computed, with its source.
  *
  * @throws {InputError} `bad-option` for an option out of range; {@link ScenarioError} for a scenario that does not fit the dataset.

@@ -15,7 +15,7 @@ const FLOOR_GRID = [0, 0.5] as const;
 
 /**
  * NATO's part of Russia's threat index, `Σ_j ω_RUS,j K_j` over the allies of each year
- * (MODEL.md §1–2, rebuilt from data as the fit does), million US$ at 2015 prices, for the years
+ * (docs/model.md §1–2, rebuilt from data as the fit does), million US$ at 2015 prices, for the years
  * `from…to`, under a membership rule and the proximity assumptions given.
  */
 function natoThreatToRussia(

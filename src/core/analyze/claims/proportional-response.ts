@@ -103,7 +103,7 @@ export function proportionalResponseClaim(dataset: Dataset): ClaimEvidence {
       label: 'Proportional response',
       value: PROPORTIONAL_ELASTICITY,
       unit: 'elasticity',
-      source: 'definition (MODEL.md §2)',
+      source: 'definition (docs/model.md §2)',
     },
     {
       label: 'Bootstrap draws of ε_RUS above 1',

@@ -5,7 +5,7 @@ import { periodAt, timeTerms } from './time-terms.js';
 import type { DemandSnapshot } from './types.js';
 
 /**
- * `s*` of every entry (MODEL.md §2) into `target`, and `dy/dt` into `out`:
+ * `s*` of every entry (docs/model.md §2) into `target`, and `dy/dt` into `out`:
  * `s* = clip(u + κ·max(0, P − u) + w, s_min, s_max)` with
  * `u = b·exp(ε(ln Θ − ln Θ₀) − η(ln Φ − ln Φ₀))` (exp(0) is exactly 1, so a term that does not apply
  * leaves `u = b`), `ds/dt = λ(s* − s)`, `dK/dt = φ·s·Y − δK`. Where the pledge binds and the burden

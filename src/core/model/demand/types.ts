@@ -46,7 +46,7 @@ export interface MemberParameters {
 }
 
 /**
- * The alliance-demand model of MODEL.md §2, compiled for speed over M members in flat
+ * The alliance-demand model of docs/model.md §2, compiled for speed over M members in flat
  * `Float64Array`s with the members innermost: the state is `[s_1…s_n, K_1…K_n]` for every member
  * side by side, entry `i·M + m` the burden of actor `i` in member `m` (a share of GDP) and
  * `(n + i)·M + m` its capability stock (million constant 2015 US$). Every loop over actors runs
