@@ -1,3 +1,8 @@
+/**
+ * The library (`import … from 'armsrace'`): the dataset, scenarios, runs, ensembles, fits, the
+ * validation and the analyses. The numerical building blocks are in `armsrace/numerics`, the chart
+ * specifications in `armsrace/charts`, what needs Node in `armsrace/node`.
+ */
 export { type Backcast, type BackcastRow, backcast } from './analyze/backcast.js';
 export * from './analyze/claims/index.js';
 export {
@@ -12,6 +17,7 @@ export {
   deterrencePosition,
   mutualDeterrenceVertex,
 } from './analyze/deterrence.js';
+export { type Headline, type HeadlineFigure, headline } from './analyze/headline.js';
 export { type HaguePath, type HaguePathOptions, type HaguePathRow, haguePath } from './analyze/hague-path.js';
 export {
   type PledgeReport,
@@ -46,31 +52,29 @@ export {
 } from './ensemble/scenario-sensitivity.js';
 export { UNCERTAIN_PATHS } from './ensemble/uncertain.js';
 export { ArmsraceError, DataFileError, InputError } from './errors.js';
-export * from './estimate/index.js';
 export * from './fit/index.js';
-export { buildDemandModel, type DemandModel } from './model/demand/index.js';
 export * from './model/index.js';
 export {
   type BlocShares,
-  classifyMode,
-  demandJacobian,
-  leadingMode,
   RACE_DIRECTION,
   RACE_SHARE,
   type StabilityBloc,
   type StabilityMode,
   type StabilityReport,
-  stabilityMargin,
   stabilityText,
 } from './model/stability.js';
 export { runScenario, type ScenarioResult } from './run-scenario.js';
 export { DEFAULTS } from './scenario/defaults.js';
+export { type NamedScenario, PRESET_SCENARIOS } from './scenario/presets.js';
+export { runSpan } from './scenario/run-span.js';
 export { parseScenario, ScenarioError, type ScenarioIssue, validateScenario } from './scenario/parse-scenario.js';
 export { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 export type { ScenarioInput } from './scenario/schema.js';
-export * from './sensitivity/index.js';
-export { runDemand, type SimulateOptions, type SimulationResult, simulate } from './simulate.js';
+export { type SimulateOptions, type SimulationResult, simulate } from './simulate.js';
 export { type RichardsonRun, simulateRichardson } from './simulate-richardson.js';
-export * from './solve/index.js';
 export { meetsThreshold, PUBLISHED_HALF_STEP_PCT } from './threshold.js';
 export { parseShare } from './units.js';
+export { type FittedDefaultsRun, fittedDefaults, specificationStability } from './validate/fitted-defaults.js';
+export { type ProjectionStability, projectionStability, STABILITY_BASELINES } from './validate/projection-stability.js';
+export { type Selection, type SpecificationScore, selectSpecification } from './validate/select-specification.js';
+export { dieboldMariano, pledgesKnownAt, type Validation, validateForecasts } from './validate/validate-forecasts.js';
