@@ -10,6 +10,7 @@ import {
 } from '../../src/core/charts/map/index.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import { ChartGrid } from './ChartGrid.js';
+import { TableScroll } from './DataTableView.js';
 import type { mapAssets } from './map-assets.js';
 
 interface Props {
@@ -137,7 +138,7 @@ export function AllianceMap({ result, stem }: Props): JSX.Element {
       {data === undefined ? null : (
         <details class="map-table">
           <summary>The map's numbers as a table</summary>
-          <div class="table-wrap">
+          <TableScroll label={`The map's numbers, ${data.year}`}>
             <table data-testid="map-table">
               <caption>
                 {data.basis === 'simulated'
@@ -167,7 +168,7 @@ export function AllianceMap({ result, stem }: Props): JSX.Element {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p class="source">{data.sources.join(' ')}</p>
         </details>
       )}

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
+import { TableScroll } from './DataTableView.js';
 import type { EditionInfo } from './protocol.js';
 
 interface Props {
@@ -104,7 +105,7 @@ export function PledgeTracker({ editions, request }: Props): JSX.Element {
               : ''}
             {report.counts.missing.length > 0 ? `; no figure for ${report.counts.missing.length}` : ''}.
           </p>
-          <div class="table-wrap">
+          <TableScroll label={`Allies at ${percent(report.threshold)} of GDP in ${report.year}`}>
             <table>
               <caption class="visually-hidden">Military burden of each ally, {report.year}</caption>
               <thead>
@@ -129,7 +130,7 @@ export function PledgeTracker({ editions, request }: Props): JSX.Element {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p class="source">{report.citation}</p>
         </>
       )}

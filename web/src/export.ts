@@ -60,10 +60,35 @@ export function fileStem(name: string | undefined): string {
   return stem === '' ? 'scenario' : stem;
 }
 
-/** Put the chart `draw` makes into `host`, or, when it throws, a note saying why it cannot be drawn. */
-export function drawChart(host: Element, draw: () => Node): void {
+/**
+ * Plot names the group of each mark by its type (`<g aria-label="line">`, "rule", "tip"), and ARIA
+ * allows a name on a `<g>` only with a role: each such group becomes a named group. A panel drawn
+ * by Plot alone (no `role`) becomes an image named by `label`, its numbers being in a table.
+ */
+export function accessibleSvg(root: ParentNode, label?: string): void {
+  for (const g of root.querySelectorAll('g[aria-label]:not([role])')) g.setAttribute('role', 'group');
+  if (label === undefined) return;
+  for (const svg of root.querySelectorAll(':scope > svg:not([role]), :scope > figure > svg:not([role])')) {
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', label);
+  }
+}
+
+/** Hosts whose later changes (Plot redraws a tooltip's group as the pointer moves) are watched. */
+const watched = new WeakSet<Element>();
+
+/**
+ * Put the chart `draw` makes into `host`, or, when it throws, a note saying why it cannot be drawn;
+ * the chart's groups are made accessible (`accessibleSvg`), now and whenever Plot redraws a part.
+ */
+export function drawChart(host: Element, draw: () => Node, label?: string): void {
+  if (!watched.has(host)) {
+    watched.add(host);
+    new MutationObserver(() => accessibleSvg(host)).observe(host, { childList: true, subtree: true });
+  }
   try {
     host.replaceChildren(draw());
+    accessibleSvg(host, label);
   } catch (error) {
     const p = document.createElement('p');
     p.className = 'chart-error';
