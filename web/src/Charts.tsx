@@ -4,6 +4,7 @@ import type { ChartBuildOptions } from '../../src/core/charts/chart-spec.js';
 import { CHARTS } from '../../src/core/charts/charts.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import { ChartGrid } from './ChartGrid.js';
+import { specTable } from './chart-table.js';
 
 interface Props {
   readonly result: SimulationResult | undefined;
@@ -62,6 +63,8 @@ export function Charts({ result, baseline, stem, onDrawn }: Props): JSX.Element 
         id: c.id,
         title: c.title,
         build: (r: SimulationResult, o: ChartBuildOptions) => c.build(r, { ...o, baseline }),
+        // The run's numbers as the tooltips give them: the baseline is a run of its own.
+        table: (r: SimulationResult) => specTable(c.spec(r, { interactive: true })),
       })),
     [baseline],
   );

@@ -1,7 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { JSX } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClaimChart, ClaimEvidence, ClaimNumber } from '../../src/core/analyze/claims/types.js';
+import { drawWidth, NARROW } from './ChartGrid.js';
+import { scrollRegion, TableScroll } from './DataTableView.js';
 import { drawChart } from './export.js';
 
 interface Props {
@@ -109,15 +111,24 @@ function plotChart(chart: ClaimChart, width: number): SVGSVGElement | HTMLElemen
 /** One claim's chart, drawn into its host after render, with its source below. */
 function ClaimChartFigure({ chart }: { readonly chart: ClaimChart }): JSX.Element {
   const host = useRef<HTMLDivElement | null>(null);
+  /** Drawn wider than a phone's screen, the chart scrolls sideways. */
+  const [wide, setWide] = useState(false);
   useLayoutEffect(() => {
     const el = host.current;
     if (el === null) return;
-    drawChart(el, () => plotChart(chart, Math.round(Math.max(WIDTH, Math.min(960, el.clientWidth || WIDTH)))));
+    const available = el.clientWidth || WIDTH;
+    const width = drawWidth(available);
+    drawChart(el, () => plotChart(chart, width), chart.title);
+    setWide(available < NARROW && width > available + 1);
   }, [chart]);
   return (
     <figure class="claim-chart" aria-label={chart.title}>
       <figcaption class="claim-chart-title">{chart.title}</figcaption>
-      <div class="chart-host" ref={host} />
+      <div
+        class={`chart-host${wide ? ' chart-host-wide' : ''}`}
+        ref={host}
+        {...(wide ? scrollRegion(`${chart.title} (scrolls sideways)`) : {})}
+      />
       <p class="claim-chart-source">Source: {chart.source}</p>
     </figure>
   );
@@ -148,29 +159,31 @@ export function Claims({ evidence }: Props): JSX.Element {
           <p class="claim-strength-reason">{c.strengthReason}</p>
           <details class="claim-numbers">
             <summary>The numbers and their sources ({c.numbers.length})</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">number</th>
-                  <th scope="col">value</th>
-                  <th scope="col">unit</th>
-                  <th scope="col">source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.numbers.map((n) => (
-                  <tr key={n.label}>
-                    <td>{n.label}</td>
-                    <td class="num">{formatValue(n)}</td>
-                    <td>{n.unit}</td>
-                    <td>
-                      {n.source}
-                      {n.edition ? `, edition ${n.edition}` : ''}
-                    </td>
+            <TableScroll label={`The numbers of claim ${c.id} and their sources`}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">number</th>
+                    <th scope="col">value</th>
+                    <th scope="col">unit</th>
+                    <th scope="col">source</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {c.numbers.map((n) => (
+                    <tr key={n.label}>
+                      <td>{n.label}</td>
+                      <td class="num">{formatValue(n)}</td>
+                      <td>{n.unit}</td>
+                      <td>
+                        {n.source}
+                        {n.edition ? `, edition ${n.edition}` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </details>
           <ClaimChartFigure chart={c.chart} />
           {c.caveats.length > 0 ? (

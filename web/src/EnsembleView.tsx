@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { ENSEMBLE_CHARTS } from '../../src/core/charts/fan/index.js';
 import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import { ChartGrid } from './ChartGrid.js';
+import { specTable } from './chart-table.js';
 
 interface Props {
   readonly result: EnsembleResult | undefined;
@@ -10,6 +11,12 @@ interface Props {
   readonly stem: string;
   readonly onDrawn: (result: EnsembleResult, buildMs: number) => void;
 }
+
+/** The ensemble's charts, each with its numbers as a table: the medians and bands, the probabilities. */
+const CHARTS = ENSEMBLE_CHARTS.map((c) => ({
+  ...c,
+  table: (r: EnsembleResult) => specTable(c.spec(r, { interactive: true })),
+}));
 
 /** The fan charts and event probabilities of the page's ensemble, with its progress. */
 export function EnsembleView({ result, progress, error, stem, onDrawn }: Props): JSX.Element {
@@ -35,7 +42,7 @@ export function EnsembleView({ result, progress, error, stem, onDrawn }: Props):
         </p>
       )}
       <ChartGrid
-        charts={ENSEMBLE_CHARTS}
+        charts={CHARTS}
         data={result}
         label="Ensemble charts"
         stem={`${stem}-ensemble`}

@@ -4,6 +4,7 @@ import { alliesRanked } from '../../src/core/charts/allies-ranked.js';
 import { defineChart } from '../../src/core/charts/compose-chart.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import { ChartGrid } from './ChartGrid.js';
+import { specTable } from './chart-table.js';
 
 interface Props {
   readonly result: SimulationResult | undefined;
@@ -18,16 +19,14 @@ export function RankedAllies({ result, stem }: Props): JSX.Element {
   const last = result?.years[result.years.length - 1] ?? 2049;
   const [chosen, setChosen] = useState(DEFAULT_YEAR);
   const year = Math.min(last, Math.max(first, chosen));
-  const charts = useMemo(
-    () => [
-      defineChart<SimulationResult, { width?: number; height?: number; interactive?: boolean }>(
-        'allies-ranked',
-        'Allies ranked by military burden',
-        (r, o) => alliesRanked(r, { ...o, year }),
-      ),
-    ],
-    [year],
-  );
+  const charts = useMemo(() => {
+    const chart = defineChart<SimulationResult, { width?: number; height?: number; interactive?: boolean }>(
+      'allies-ranked',
+      'Allies ranked by military burden',
+      (r, o) => alliesRanked(r, { ...o, year }),
+    );
+    return [{ ...chart, table: (r: SimulationResult) => specTable(chart.spec(r, { interactive: true })) }];
+  }, [year]);
   return (
     <section class="ranked" aria-label="Allies ranked by burden">
       <h2>Allies ranked, year by year</h2>
