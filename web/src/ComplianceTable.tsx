@@ -10,6 +10,17 @@ interface Props {
   readonly onChange: (patch: Partial<LeverValues>) => void;
 }
 
+/** "4.15 % (2024, SIPRI)" on two lines, the figure above its year and source: the panel is narrow. */
+function burdenCell(text: string): JSX.Element | string {
+  const cut = text.indexOf(' (');
+  if (cut < 0) return text;
+  return (
+    <>
+      {text.slice(0, cut)} <span class="burden-source">{text.slice(cut + 1)}</span>
+    </>
+  );
+}
+
 /**
  * Compliance of single allies: each row holds the share of its gap to the pledge an ally closes,
  * blank for the global lever's value.
@@ -17,13 +28,33 @@ interface Props {
 export function ComplianceTable({ values, allies, onChange }: Props): JSX.Element {
   // The rows are drawn only while the table is open: 32 inputs less to update on every move.
   const [open, setOpen] = useState(false);
+  /** Why the last value typed was refused, naming the ally; empty when none was. */
+  const [refused, setRefused] = useState('');
   const byAlly = values.complianceByAlly;
   const set = Object.keys(byAlly).length;
-  const update = (iso3: string, raw: string) => {
+  const { min, max } = ALLY_COMPLIANCE_RANGE;
+  const update = (ally: AllyInfo, input: HTMLInputElement | undefined, raw: string) => {
     const next = { ...byAlly };
     const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value)) delete next[iso3];
-    else next[iso3] = Math.min(ALLY_COMPLIANCE_RANGE.max, Math.max(ALLY_COMPLIANCE_RANGE.min, value));
+    // A number input holds '' for text that is not a number: refused, not taken for a blank.
+    if (input?.validity.badInput === true) {
+      setRefused(`${ally.name}: what was typed is not a number; enter one from ${min} to ${max}, or leave it blank.`);
+      input.value = byAlly[ally.iso3] === undefined ? '' : String(byAlly[ally.iso3]);
+      return;
+    }
+    if (raw.trim() !== '' && !(Number.isFinite(value) && value >= min && value <= max)) {
+      setRefused(
+        `${ally.name}: ${raw.trim()} is outside the range ${min} to ${max}; ${ally.name}'s compliance stays ${
+          byAlly[ally.iso3] === undefined ? `at the global value (${values.compliance.toFixed(2)})` : byAlly[ally.iso3]
+        }.`,
+      );
+      // The field shows the value in force again.
+      if (input !== undefined) input.value = byAlly[ally.iso3] === undefined ? '' : String(byAlly[ally.iso3]);
+      return;
+    }
+    setRefused('');
+    if (raw.trim() === '') delete next[ally.iso3];
+    else next[ally.iso3] = value;
     onChange({ complianceByAlly: next });
   };
   return (
@@ -66,7 +97,7 @@ export function ComplianceTable({ values, allies, onChange }: Props): JSX.Elemen
                       <label for={id}>{a.name}</label>
                     </th>
                     <td class="num" data-testid={`burden-${a.iso3}`}>
-                      {latestBurdenText(a)}
+                      {burdenCell(latestBurdenText(a))}
                     </td>
                     <td class="num">
                       <input
@@ -77,7 +108,7 @@ export function ComplianceTable({ values, allies, onChange }: Props): JSX.Elemen
                         step={ALLY_COMPLIANCE_RANGE.step}
                         placeholder={values.compliance.toFixed(2)}
                         value={own === undefined ? '' : own}
-                        onChange={(e) => update(a.iso3, e.currentTarget.value)}
+                        onChange={(e) => update(a, e.currentTarget, e.currentTarget.value)}
                       />
                     </td>
                     <td>
@@ -86,7 +117,7 @@ export function ComplianceTable({ values, allies, onChange }: Props): JSX.Elemen
                         class="reset"
                         disabled={own === undefined}
                         aria-label={`Reset ${a.name}'s compliance to the global value`}
-                        onClick={() => update(a.iso3, '')}
+                        onClick={() => update(a, undefined, '')}
                       >
                         Reset
                       </button>
@@ -98,6 +129,11 @@ export function ComplianceTable({ values, allies, onChange }: Props): JSX.Elemen
           </table>
         </div>
       ) : null}
+      {refused === '' ? null : (
+        <p class="error" role="alert" data-testid="compliance-refused">
+          {refused}
+        </p>
+      )}
       <p class="lever-note">
         Share of the gap to the pledge each ally closes, 0–1; blank takes the global compliance. Burdens on SIPRI's
         definition.
