@@ -13,6 +13,7 @@ import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../src/core/simulate.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
 import { ENSEMBLE_SEED, fittedLevers, leverDefaults, toScenario } from '../../web/src/levers.js';
+import { axeViolations, formatViolations } from './axe.js';
 import { launchBrowser } from './browser.js';
 
 // The dashboard in Debian's Chromium against the real server (port 0) on the page `npm run build` made.
@@ -25,6 +26,11 @@ const pageErrors: string[] = [];
 const BIN = join(import.meta.dirname, '../../bin/armsrace.js');
 const MAIN = 'section[aria-label="Charts"] figure[data-chart]';
 const chartsText = () => page.locator(`${MAIN} svg`).evaluateAll((svgs) => svgs.map((s) => s.outerHTML).join(''));
+/** No violation of WCAG 2.1 A/AA or axe-core's best practices in the page or the part `include` selects. */
+const expectAccessible = async (include?: string, on: Page = page) => {
+  const violations = await axeViolations(on, include);
+  expect(violations.length, `axe-core found:\n${formatViolations(violations)}`).toBe(0);
+};
 const waitForCharts = async (on: Page = page) => {
   await on.waitForFunction((sel) => document.querySelectorAll(`${sel} > div > svg`).length >= 7, MAIN, {
     timeout: 60_000,
@@ -59,6 +65,68 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-1280x800.png'), fullPage: false });
   }, 120_000);
 
+  it('has no accessibility violations in the main view, with a data table and the compliance table open', async () => {
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Data table of "Russia\'s military burden"' }).click();
+    await page.locator('[data-testid="compliance-table"] summary').click();
+    await page.locator('section.alliance-map details summary').click();
+    await expectAccessible();
+    await page.goto(server.url); // closes them again
+    await waitForCharts();
+  }, 120_000);
+
+  it("shows a chart's numbers as a table from the keyboard: the run's values by year", async () => {
+    const figure = page.locator('figure[data-chart="russia-burden"]');
+    const toggle = figure.getByRole('button', { name: 'Data table of "Russia\'s military burden"' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const table = figure.locator('table.data-table');
+    await table.waitFor();
+    const header = await table.locator('thead th').allTextContents();
+    expect(header[0]).toBe('Year');
+    // The page's run is Node's run of the same levers.
+    const dataset = loadDataset();
+    const fitted = fittedLevers(dataset.data.fitted);
+    const run = simulate(validateScenario(toScenario(leverDefaults(fitted), { fitted })), dataset);
+    const russia = run.actors.find((a) => a.iso3 === 'RUS');
+    const column = header.indexOf(russia?.name as string);
+    expect(column).toBeGreaterThan(0);
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    expect(rows.map((r) => Number(r[0]))).toEqual([...run.years]);
+    for (const [k, row] of rows.entries()) {
+      const value = ((russia?.burden[k] as number) * 100).toFixed(2);
+      // Chromium's and Node's V8 may differ in the last bit: one unit of the last digit at most.
+      expect(Math.abs(Number(row[column]) - Number(value))).toBeLessThanOrEqual(0.0100001);
+    }
+    // Its scroll container takes the keyboard's focus and has a name.
+    const wrap = figure.locator('.chart-table .table-wrap');
+    expect(await wrap.getAttribute('tabindex')).toBe('0');
+    expect(await wrap.getAttribute('aria-label')).toContain("Russia's military burden");
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await table.count()).toBe(0);
+  }, 120_000);
+
+  it('skips to the charts from the first key press, leaving the levers in the URL alone', async () => {
+    await page.goto('about:blank'); // a new document: the keyboard starts at its top
+    await page.goto(`${server.url}/#${Buffer.from('{"pledgeTarget":4}').toString('base64url')}`);
+    await waitForCharts();
+    const before = page.url();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the charts' });
+    expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true);
+    expect((await skip.boundingBox())?.y).toBeGreaterThanOrEqual(0); // shown once focused
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'charts');
+    expect(page.url()).toBe(before);
+    expect(await page.getByLabel('Pledge target', { exact: true }).inputValue()).toBe('4');
+    await page.goto(server.url);
+    await waitForCharts();
+  }, 60_000);
+
   it('redraws the charts when a lever moves (keyboard)', async () => {
     const before = await chartsText();
     const lever = page.getByLabel('Pledge target', { exact: true });
@@ -92,6 +160,38 @@ describe('dashboard in Chromium', () => {
     await waitForCharts(other);
     expect(await other.getByLabel('Pledge target', { exact: true }).inputValue()).toBe(value);
     await other.close();
+  }, 120_000);
+
+  it('copies a link that restores the scenario, and says so', async () => {
+    await page.goto(server.url);
+    await waitForCharts();
+    // The clipboard is read back where the browser grants it; elsewhere the page's address is the link.
+    const clipboard = await browser
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin })
+      .then(() => true)
+      .catch(() => false);
+    const lever = page.getByLabel("Russia's adjustment speed", { exact: true });
+    await lever.focus();
+    for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowLeft');
+    const value = await lever.inputValue();
+    // At once, before the address bar takes the levers: the link is that of the levers as they stand.
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const status = page.getByTestId('copy-status');
+    await page.waitForFunction(() => document.querySelector('[data-testid="copy-status"]')?.textContent !== '');
+    expect(await status.textContent()).toMatch(/^Link copied/);
+    expect(await status.isVisible()).toBe(true);
+    const copied = clipboard ? await page.evaluate(() => navigator.clipboard.readText()) : page.url();
+    expect(copied).toBe(page.url());
+    expect(copied).toContain('#');
+    const other = await browser.newPage();
+    await other.goto(copied);
+    await waitForCharts(other);
+    expect(await other.getByLabel("Russia's adjustment speed", { exact: true }).inputValue()).toBe(value);
+    await other.close();
+    // The confirmation goes after a few seconds.
+    await page.waitForFunction(() => document.querySelector('[data-testid="copy-status"]')?.textContent === '', null, {
+      timeout: 10_000,
+    });
   }, 120_000);
 
   it('saves a scenario on the server and loads it back after a reload', async () => {
@@ -179,6 +279,28 @@ describe('dashboard in Chromium', () => {
     const hash = decodeURIComponent(page.url().split('#')[1] ?? '');
     expect(JSON.parse(Buffer.from(hash, 'base64url').toString('utf8'))).toMatchObject({ complianceByAlly: { DEU: 0 } });
   }, 120_000);
+
+  it('refuses a compliance out of range, naming the ally, the value and the range, without widening the panel', async () => {
+    const side = () => page.locator('.side').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    const { scroll, client } = await side();
+    expect(scroll).toBeLessThanOrEqual(client);
+    const france = page.getByLabel('France', { exact: true });
+    await france.fill('1.5');
+    await france.press('Enter');
+    const refused = page.getByTestId('compliance-refused');
+    await refused.waitFor({ timeout: 10_000 });
+    expect(await refused.textContent()).toMatch(/^France: 1\.5 is outside the range 0 to 1/);
+    expect(await france.inputValue()).toBe(''); // the value in force: the global one
+    await page.waitForTimeout(300); // longer than the URL's delay
+    const hash = decodeURIComponent(page.url().split('#')[1] ?? '');
+    expect(JSON.parse(Buffer.from(hash, 'base64url').toString('utf8')).complianceByAlly).toEqual({ DEU: 0 });
+    // A value in range is taken and the message goes.
+    await france.fill('0.4');
+    await france.press('Enter');
+    await refused.waitFor({ state: 'detached', timeout: 10_000 });
+    const after = await side();
+    expect(after.scroll).toBeLessThanOrEqual(after.client);
+  }, 60_000);
 
   it('ranks the allies of the year on the slider', async () => {
     const title = () => page.locator('figure[data-chart="allies-ranked"] .chart-title').textContent();
@@ -399,6 +521,10 @@ describe('dashboard in Chromium', () => {
     const rus = loadDataset().data.fitted?.parameters.elasticity_RUS.estimate as number;
     expect(await page.locator('article[data-claim="6"] .claim-answer').textContent()).toContain(rus.toFixed(2));
     await page.locator('article[data-claim="6"]').screenshot({ path: join(ARTIFACTS, 'dashboard-claim-6.png') });
+    // A claim's panel with its numbers open has no accessibility violations.
+    await page.locator('article[data-claim="6"] .claim-numbers summary').click();
+    await expectAccessible('article[data-claim="6"]');
+    await expectAccessible('section.claims');
   }, 180_000);
 
   it('answers the levers in a headline strip against the status quo, runs a preset as its file, and draws the baseline', async () => {
@@ -457,13 +583,74 @@ describe('dashboard in Chromium', () => {
     await tab.close();
   }, 180_000);
 
-  it('works at a phone width', async () => {
+  it('works at a phone width: a header of one line, the charts first and readable, the levers a tab away', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url);
     await waitForCharts();
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-390x844.png') });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    // The header is one line: its visible parts share a row no taller than a button and a bit.
+    const header = await page.locator('header.top').evaluate((h) => ({
+      height: h.getBoundingClientRect().height,
+      tops: [...h.children]
+        .filter((c) => c.getBoundingClientRect().height > 0)
+        .map((c) => Math.round(c.getBoundingClientRect().top)),
+    }));
+    expect(header.height).toBeLessThanOrEqual(56);
+    expect(Math.max(...header.tops) - Math.min(...header.tops)).toBeLessThanOrEqual(8);
+    // The charts come first: the first one starts within the first screen and a half, not after the levers.
+    const first = page.locator(`${MAIN}`).first();
+    const top = await first.evaluate((f) => f.getBoundingClientRect().top + window.scrollY);
+    expect(top).toBeLessThan(844 * 1.5);
+    expect(await page.locator('#levers-panel').isVisible()).toBe(false);
+    // Readable: a chart is drawn at least 480 px wide and shown at its size, scrolling sideways in its figure.
+    const drawn = await page
+      .locator(`${MAIN} .chart-host > svg`)
+      .first()
+      .evaluate((svg) => ({
+        width: Number(svg.getAttribute('width')),
+        shown: svg.getBoundingClientRect().width,
+        host: (svg.parentElement as HTMLElement).clientWidth,
+        scrolls: (svg.parentElement as HTMLElement).scrollWidth > (svg.parentElement as HTMLElement).clientWidth,
+      }));
+    expect(drawn.width).toBeGreaterThanOrEqual(480);
+    expect(Math.abs(drawn.shown - drawn.width)).toBeLessThanOrEqual(1);
+    expect(drawn.scrolls).toBe(drawn.width > drawn.host);
+    await expectAccessible();
+    // A data table scrolls in its own box, never the page.
+    await page.getByRole('button', { name: 'Data table of "NATO allies\' military burden"' }).click();
+    await page.locator('figure[data-chart="allies-burden"] table.data-table').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    const wrap = await page
+      .locator('figure[data-chart="allies-burden"] .table-wrap')
+      .evaluate((w) => w.getBoundingClientRect().right);
+    expect(wrap).toBeLessThanOrEqual(390);
+    await page.locator('figure[data-chart="allies-burden"]').screenshot({
+      path: join(ARTIFACTS, 'dashboard-390x844-table.png'),
+    });
+    // The levers are a tab away, and work there.
+    await page.getByRole('tab', { name: 'Levers' }).click();
+    expect(await page.locator('#levers-panel').isVisible()).toBe(true);
+    expect(await page.locator('#charts').isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-390x844-levers.png') });
+    await expectAccessible();
+    const before = await chartsText();
+    const lever = page.getByLabel('Pledge target', { exact: true });
+    await lever.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      ([old, sel]) => [...document.querySelectorAll(`${sel} svg`)].map((s) => s.outerHTML).join('') !== old,
+      [before, MAIN] as const,
+      { timeout: 30_000 },
+    );
+    // The arrow keys move between the tabs.
+    await page.getByRole('tab', { name: 'Levers' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Charts' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#charts').isVisible()).toBe(true);
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1280, height: 800 });
   }, 120_000);
 
   it('logged no error in the page through all of the above', () => {

@@ -1,5 +1,5 @@
 import { stringify as csv } from 'csv-stringify/browser/esm/sync';
-import { type JSX, render } from 'preact';
+import { type JSX, render, type TargetedMouseEvent } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stringify } from 'yaml';
 import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
@@ -15,6 +15,7 @@ import type { SimulationResult } from '../../src/core/simulate.js';
 import { AllianceMap } from './AllianceMap.js';
 import { Charts } from './Charts.js';
 import { Claims } from './Claims.js';
+import { CopyLink } from './CopyLink.js';
 import { EnsembleView } from './EnsembleView.js';
 import { download, fileStem } from './export.js';
 import { Headline } from './Headline.js';
@@ -34,10 +35,38 @@ import { PresetPicker } from './PresetPicker.js';
 import type { WorkerReady, WorkerRequest, WorkerResponse } from './protocol.js';
 import { RankedAllies } from './RankedAllies.js';
 import { SavedScenarios } from './SavedScenarios.js';
+import { type View, ViewTabs } from './ViewTabs.js';
 import './styles.css';
 
 /** Quiet time after the last lever move before the URL takes the new levers. */
 const HASH_DELAY_MS = 150;
+
+/** Below this width the page has one column: the levers and the charts are behind two tabs. */
+const ONE_COLUMN = '(max-width: 800px)';
+
+/** Whether the media query matches, following it as the window changes. */
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}
+
+/** The URL hash of the levers (those that differ from the defaults) or of the preset run as it stands. */
+function hashOf(levers: LeverValues, defaults: Readonly<LeverValues>, preset: string | undefined): string {
+  return preset === undefined ? encodeLevers(levers, defaults) : `preset-${preset}`;
+}
+
+/** The page's address with `hash`: the link that opens this scenario. */
+function linkOf(hash: string): string {
+  const { origin, pathname, search } = window.location;
+  return `${origin}${pathname}${search}${hash === '' ? '' : `#${hash}`}`;
+}
 
 /** A simulation worker: the deterministic runs and look-ups go to one, ensembles to another. */
 function startWorker(name: string): Worker {
@@ -229,10 +258,8 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   // milliseconds a drag cannot spare), and follow a hash edited by hand or by navigation.
   useEffect(() => {
     const timer = setTimeout(() => {
-      const hash = preset === undefined ? encodeLevers(levers, defaults) : `preset-${preset}`;
-      if (window.location.hash.replace(/^#/, '') !== hash) {
-        history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : `#${hash}`);
-      }
+      const hash = hashOf(levers, defaults, preset);
+      if (window.location.hash.replace(/^#/, '') !== hash) history.replaceState(null, '', linkOf(hash));
     }, HASH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [levers, defaults, preset]);
@@ -418,6 +445,38 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     [ready, requestPledges, claims, claimsError],
   );
 
+  // The link of the levers as they stand, not as the URL shows them a moment later: the URL takes
+  // it too, so that the address bar and the copied link agree.
+  const currentLink = useCallback(() => {
+    const link = linkOf(hashOf(levers, defaults, preset));
+    if (link !== window.location.href) history.replaceState(null, '', link);
+    return link;
+  }, [levers, defaults, preset]);
+
+  // One column (a phone): the levers and the charts are two tabs, the charts first.
+  const oneColumn = useMedia(ONE_COLUMN);
+  const [view, setView] = useState<View>('charts');
+  /** Where each tab was scrolled to when it was left: it opens there again. */
+  const scrolledTo = useRef<Record<View, number>>({ levers: 0, charts: 0 });
+  const changeView = (next: View) => {
+    if (next === view) return;
+    scrolledTo.current[view] = window.scrollY;
+    setView(next);
+  };
+  useLayoutEffect(() => {
+    if (oneColumn) window.scrollTo(0, scrolledTo.current[view]);
+  }, [view, oneColumn]);
+  const chartsColumn = useRef<HTMLDivElement | null>(null);
+  const skipToCharts = (event: TargetedMouseEvent<HTMLAnchorElement>) => {
+    // The hash holds the levers: the link moves the focus instead of changing it.
+    event.preventDefault();
+    changeView('charts');
+    setTimeout(() => {
+      chartsColumn.current?.focus();
+      chartsColumn.current?.scrollIntoView({ block: 'start' });
+    }, 0);
+  };
+
   const stem = fileStem(name === '' ? 'armsrace' : name);
   const downloadCsv = () => {
     if (result === undefined) return;
@@ -427,11 +486,17 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link, whose target is on the page; the hash holds the levers, so the click moves the focus itself. */}
+      <a class="skip-link" href="#charts" onClick={skipToCharts}>
+        Skip to the charts
+      </a>
       <header class="top">
         <h1>armsrace</h1>
         <p class="tagline">
           Simulating the NATO–Russia arms race from the data of {START} to {END}
         </p>
+        {oneColumn ? <ViewTabs view={view} onChange={changeView} /> : null}
+        <CopyLink link={currentLink} />
         <p class="status-line" aria-live="polite">
           <span data-testid="latency">{latency === undefined ? '—' : `${Math.round(latency.total)} ms`}</span> from
           lever move to charts drawn
@@ -439,7 +504,12 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
         </p>
       </header>
       <main class="layout">
-        <aside class="side">
+        <div
+          class="side"
+          id="levers-panel"
+          {...(oneColumn ? { role: 'tabpanel', 'aria-labelledby': 'tab-levers' } : {})}
+          hidden={oneColumn && view !== 'levers'}
+        >
           <PresetPicker choose={choosePreset} current={preset} />
           {leverPanel}
           {invalid === '' ? null : (
@@ -459,8 +529,15 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
               Download results (CSV)
             </button>
           </p>
-        </aside>
-        <div class="content">
+        </div>
+        <div
+          class="content"
+          id="charts"
+          ref={chartsColumn}
+          tabIndex={-1}
+          {...(oneColumn ? { role: 'tabpanel', 'aria-labelledby': 'tab-charts' } : {})}
+          hidden={oneColumn && view !== 'charts'}
+        >
           {levers.ensembleOn ? (
             <EnsembleView
               result={ensemble}
