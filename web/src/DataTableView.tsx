@@ -24,39 +24,42 @@ export function TableScroll({
   );
 }
 
-/** A chart's numbers: one header row, each row named by its first cell. */
+/** A chart's numbers: what they are above, then the table, one header row, each row named by its first cell. */
 export function DataTableView({ table, label }: { readonly table: DataTable; readonly label: string }): JSX.Element {
   const [first, ...rest] = table.columns;
   return (
-    <TableScroll label={label}>
-      <table class="data-table">
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            {rest.map((c) => (
-              <th scope="col" class="num" key={c}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => {
-            const [head, ...cells] = row;
-            return (
-              <tr key={head}>
-                <th scope="row">{head}</th>
-                {cells.map((cell, k) => (
-                  <td class="num" key={k}>
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <>
+      <p class="data-table-note">{table.note}</p>
+      <TableScroll label={label}>
+        <table class="data-table">
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{first}</th>
+              {rest.map((c) => (
+                <th scope="col" class="num" key={c}>
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => {
+              const [head, ...cells] = row;
+              return (
+                <tr key={head}>
+                  <th scope="row">{head}</th>
+                  {cells.map((cell, k) => (
+                    <td class="num" key={k}>
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }

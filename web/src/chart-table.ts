@@ -3,7 +3,10 @@ import type { ChartSpec } from '../../src/core/charts/chart-spec.js';
 
 /** A chart's numbers as a table: a header row, then rows whose first cell names the row. */
 export interface DataTable {
+  /** The chart's title. */
   readonly caption: string;
+  /** What the numbers are: the chart's subtitle, and the unit of values that have one. */
+  readonly note: string;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
 }
@@ -82,8 +85,13 @@ export function specTable(spec: ChartSpec): DataTable | undefined {
   );
   // Every mark drawn from these records tells which axis a field is on (a bar's may be stacked away).
   const axes = new Map(marks.filter((m) => records(m) === data).flatMap((m) => [...axisLabels(spec, m)]));
-  const heading = (k: string) => capitalized(axes.get(k) ?? FIELD_LABELS[k] ?? k);
-  const caption = `${spec.title}. ${spec.subtitle}`;
+  // Fields on one axis (a whisker's two ends) are told apart by their names.
+  const shared = (k: string) => fields.some((f) => f !== k && axes.get(f) !== undefined && axes.get(f) === axes.get(k));
+  const heading = (k: string) => {
+    const label = axes.get(k) ?? FIELD_LABELS[k] ?? k;
+    return capitalized(shared(k) ? `${label} (${FIELD_LABELS[k] ?? k})` : label);
+  };
+  const caption = spec.title;
 
   const texts = fields.filter((k) => data.every((d) => typeof d[k] === 'string'));
   if (data.every((d) => typeof d.year === 'number')) {
@@ -99,7 +107,8 @@ export function specTable(spec: ChartSpec): DataTable | undefined {
       named === undefined ? heading(v) : values.length === 1 ? s : `${s}, ${labels[v] ?? heading(v)}`;
     const unit = values.length === 1 ? axes.get(values[0] as string) : undefined;
     return {
-      caption: named !== undefined && unit !== undefined ? `${caption} Values: ${unit}.` : caption,
+      caption,
+      note: named !== undefined && unit !== undefined ? `${spec.subtitle} Values: ${unit}.` : spec.subtitle,
       columns: [heading('year'), ...series.flatMap((s) => values.map((v) => column(s, v)))],
       rows: years.map((year) => [
         String(year),
@@ -111,5 +120,10 @@ export function specTable(spec: ChartSpec): DataTable | undefined {
   // One row per record, named by its name or else its first text field.
   const head = texts.find((k) => k === 'name') ?? texts[0] ?? fields[0];
   const ordered = [...fields].sort((a, b) => Number(b === head) - Number(a === head));
-  return { caption, columns: ordered.map(heading), rows: data.map((d) => ordered.map((k) => formatCell(d[k]))) };
+  return {
+    caption,
+    note: spec.subtitle,
+    columns: ordered.map(heading),
+    rows: data.map((d) => ordered.map((k) => formatCell(d[k]))),
+  };
 }
