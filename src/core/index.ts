@@ -17,8 +17,8 @@ export {
   deterrencePosition,
   mutualDeterrenceVertex,
 } from './analyze/deterrence.js';
-export { type Headline, type HeadlineFigure, headline } from './analyze/headline.js';
 export { type HaguePath, type HaguePathOptions, type HaguePathRow, haguePath } from './analyze/hague-path.js';
+export { type Headline, type HeadlineFigure, headline } from './analyze/headline.js';
 export {
   type PledgeReport,
   type PledgeReportOptions,
@@ -65,10 +65,10 @@ export {
 } from './model/stability.js';
 export { runScenario, type ScenarioResult } from './run-scenario.js';
 export { DEFAULTS } from './scenario/defaults.js';
-export { type NamedScenario, PRESET_SCENARIOS } from './scenario/presets.js';
-export { runSpan } from './scenario/run-span.js';
 export { parseScenario, ScenarioError, type ScenarioIssue, validateScenario } from './scenario/parse-scenario.js';
+export { type NamedScenario, PRESET_SCENARIOS } from './scenario/presets.js';
 export { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
+export { runSpan } from './scenario/run-span.js';
 export type { ScenarioInput } from './scenario/schema.js';
 export { type SimulateOptions, type SimulationResult, simulate } from './simulate.js';
 export { type RichardsonRun, simulateRichardson } from './simulate-richardson.js';
