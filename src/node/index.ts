@@ -3,7 +3,7 @@
  * threads or SQLite. Everything else is in the pure core (`import … from 'armsrace'`).
  */
 export { type ParallelEnsembleOptions, runEnsembleParallel } from './ensemble-pool.js';
-export { type RenderChartsOptions, type RenderedChart, renderCharts, svgToPng } from './render-charts.js';
+export { PNG_SCALE, type RenderChartsOptions, type RenderedChart, renderCharts, svgToPng } from './render-charts.js';
 export {
   type RenderEnsembleChartsOptions,
   renderEnsembleCharts,

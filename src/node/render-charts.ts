@@ -56,10 +56,16 @@ export function serialiseSvg(svg: unknown): string {
 }
 
 /**
+ * Pixels of a PNG per px of its chart: the page saves its PNGs at twice the chart's size (a canvas
+ * scaled by 2 in `web/src/export.ts`), and the command line renders at the same resolution.
+ */
+export const PNG_SCALE = 2;
+
+/**
  * Rasterise an SVG text to PNG with resvg, text in the system's fonts (`sans-serif` as DejaVu Sans).
  *
  * @param svg A standalone SVG text.
- * @param width Width of the PNG in px.
+ * @param width Width of the PNG in px (the chart's width times {@link PNG_SCALE} for a chart file).
  * @throws {Error} from resvg when the SVG cannot be parsed.
  * @example svgToPng(svgText, 960).subarray(1, 4) // 'PNG' in bytes
  */
@@ -78,7 +84,7 @@ export function svgToPng(svg: string, width: number): Uint8Array {
 
 /**
  * Build one chart of a registry (`{ id, title, build }`) for `input` and serialise it: SVG text, or
- * PNG bytes rasterised by resvg.
+ * PNG bytes rasterised by resvg at {@link PNG_SCALE} times the chart's size, as the page saves them.
  *
  * @param chart The chart's registry entry.
  * @param input What it draws: a run, an ensemble, a sensitivity analysis.
@@ -105,7 +111,7 @@ export function renderChart<R, O extends { readonly width: number; readonly heig
     id: chart.id,
     title: chart.title,
     file: `${chart.id}.${format}`,
-    content: format === 'svg' ? svg : svgToPng(svg, options.width),
+    content: format === 'svg' ? svg : svgToPng(svg, options.width * PNG_SCALE),
   };
 }
 

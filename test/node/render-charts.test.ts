@@ -6,7 +6,7 @@ import { CHARTS } from '../../src/core/charts/charts.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
 import { parseScenario } from '../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../src/core/simulate.js';
-import { renderCharts, svgToPng } from '../../src/node/render-charts.js';
+import { PNG_SCALE, renderCharts, svgToPng } from '../../src/node/render-charts.js';
 import { decodePng, PNG_SIGNATURE } from './png.js';
 
 const dataset = loadDataset();
@@ -52,14 +52,15 @@ describe('renderCharts', () => {
     expect(() => renderCharts(small, { format: 'gif' as 'svg' })).toThrow(RangeError);
   });
 
-  it('renders a PNG with the signature, the requested size and more than one colour', () => {
+  it("renders a PNG at twice the chart's size, as the page saves one, with the signature and more than one colour", () => {
     const [chart] = renderCharts(small, { format: 'png', only: ['bloc-spending'], width: 640, height: 400 });
     const png = chart?.content as Uint8Array;
     expect(chart?.file).toBe('bloc-spending.png');
     expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
     expect(String.fromCharCode(...png.subarray(12, 16))).toBe('IHDR');
-    expect([view.getUint32(16), view.getUint32(20)]).toEqual([640, 400]);
+    expect(PNG_SCALE).toBe(2);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([1280, 800]);
     const image = decodePng(png);
     const colours = new Set<number>();
     for (let i = 0; i < image.pixels.length; i += 4)
@@ -72,17 +73,17 @@ describe('renderCharts', () => {
   it('shows the title and the caption in the PNG (text drawn in the top and bottom bands)', () => {
     const [chart] = renderCharts(small, { format: 'png', only: ['balance'] });
     const image = decodePng(chart?.content as Uint8Array);
-    expect([image.width, image.height]).toEqual([960, 540]);
-    expect(darkPixels(image, 10, 36)).toBeGreaterThan(500); // the bold title
+    expect([image.width, image.height]).toEqual([1920, 1080]);
+    expect(darkPixels(image, 20, 72)).toBeGreaterThan(2000); // the bold title
     expect(image.pixels.slice(0, 4)).toEqual(new Uint8Array([255, 255, 255, 255])); // white corner
     let captionInk = 0;
-    for (let y = 500; y < 540; y++) {
+    for (let y = 1000; y < 1080; y++) {
       for (let x = 0; x < image.width; x++) {
         const i = (y * image.width + x) * 4;
         if ((image.pixels[i] as number) < 200) captionInk++;
       }
     }
-    expect(captionInk).toBeGreaterThan(200);
+    expect(captionInk).toBeGreaterThan(800);
   });
 
   it('renders every chart for a run with Russia and Poland only', () => {

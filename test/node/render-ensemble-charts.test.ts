@@ -54,7 +54,7 @@ describe('renderEnsembleCharts', () => {
     expect(() => renderEnsembleCharts(small, { format: 'gif' as 'svg' })).toThrow(RangeError);
   });
 
-  it('renders PNGs with the signature, the requested size, and ink in the title, panel and caption', () => {
+  it('renders PNGs at twice the requested size, with the signature and ink in the title, panel and caption', () => {
     const charts = renderEnsembleCharts(small, { format: 'png', width: 800, height: 450 });
     expect(charts).toHaveLength(ENSEMBLE_CHARTS.length);
     for (const chart of charts) {
@@ -62,13 +62,13 @@ describe('renderEnsembleCharts', () => {
       expect(chart.file).toBe(`${chart.id}.png`);
       expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
       const image = decodePng(png);
-      expect([image.width, image.height]).toEqual([800, 450]);
+      expect([image.width, image.height]).toEqual([1600, 900]);
       expect(image.pixels.slice(0, 4)).toEqual(new Uint8Array([255, 255, 255, 255]));
-      expect(ink(image, 8, 36).inked).toBeGreaterThan(400); // the title
-      const panel = ink(image, 100, 380);
-      expect(panel.inked).toBeGreaterThan(2000);
+      expect(ink(image, 16, 72).inked).toBeGreaterThan(1600); // the title
+      const panel = ink(image, 200, 760);
+      expect(panel.inked).toBeGreaterThan(8000);
       expect(panel.colours).toBeGreaterThan(8);
-      expect(ink(image, 420, 450).inked).toBeGreaterThan(200); // the caption
+      expect(ink(image, 840, 900).inked).toBeGreaterThan(800); // the caption
     }
   });
 
