@@ -129,7 +129,7 @@ describe('armsrace ensemble and sensitivity (child process)', () => {
     expect(rows[0]).toMatchObject({ output: 'RUS.burden', year: '2030', method: 'sobol', confidence: '0.95' });
     expect(Number(rows[0]?.total_low)).toBeLessThanOrEqual(Number(rows[0]?.total));
     const svg = readFileSync(join(out, 'sensitivity-indices.svg'), 'utf8');
-    expect(svg).toContain('What drives RUS.burden in 2030');
+    expect(svg).toContain("What drives Russia's military burden in 2030");
   }, 120_000);
 
   it.each([

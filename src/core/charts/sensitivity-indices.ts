@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { parameterLabel } from '../ensemble/parameter-label.js';
 import { rankedFactors, type ScenarioSensitivity } from '../ensemble/scenario-sensitivity.js';
 import type { ChartSpec, ChartSpecOptions } from './chart-spec.js';
 import { chartLayout, defineChart, labelMargin } from './compose-chart.js';
@@ -64,17 +65,22 @@ export function sensitivityBars(analysis: ScenarioSensitivity): SensitivityBar[]
  */
 export function sensitivityIndices(analysis: ScenarioSensitivity, options: ChartSpecOptions = {}): ChartSpec {
   const r = analysis.result;
-  const bars = sensitivityBars(analysis);
+  // Parameters and the output in words, not the scenario file's paths.
+  const bars = sensitivityBars(analysis).map((b) => ({
+    ...b,
+    parameter: analysis.parameterLabels[b.parameter] ?? parameterLabel(b.parameter),
+  }));
   const parameters = [...new Set(bars.map((b) => b.parameter))];
   const sobol = r.method === 'sobol';
-  const title = `What drives ${analysis.output} in ${analysis.year}`;
+  const output = analysis.outputLabel;
+  const title = `What drives ${output} in ${analysis.year}`;
   const subtitle = sobol
-    ? `Sobol' indices of ${analysis.output} in ${analysis.year}: dark, the total index S_T (the parameter with its interactions); light, the first-order index S (the parameter alone).`
-    : `Morris screening of ${analysis.output} in ${analysis.year}: μ*, the mean absolute change of the output over each parameter's range.`;
+    ? `Sobol' indices of ${output} in ${analysis.year}: dark, the total index S_T (the parameter with its interactions); light, the first-order index S (the parameter alone).`
+    : `Morris screening of ${output} in ${analysis.year}: μ*, the mean absolute change of the output over each parameter's range.`;
   const method = sobol
     ? `Sobol' indices (Saltelli sampling, Jansen's total index), N = ${r.baseSamples}, ${r.modelRuns.toLocaleString('en-US')} model runs; whiskers: ${Math.round(100 * r.confidence)} % bootstrap intervals (${r.bootstrap} resamples).`
     : `Morris elementary effects, ${r.trajectories} trajectories, ${r.modelRuns.toLocaleString('en-US')} model runs; σ (in the labels) large against μ*: the parameter acts through interactions or non-linearly.`;
-  const caption = [`${method} GDP shocks off. ${simulatedDataNote(analysis.burdenSource)}`];
+  const caption = [`${method} GDP shocks off. ${simulatedDataNote(analysis.burdenSource, analysis.scenario)}`];
   const width = options.width ?? 960;
   chartLayout({ subtitle, caption }, width, options.height);
   const { marginLeft, lineWidthEm } = labelMargin(parameters, width);
@@ -124,7 +130,7 @@ export function sensitivityIndices(analysis: ScenarioSensitivity, options: Chart
       marginLeft,
       x: {
         domain: [low, high],
-        label: sobol ? 'Index (share of the output’s variance) →' : `μ*, ${analysis.output} →`,
+        label: sobol ? 'Index (share of the output’s variance) →' : `μ*, ${output} →`,
         labelAnchor: 'right',
         labelArrow: 'none',
         grid: true,

@@ -1,17 +1,22 @@
 import { startDataNote } from '../data/start-data-note.js';
+import { scenarioSettingsLine } from '../scenario/settings-line.js';
 import type { SimulationResult } from '../simulate.js';
 
-export { startDataNote };
+export { scenarioSettingsLine, startDataNote };
 
 /**
- * Return the source note printed under every chart.
+ * Return the source note printed under every chart: the scenario's name and its main settings
+ * ({@link scenarioSettingsLine}), then where the numbers come from.
  *
- * @param result The simulated run; its scenario name goes in the note.
- * @example sourceNote(result) // 'Simulated with armsrace, scenario Unnamed scenario; burdens on SIPRI's definition; …'
+ * @param result The simulated run.
+ * @example sourceNote(result) // "Scenario “Hague pledge met”: pledge 3.5 % of GDP by 2035, compliance binding; Russia's threat elasticity 1.06; war goes on. Simulated with armsrace; burdens on SIPRI's definition; …"
  */
 export function sourceNote(result: SimulationResult): string {
   const burdens = result.scenario.burdens === 'sipri' ? "burdens on SIPRI's definition" : result.scenario.burdenNote;
-  return `Simulated with armsrace, scenario ${result.scenario.name}; ${burdens}; ${startDataNote(result.scenario.burdenSource)}`;
+  return (
+    `Scenario “${result.scenario.name}”: ${scenarioSettingsLine(result)}. ` +
+    `Simulated with armsrace; ${burdens}; ${startDataNote(result.scenario.burdenSource)}`
+  );
 }
 
 /**

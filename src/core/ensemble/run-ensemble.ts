@@ -14,10 +14,12 @@ import { demandJacobians } from '../model/stability.js';
 import { ScenarioError, scenarioError } from '../scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve-scenario.js';
 import { LIMITS, type ScenarioInput } from '../scenario/schema.js';
+import { scenarioSettingsLine } from '../scenario/settings-line.js';
 import { MAX_BURDEN } from '../simulate.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
 import { meetsThreshold } from '../threshold.js';
 import { addToHistogram, CELL_SIZE, histogramQuantiles } from './histogram.js';
+import { parameterLabel } from './parameter-label.js';
 import { compileUncertain, type UncertainParameter } from './uncertain.js';
 
 /** Members per chunk: the unit of work a worker takes; fixed, so results never depend on workers. */
@@ -104,6 +106,10 @@ export interface EnsembleResult {
   readonly gdpShocks: boolean;
   /** The edition of the burdens the members start from, e.g. `sipri-2026`. */
   readonly burdenSource: string;
+  /** The scenario's name and its main settings ({@link scenarioSettingsLine}), for the charts' captions. */
+  readonly scenario: { readonly name: string; readonly settings: string };
+  /** Each path of `uncertain` in words ({@link parameterLabel}), for the charts. */
+  readonly parameterLabels: Readonly<Record<string, string>>;
 }
 
 const SHOCK_FROM_YEAR = 2000;
@@ -599,7 +605,22 @@ function summarize(
     uncertain: setup.uncertain.map((u) => u.path),
     gdpShocks: setup.gdpShockSd.some((s) => s > 0),
     burdenSource: setup.scenario.burdenSource,
+    scenario: { name: setup.scenario.name, settings: scenarioSettingsLine(setup) },
+    parameterLabels: parameterLabels(
+      setup.scenario,
+      setup.uncertain.map((u) => u.path),
+    ),
   };
+}
+
+/**
+ * Return each uncertain parameter's path in words, countries named as the scenario names them.
+ *
+ * @example parameterLabels(scenario, ['response.RUS.elasticity']) // { 'response.RUS.elasticity': "Russia's threat elasticity ε" }
+ */
+export function parameterLabels(scenario: ResolvedScenario, paths: readonly string[]): Record<string, string> {
+  const nameOf = (iso3: string) => scenario.actors.find((a) => a.iso3 === iso3)?.name;
+  return Object.fromEntries(paths.map((p) => [p, parameterLabel(p, nameOf)]));
 }
 
 /** Options of {@link runEnsemble}. */

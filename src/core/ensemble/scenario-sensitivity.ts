@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { ScenarioError } from '../scenario/parse-scenario.js';
 import type { ScenarioInput } from '../scenario/schema.js';
+import { scenarioSettingsLine } from '../scenario/settings-line.js';
 import {
   type DistributedFactor,
   type MorrisFactorEffects,
@@ -10,7 +11,8 @@ import {
   type SobolIndicesResult,
   sobolIndices,
 } from '../sensitivity/index.js';
-import { CHUNK_MEMBERS, prepareEnsemble, runMembers } from './run-ensemble.js';
+import { seriesLabel } from './parameter-label.js';
+import { CHUNK_MEMBERS, parameterLabels, prepareEnsemble, runMembers } from './run-ensemble.js';
 
 /** Options of {@link scenarioSensitivity}. */
 export interface ScenarioSensitivityOptions {
@@ -33,6 +35,12 @@ export interface ScenarioSensitivity {
   readonly result: SobolIndicesResult | MorrisResult;
   /** The edition of the burdens the runs start from, e.g. `sipri-2026`. */
   readonly burdenSource: string;
+  /** The scenario's name and its main settings ({@link scenarioSettingsLine}), for the chart's caption. */
+  readonly scenario: { readonly name: string; readonly settings: string };
+  /** Each parameter's path in words ({@link parameterLabel}), for the chart. */
+  readonly parameterLabels: Readonly<Record<string, string>>;
+  /** The output in words ({@link seriesLabel}), e.g. "Russia's military burden". */
+  readonly outputLabel: string;
 }
 
 /**
@@ -104,7 +112,19 @@ export function scenarioSensitivity(
           seed,
           bootstrap: options.bootstrap ?? 200,
         });
-  return { output, year, method: options.method ?? 'sobol', result, burdenSource: setup.scenario.burdenSource };
+  return {
+    output,
+    year,
+    method: options.method ?? 'sobol',
+    result,
+    burdenSource: setup.scenario.burdenSource,
+    scenario: { name: setup.scenario.name, settings: scenarioSettingsLine(setup) },
+    parameterLabels: parameterLabels(
+      setup.scenario,
+      factors.map((f) => f.name),
+    ),
+    outputLabel: seriesLabel(output, (iso3) => setup.scenario.actors.find((a) => a.iso3 === iso3)?.name),
+  };
 }
 
 /** The parameters of an analysis, most influential first, with their measures. */

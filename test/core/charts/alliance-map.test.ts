@@ -140,7 +140,7 @@ describe('the map of NATO and Russia', () => {
     const k = result.years.indexOf(2040);
     const pol = result.actors.find((a) => a.iso3 === 'POL');
     expect(burden.rows.find((r) => r.iso3 === 'POL')?.burden).toBe(pol?.burden[k]);
-    expect(burden.sources.join(' ')).toContain('scenario Ukraine joins');
+    expect(burden.sources.join(' ')).toContain('Scenario “Ukraine joins”: pledge');
   });
 
   it('refuses a year before 1949 and a year after the data without a run, naming the years it takes', () => {

@@ -102,9 +102,10 @@ describe('definedOrNaN', () => {
 });
 
 describe('source notes', () => {
-  it('sourceNote names the scenario and the sources', () => {
-    expect(sourceNote(run(DEFAULT_RUN))).toBe(
-      "Simulated with armsrace, scenario Unnamed scenario; burdens on SIPRI's definition; " +
+  it('sourceNote names the scenario, its main settings and the sources', () => {
+    expect(sourceNote(run(`name: Hague met\n${DEFAULT_RUN}\ncompliance: { default: binding }`))).toBe(
+      "Scenario “Hague met”: pledge 3.5 % of GDP by 2035, compliance binding; Russia's threat elasticity 1.06; war goes on. " +
+        "Simulated with armsrace; burdens on SIPRI's definition; " +
         'start data SIPRI Milex 2026 (earlier years from the releases marked in the data), World Bank WDI, IMF WEO Oct 2025',
     );
   });

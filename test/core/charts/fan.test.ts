@@ -249,8 +249,25 @@ describe('formatPercent and variationNote', () => {
   it('say what varies', () => {
     expect(variationNote({ ...small, uncertain: [], gdpShocks: false })).toBe('nothing varies between members');
     expect(variationNote({ ...small, uncertain: ['geography.decay_km'], gdpShocks: true })).toBe(
-      'varying geography.decay_km and GDP growth shocks',
+      'varying distance decay D (km) and GDP growth shocks',
     );
+  });
+
+  it('name the uncertain parameters in words, never by their paths', () => {
+    const paths = ['response.default.spill_in', 'response.RUS.elasticity', 'compliance.POL', 'war.RUS.until'];
+    expect(variationNote({ ...small, uncertain: paths, parameterLabels: {}, gdpShocks: false })).toBe(
+      "varying allies' spill-in η, RUS's threat elasticity ε, POL's compliance κ and RUS's war's end (year)",
+    );
+    const ensemble = runEnsemble(
+      parseScenario(
+        'end: 2030\nensemble: { uncertain: { response.default.spill_in: { uniform: [0, 0.5] }, response.RUS.elasticity: { uniform: [0.5, 1.5] } } }',
+      ),
+      dataset,
+      { runs: 32 },
+    );
+    const subtitle = ENSEMBLE_CHARTS.map((c) => c.spec(ensemble).subtitle).join(' ');
+    expect(subtitle).toContain("varying Russia's threat elasticity ε, allies' spill-in η and GDP growth shocks");
+    expect(subtitle).not.toMatch(/response\.|spill_in/);
   });
 });
 

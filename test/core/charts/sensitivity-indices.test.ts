@@ -55,9 +55,15 @@ describe('the sensitivity chart', () => {
     expect(labels[0]).toMatch(/^S_T \d\.\d{3}$/);
     expect(labels.join(' ')).not.toContain('-0.000');
     const all = svg.textContent ?? '';
-    expect(all).toContain('What drives RUS.burden in 2030');
+    expect(all).toContain("What drives Russia's military burden in 2030");
     expect(all).toContain('95 % bootstrap intervals (50 resamples)');
-    expect(all).toContain('response.RUS.elasticity');
+    // The parameters in words, not the scenario file's paths.
+    expect(textsOf(svg, 'g[aria-label="fy-axis tick label"] text')).toEqual([
+      "Russia's threat elasticity ε",
+      "allies' compliance κ",
+    ]);
+    expect(all).not.toContain('response.RUS.elasticity');
+    expect(all).not.toContain('RUS.burden');
   });
 
   it("shows Morris's μ* per parameter, ranked, with σ in the label and no whiskers", () => {
@@ -68,6 +74,6 @@ describe('the sensitivity chart', () => {
     expect(svg.querySelectorAll('g.sensitivity-bars rect').length).toBe(2);
     expect(svg.querySelectorAll('g.sensitivity-whiskers line').length).toBe(0);
     expect(textsOf(svg, 'g.sensitivity-labels text')[0]).toMatch(/^μ\* [\d.e-]+ \(σ [\d.e-]+\)$/);
-    expect(sensitivityIndices(morris).subtitle).toContain('Morris screening of RUS.burden in 2030');
+    expect(sensitivityIndices(morris).subtitle).toContain("Morris screening of Russia's military burden in 2030");
   });
 });

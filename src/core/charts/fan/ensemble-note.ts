@@ -1,3 +1,4 @@
+import { parameterLabel } from '../../ensemble/parameter-label.js';
 import type { EnsembleResult } from '../../ensemble/run-ensemble.js';
 import { startDataNote } from '../source-note.js';
 
@@ -5,13 +6,19 @@ import { startDataNote } from '../source-note.js';
 export type FanBands = 'both' | 'outer';
 
 /**
- * Where a simulated chart's numbers come from: the last sentence of its caption.
+ * Where a simulated chart's numbers come from: the last sentences of its caption, after the
+ * scenario's name and main settings when they are known.
  *
  * @param burdenSource The edition of the burdens the run started from, e.g. `sipri-2026`.
+ * @param scenario The scenario's name and settings line (`EnsembleResult.scenario`).
  * @example simulatedDataNote('sipri-2026') // "Simulated with armsrace; burdens on SIPRI's definition; start data SIPRI Milex 2026 …"
  */
-export function simulatedDataNote(burdenSource: string): string {
-  return `Simulated with armsrace; burdens on SIPRI's definition; ${startDataNote(burdenSource)}.`;
+export function simulatedDataNote(
+  burdenSource: string,
+  scenario?: { readonly name: string; readonly settings: string },
+): string {
+  const named = scenario === undefined ? '' : `Scenario “${scenario.name}”: ${scenario.settings}. `;
+  return `${named}Simulated with armsrace; burdens on SIPRI's definition; ${startDataNote(burdenSource)}.`;
 }
 
 /**
@@ -27,19 +34,19 @@ export function ensembleSpan(result: EnsembleResult): string {
   return first === last ? `${first}` : `${first}–${last}`;
 }
 
-function describePath(path: string): string {
-  return path === 'response' ? 'the fitted responses (bootstrap draws)' : path;
-}
-
 /**
- * Return what varies between the members of an ensemble: its uncertain parameters and the GDP
- * growth shocks, e.g. "varying the fitted responses (bootstrap draws) and GDP growth shocks".
+ * Return what varies between the members of an ensemble: its uncertain parameters in words (not
+ * their paths: "allies' spill-in η", not `response.default.spill_in`) and the GDP growth shocks,
+ * e.g. "varying the fitted responses (bootstrap draws) and GDP growth shocks".
  *
  * @param result The ensemble.
  * @example variationNote({ ...result, uncertain: [], gdpShocks: false }) // 'nothing varies between members'
  */
 export function variationNote(result: EnsembleResult): string {
-  const parts = [...result.uncertain.map(describePath), ...(result.gdpShocks ? ['GDP growth shocks'] : [])];
+  const parts = [
+    ...result.uncertain.map((path) => result.parameterLabels[path] ?? parameterLabel(path)),
+    ...(result.gdpShocks ? ['GDP growth shocks'] : []),
+  ];
   if (parts.length === 0) return 'nothing varies between members';
   const last = parts.pop() as string;
   return `varying ${parts.length === 0 ? last : `${parts.join(', ')} and ${last}`}`;
@@ -67,7 +74,7 @@ export function membersNote(result: EnsembleResult): string {
 export function fanSourceNote(result: EnsembleResult, bands: FanBands = 'both'): string[] {
   const shaded = bands === 'both' ? '5–95 % and 25–75 % of members' : '5–95 % of members';
   return [
-    `Ensemble of ${result.runs.toLocaleString('en-US')} members, seed ${result.seed}; shaded: ${shaded}; line: median. ${simulatedDataNote(result.burdenSource)}`,
+    `Ensemble of ${result.runs.toLocaleString('en-US')} members, seed ${result.seed}; shaded: ${shaded}; line: median. ${simulatedDataNote(result.burdenSource, result.scenario)}`,
   ];
 }
 
@@ -87,7 +94,7 @@ export function eventSourceNote(result: EnsembleResult): string[] {
       (extreme
         ? ` At 0 % or 100 % the standard error is zero; the true probability is then within about ${bound} percentage points of it (rule of three).`
         : '') +
-      ` ${simulatedDataNote(result.burdenSource)}`,
+      ` ${simulatedDataNote(result.burdenSource, result.scenario)}`,
   ];
 }
 

@@ -2,6 +2,7 @@ import { type Dataset, observationAt } from '../../data/dataset.js';
 import type { SimulationResult } from '../../simulate.js';
 import { meetsThreshold } from '../../threshold.js';
 import { ACTOR_COLORS } from '../palette.js';
+import { scenarioSettingsLine } from '../source-note.js';
 import { SOVIET_LAST_YEAR, SOVIET_REPUBLICS } from './world.js';
 
 /** What the allies' colours show: when they joined, or their military burden. */
@@ -300,7 +301,7 @@ function mapSources(
   ];
   if (basis === 'simulated' && result !== undefined) {
     notes.push(
-      `Simulated with armsrace, scenario ${result.scenario.name}; burdens on SIPRI's definition; allies from NATO's accession dates and the scenario's enlargement.`,
+      `Scenario “${result.scenario.name}”: ${scenarioSettingsLine(result)}. Simulated with armsrace; burdens on SIPRI's definition; allies from NATO's accession dates and the scenario's enlargement.`,
     );
     return notes;
   }
