@@ -21,7 +21,7 @@ function countSeries(result: SimulationResult, withAllies: boolean): TimeSeries[
       : [
           {
             key: 'at-pledge',
-            text: `At ${pledge.percent} % or more (the pledge)`,
+            text: `At ${pledge.percent} % or more`,
             color: AT_PLEDGE,
             values: pledge.counts,
           },

@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../simulate.js';
-import type { ChartSpec, ChartSpecOptions } from './chart-spec.js';
+import { type ChartSpec, type ChartSpecOptions, DEFAULT_CHART_WIDTH } from './chart-spec.js';
 import { chartLayout } from './compose-chart.js';
-import { type LabelledSeries, lineLabels, valueDomain } from './line-labels.js';
+import { type LabelledSeries, labelMarginRight, lineLabels, valueDomain } from './line-labels.js';
 import { CONTEXT_GREY, colorOf, INK } from './palette.js';
-import { innerHeight, panelOptions } from './panel-options.js';
+import { innerHeight, panelFrame, panelOptions } from './panel-options.js';
+import { placeRuleLabels } from './rule-labels.js';
 import { scenarioPledge } from './scenario-pledge.js';
 import { definedOrNaN, labelMarks, referenceRule, ruleLabel, seriesMarks } from './series-marks.js';
 import { sourceNote, yearSpan } from './source-note.js';
@@ -78,6 +79,19 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
     { text: 'Median ally', color: INK, years, values: medians },
   ];
   const labels = lineLabels(labelled, { type: 'linear', domain, heightPx: innerHeight(layout.panelHeight) });
+  const panel = panelOptions(
+    yearAxis(years),
+    labelMarginRight(
+      labels.map((l) => l.text),
+      130,
+    ),
+  );
+  // The rules' labels go where no ally's line passes.
+  const placed = placeRuleLabels(
+    rules.map((r) => ({ value: r.percent, label: r.label })),
+    { lines: [...series.map((s) => s.values), medians].map((v) => years.map((y, k) => [y, v[k] as number] as const)) },
+    panelFrame(panel, options.width ?? DEFAULT_CHART_WIDTH, layout.panelHeight, domain, 'linear'),
+  );
 
   return {
     id: 'allies-burden',
@@ -85,7 +99,7 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
     subtitle,
     caption,
     plot: {
-      ...panelOptions(yearAxis(years), 130),
+      ...panel,
       y: { domain, label: 'Military expenditure, % of GDP', grid: true },
       marks: [
         Plot.ruleY([0], { stroke: '#999999' }),
@@ -105,7 +119,7 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
         ...highlighted.flatMap((s) =>
           seriesMarks(years, s.values, { stroke: colorOf(s.actor.iso3), className: `burden-${s.actor.iso3}` }),
         ),
-        ...rules.map((r) => ruleLabel(r.percent, r.label, `rule-${ruleKey(r.percent)}-label`)),
+        ...placed.map((p) => ruleLabel(p, `rule-${ruleKey(p.value)}-label`)),
         labelMarks(labels),
         ...(options.interactive === true ? [allyTooltip(series, years)] : []),
       ],

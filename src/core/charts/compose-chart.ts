@@ -18,6 +18,21 @@ const SUBTITLE = { size: 14, lineHeight: 18, gap: 24 };
 const CAPTION = { size: 12, lineHeight: 16, bottom: 12 };
 /** Average advance of a character in em, generous so that wide fonts (DejaVu Sans) fit too. */
 const CHAR_EM = 0.58;
+/** The same for bold text (DejaVu Sans Bold is about a tenth wider). */
+const BOLD_CHAR_EM = 0.64;
+
+/**
+ * Estimate the width in px of a one-line text, generously (wide fonts such as DejaVu Sans fit):
+ * what the charts use to keep labels apart and inside their margins.
+ *
+ * @param text The text.
+ * @param fontSizePx Font size in px.
+ * @param bold Whether the text is bold.
+ * @example textWidth('Poland', 12) // 41.76
+ */
+export function textWidth(text: string, fontSizePx: number, bold = false): number {
+  return [...text].length * fontSizePx * (bold ? BOLD_CHAR_EM : CHAR_EM);
+}
 
 /** Where the parts of a chart go, in px from the top left. */
 export interface ChartLayout {

@@ -1,3 +1,8 @@
+import { textWidth } from './compose-chart.js';
+
+/** Font size of the line labels in px (bold), and their distance right of the line's end. */
+export const LINE_LABEL = { fontSize: 12, dx: 8 } as const;
+
 /** A labelled series whose label goes right of its last defined point. */
 export interface LabelledSeries {
   readonly text: string;
@@ -29,8 +34,9 @@ export interface LabelScale {
 /**
  * Place one label per series at its last defined point, moved apart vertically so none overlap.
  *
- * Labels are sorted by position and pushed apart to at least `gapPx`, then the stack is shifted back
- * inside the domain. Series without a defined point get no label.
+ * Labels are sorted by position and pushed apart to at least `gapPx` (a 12 px label is about
+ * 14 px high), kept below the top of the panel and above its bottom; a label moves only as far as
+ * its neighbours make it. Series without a defined point get no label.
  *
  * @param series The series to label, values in the chart's units.
  * @param scale The y scale (type, domain in chart units, height in px).
@@ -64,22 +70,39 @@ export function lineLabels(series: readonly LabelledSeries[], scale: LabelScale)
     }
   }
   placed.sort((a, b) => a.px - b.px);
+  // Up from the lowest label, each at least `gap` above the one below; then down from the top
+  // bound, each at least `gap` below the one above; then up again from the bottom of the panel.
+  // A label moves only as far as its neighbours make it: one far from a crowded stack stays put.
+  const ceiling = scale.heightPx - gap / 2;
   for (let i = 1; i < placed.length; i++) {
     const below = placed[i - 1] as (typeof placed)[number];
     const label = placed[i] as (typeof placed)[number];
-    if (label.px - below.px < gap) label.px = below.px + gap;
+    label.px = Math.max(label.px, below.px + gap);
   }
-  const top = placed[placed.length - 1];
-  const overflow = top === undefined ? 0 : top.px - (scale.heightPx - gap / 2);
-  if (overflow > 0) {
-    for (const label of placed) label.px -= overflow;
-    for (let i = placed.length - 2; i >= 0; i--) {
-      const above = placed[i + 1] as (typeof placed)[number];
-      const label = placed[i] as (typeof placed)[number];
-      if (above.px - label.px < gap) label.px = above.px - gap;
-    }
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const label = placed[i] as (typeof placed)[number];
+    const above = placed[i + 1];
+    label.px = Math.min(label.px, above === undefined ? ceiling : above.px - gap);
+  }
+  for (let i = 0; i < placed.length; i++) {
+    const label = placed[i] as (typeof placed)[number];
+    const below = placed[i - 1];
+    label.px = Math.max(label.px, below === undefined ? 0 : below.px + gap);
   }
   return placed.map((p) => ({ x: p.x, y: fromPx(p.px), anchorY: p.anchorY, text: p.text, color: p.color }));
+}
+
+/**
+ * Return the right margin in px that holds every line label right of the lines' ends: at least
+ * `minimum`, wider when a label is longer.
+ *
+ * @param texts The labels' texts.
+ * @param minimum The chart's own margin.
+ * @example labelMarginRight(['At 2 % or more'], 100) // 120
+ */
+export function labelMarginRight(texts: readonly string[], minimum: number): number {
+  const widest = Math.max(0, ...texts.map((t) => textWidth(t, LINE_LABEL.fontSize, true)));
+  return Math.max(minimum, Math.ceil(LINE_LABEL.dx + widest + 4));
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import type { LineLabel } from './line-labels.js';
+import { LINE_LABEL, type LineLabel } from './line-labels.js';
 import { BASELINE_DASH } from './palette.js';
+import { type PlacedRuleLabel, RULE_LABEL_FONT } from './rule-labels.js';
 
 /** How to draw one series. */
 export interface SeriesStyle {
@@ -87,8 +88,8 @@ export function labelMarks(labels: readonly LineLabel[]): Plot.Markish {
     text: 'text',
     fill: 'color',
     textAnchor: 'start',
-    dx: 8,
-    fontSize: 12,
+    dx: LINE_LABEL.dx,
+    fontSize: LINE_LABEL.fontSize,
     fontWeight: 'bold',
     className: 'line-labels',
   });
@@ -106,24 +107,24 @@ export function referenceRule(value: number, className: string): Plot.Markish {
 }
 
 /**
- * Return the label of a reference rule: just above its right end, inside the frame, on a white halo.
- * Put it after the lines so that it stays readable where they cross.
+ * Return the label of a reference rule where {@link placeRuleLabels} put it: beside its rule where
+ * no line or band passes, on a white halo so that it stays readable if one still does. Put it after
+ * the lines.
  *
- * @param value Where the rule is, in the chart's units.
- * @param label Text of the label, e.g. "2 % (Wales 2014)".
+ * @param placed The label's place: its rule's value, text, anchor and offset.
  * @param className Class of the mark's `<g>`, e.g. "rule-2-label".
- * @example ruleLabel(2, '2 % (Wales 2014)', 'rule-2-label')
+ * @example ruleLabel(placeRuleLabels([{ value: 2, label: '2 % (Wales 2014)' }], { lines }, frame)[0], 'rule-2-label')
  */
-export function ruleLabel(value: number, label: string, className: string): Plot.Markish {
-  return Plot.text([label], {
-    y: [value],
-    frameAnchor: 'right',
-    textAnchor: 'end',
-    dx: -4,
-    dy: -8,
+export function ruleLabel(placed: PlacedRuleLabel, className: string): Plot.Markish {
+  return Plot.text([placed.label], {
+    x: [placed.x],
+    y: [placed.value],
+    textAnchor: placed.textAnchor,
+    dy: placed.dy,
+    fontSize: RULE_LABEL_FONT,
     fill: '#444444',
     stroke: 'white',
-    strokeWidth: 4,
+    strokeWidth: 6,
     paintOrder: 'stroke',
     className,
   });

@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../simulate.js';
-import type { ChartPlotOptions, ChartSpec, ChartSpecOptions } from './chart-spec.js';
+import { type ChartPlotOptions, type ChartSpec, type ChartSpecOptions, DEFAULT_CHART_WIDTH } from './chart-spec.js';
 import { chartLayout } from './compose-chart.js';
-import { lineLabels, valueDomain } from './line-labels.js';
+import { labelMarginRight, lineLabels, valueDomain } from './line-labels.js';
 import { logTicks } from './log-ticks.js';
-import { innerHeight, panelOptions } from './panel-options.js';
+import { innerHeight, panelFrame, panelOptions } from './panel-options.js';
+import { placeRuleLabels } from './rule-labels.js';
 import { definedOrNaN, emptyNote, labelMarks, referenceRule, ruleLabel, seriesMarks } from './series-marks.js';
 import { yearAxis } from './year-axis.js';
 
@@ -102,6 +103,26 @@ export function timeSeriesSpec(input: TimeSeriesInput): ChartSpec {
     input.series.map((s) => ({ text: s.text, color: s.color, years: result.years, values: values(s) })),
     { type: scale, domain, heightPx: innerHeight(layout.panelHeight) },
   );
+  const yearsShown = [...result.years, ...(baselineSeries.length > 0 ? (baseline?.years ?? []) : [])];
+  const panel = panelOptions(
+    yearAxis(yearsShown),
+    labelMarginRight(
+      labels.map((l) => l.text),
+      input.marginRight,
+    ),
+  );
+  const line = (years: readonly number[], s: TimeSeries) => years.map((y, k) => [y, values(s)[k] as number] as const);
+  // The rules' labels go where no line passes.
+  const placed = placeRuleLabels(
+    (input.rules ?? []).map((r) => ({ value: r.value, label: r.label })),
+    {
+      lines: [
+        ...input.series.map((s) => line(result.years, s)),
+        ...baselineSeries.map((s) => line(baseline?.years ?? [], s)),
+      ],
+    },
+    panelFrame(panel, input.options.width ?? DEFAULT_CHART_WIDTH, layout.panelHeight, domain, scale),
+  );
   const hasData = [...input.series, ...baselineSeries].some((s) =>
     s.values.some((v) => v !== null && Number.isFinite(v) && (scale === 'linear' || v > 0)),
   );
@@ -124,7 +145,7 @@ export function timeSeriesSpec(input: TimeSeriesInput): ChartSpec {
         className: `series-${s.key}`,
       }),
     ),
-    ...(input.rules ?? []).map((r) => ruleLabel(r.value, r.label, `rule-${r.key}-label`)),
+    ...placed.map((p, i) => ruleLabel(p, `rule-${input.rules?.[i]?.key}-label`)),
     labelMarks(labels),
   ];
   if (!hasData) marks.push(emptyNote(input.emptyMessage));
@@ -132,14 +153,13 @@ export function timeSeriesSpec(input: TimeSeriesInput): ChartSpec {
     const format = input.format ?? ((v: number) => `${v.toPrecision(3)} (${input.yLabel})`);
     marks.push(tooltipMark(result.years, input.series, scale, format));
   }
-  const yearsShown = [...result.years, ...(baselineSeries.length > 0 ? (baseline?.years ?? []) : [])];
   return {
     id: input.id,
     title: input.title,
     subtitle: input.subtitle,
     caption: input.caption,
     plot: {
-      ...panelOptions(yearAxis(yearsShown), input.marginRight),
+      ...panel,
       y: {
         type: scale,
         domain,

@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import { type EnsembleResult, QUANTILES } from '../../ensemble/run-ensemble.js';
-import type { ChartPlotOptions, ChartSpec } from '../chart-spec.js';
-import { chartLayout } from '../compose-chart.js';
-import { lineLabels, valueDomain } from '../line-labels.js';
+import { type ChartPlotOptions, type ChartSpec, DEFAULT_CHART_WIDTH } from '../chart-spec.js';
+import { chartLayout, textWidth } from '../compose-chart.js';
+import { labelMarginRight, lineLabels, valueDomain } from '../line-labels.js';
 import { logTicks } from '../log-ticks.js';
-import { innerHeight, panelOptions } from '../panel-options.js';
+import { innerHeight, panelFrame, panelOptions } from '../panel-options.js';
+import { placeRuleLabels } from '../rule-labels.js';
 import { definedOrNaN, emptyNote, labelMarks, referenceRule, ruleLabel, seriesMarks } from '../series-marks.js';
 import { yearAxis } from '../year-axis.js';
 import { type FanBands, fanSourceNote } from './ensemble-note.js';
@@ -65,10 +66,41 @@ export interface FanSpecInput {
   readonly emptyMessage: string;
 }
 
-const OUTER_OPACITY = 0.16;
-const INNER_OPACITY = 0.32;
+/**
+ * The bands are opaque tints of the fan's colour (its share of the colour, the rest white): a
+ * translucent band over another would blend into a third colour that no key shows. The 25–75 %
+ * band is drawn over the 5–95 % band in a darker tint.
+ */
+const OUTER_TINT = 0.2;
+const INNER_TINT = 0.45;
 /** A lone 5–95 % band is a little darker, as nothing is shaded inside it. */
-const OUTER_ONLY_OPACITY = 0.22;
+const OUTER_ONLY_TINT = 0.28;
+/** The 5–95 % band's edges, drawn over every band where fans overlap, so none hides another's extent. */
+const EDGE_TINT = 0.6;
+
+/**
+ * Return `color` (`#rrggbb`) mixed with white: `share` of the colour, the rest white.
+ *
+ * @param color A colour as `#rrggbb`.
+ * @param share Share of the colour, 0 (white) to 1 (the colour).
+ * @example tint('#0072B2', 0.5) // '#80b9d9'
+ */
+export function tint(color: string, share: number): string {
+  const hex = /^#([0-9a-f]{6})$/i.exec(color)?.[1];
+  if (hex === undefined) throw new RangeError(`tint: colour "${color}" is not #rrggbb; write e.g. #0072B2`);
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+    return Math.round(255 - share * (255 - c))
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}
+
+/** The fills of a fan's bands: what the chart draws and its key shows. */
+export function bandFills(color: string, bands: FanBands): { outer: string; inner: string } {
+  return { outer: tint(color, bands === 'both' ? OUTER_TINT : OUTER_ONLY_TINT), inner: tint(color, INNER_TINT) };
+}
 
 function quantileIndex(q: (typeof QUANTILES)[number]): number {
   return QUANTILES.indexOf(q);
@@ -141,7 +173,7 @@ function bandMark(
   low: readonly number[],
   high: readonly number[],
   scale: 'linear' | 'log',
-  style: { fill: string; opacity: number; className: string },
+  style: { fill: string; className: string },
 ): Plot.Markish {
   // A year is drawn only when both ends are defined; a missing end breaks the band.
   const y1 = years.map((_, k) => {
@@ -154,9 +186,83 @@ function bandMark(
     y1,
     y2,
     fill: style.fill,
-    fillOpacity: style.opacity,
     className: style.className,
   });
+}
+
+/** Font size of the key's text, px. */
+const KEY_FONT = 11;
+
+/**
+ * The key of a fan chart in the top margin, right-aligned: per band a swatch of each fan's fill and
+ * what it shades, then the medians' line. Its fills are the bands' own.
+ */
+function fanKey(fans: readonly Fan[], bands: FanBands, marginRight: number): Plot.Markish[] {
+  const items: { swatches: { fill: string; line?: boolean }[]; text: string; key: string }[] = [
+    {
+      key: 'outer',
+      swatches: fans.map((f) => ({ fill: bandFills(f.color, bands).outer })),
+      text: '5–95 % of members',
+    },
+    ...(bands === 'both'
+      ? [{ key: 'inner', swatches: fans.map((f) => ({ fill: bandFills(f.color, bands).inner })), text: '25–75 %' }]
+      : []),
+    { key: 'median', swatches: fans.map((f) => ({ fill: f.color, line: true })), text: 'median' },
+  ];
+  const SWATCH = 12;
+  const widths = items.map((i) => i.swatches.length * (SWATCH + 2) + 4 + textWidth(i.text, KEY_FONT) + 14);
+  const total = widths.reduce((a, b) => a + b, 0);
+  // From the frame's top-right corner: the key ends 8 px before the chart's right edge, its middle
+  // 10 px above the frame.
+  let x = marginRight - 8 - total;
+  const dy = -10;
+  const marks: Plot.Markish[] = [];
+  items.forEach((item, i) => {
+    item.swatches.forEach((sw, j) => {
+      const dx = x + j * (SWATCH + 2) + SWATCH / 2;
+      marks.push(
+        sw.line === true
+          ? Plot.dot([0], {
+              frameAnchor: 'top-right',
+              dx,
+              dy,
+              r: 5,
+              symbol: {
+                draw: (c: { moveTo(x: number, y: number): void; lineTo(x: number, y: number): void }) => {
+                  c.moveTo(-SWATCH / 2, 0);
+                  c.lineTo(SWATCH / 2, 0);
+                },
+              },
+              stroke: sw.fill,
+              strokeWidth: 2.5,
+              className: `fan-key-swatch fan-key-${item.key}`,
+            })
+          : Plot.dot([0], {
+              frameAnchor: 'top-right',
+              dx,
+              dy,
+              r: (SWATCH / 2 / Math.sqrt(Math.PI)) * 2,
+              symbol: 'square',
+              fill: sw.fill,
+              className: `fan-key-swatch fan-key-${item.key}`,
+            }),
+      );
+    });
+    marks.push(
+      Plot.text([item.text], {
+        frameAnchor: 'top-right',
+        dx: x + item.swatches.length * (SWATCH + 2) + 4,
+        dy,
+        textAnchor: 'start',
+        lineAnchor: 'middle',
+        fontSize: KEY_FONT,
+        fill: '#444444',
+        className: 'fan-key-label',
+      }),
+    );
+    x += widths[i] as number;
+  });
+  return marks;
 }
 
 /**
@@ -189,6 +295,23 @@ export function fanSpec(input: FanSpecInput): ChartSpec {
     { type: scale, domain, heightPx: innerHeight(layout.panelHeight) },
   );
   const hasData = input.fans.some((f) => f.q50.some((v) => !Number.isNaN(definedOrNaN(v, scale))));
+  const panel = panelOptions(
+    yearAxis(result.years),
+    labelMarginRight(
+      labels.map((l) => l.text),
+      input.marginRight,
+    ),
+  );
+  const line = (v: readonly number[]) => result.years.map((y, k) => [y, v[k] as number] as const);
+  // The rules' labels go where no median, line or band passes.
+  const placed = placeRuleLabels(
+    rules.map((r) => ({ value: r.value, label: r.label })),
+    {
+      lines: [...input.fans.map((f) => line(f.q50)), ...lines.map((l) => line(l.values))],
+      bands: input.fans.map((f) => ({ x: result.years, low: f.q05, high: f.q95 })),
+    },
+    panelFrame(panel, input.options.width ?? DEFAULT_CHART_WIDTH, layout.panelHeight, domain, scale),
+  );
   const marks: Plot.Markish[] = [
     ...rules.map((r) =>
       r.dashed === true
@@ -210,25 +333,36 @@ export function fanSpec(input: FanSpecInput): ChartSpec {
     ),
     ...input.fans.map((f) =>
       bandMark(result.years, f.q05, f.q95, scale, {
-        fill: f.color,
-        opacity: bands === 'both' ? OUTER_OPACITY : OUTER_ONLY_OPACITY,
+        fill: bandFills(f.color, bands).outer,
         className: `band-outer-${f.key}`,
       }),
     ),
     ...(bands === 'both'
       ? input.fans.map((f) =>
           bandMark(result.years, f.q25, f.q75, scale, {
-            fill: f.color,
-            opacity: INNER_OPACITY,
+            fill: bandFills(f.color, bands).inner,
             className: `band-inner-${f.key}`,
           }),
+        )
+      : []),
+    ...(input.fans.length > 1
+      ? input.fans.flatMap((f) =>
+          [f.q05, f.q95].flatMap((edge, i) =>
+            seriesMarks(result.years, edge, {
+              stroke: tint(f.color, EDGE_TINT),
+              strokeWidth: 1,
+              scale,
+              className: `band-edge-${f.key}-${i === 0 ? 'low' : 'high'}`,
+            }),
+          ),
         )
       : []),
     ...input.fans.flatMap((f) =>
       seriesMarks(result.years, f.q50, { stroke: f.color, strokeWidth: 2.5, scale, className: `median-${f.key}` }),
     ),
-    ...rules.map((r) => ruleLabel(r.value, r.label, `rule-${r.key}-label`)),
+    ...placed.map((p, i) => ruleLabel(p, `rule-${rules[i]?.key}-label`)),
     labelMarks(labels),
+    ...(hasData ? fanKey(input.fans, bands, panel.marginRight ?? 0) : []),
   ];
   if (!hasData) marks.push(emptyNote(input.emptyMessage));
   if (input.options.interactive === true && hasData) marks.push(fanTooltip(result.years, input.fans, scale));
@@ -238,7 +372,7 @@ export function fanSpec(input: FanSpecInput): ChartSpec {
     subtitle: input.subtitle,
     caption,
     plot: {
-      ...panelOptions(yearAxis(result.years), input.marginRight),
+      ...panel,
       y: {
         type: scale,
         domain,
