@@ -45,6 +45,28 @@ describe('lineLabels', () => {
     expect((ys[1] as number) - (ys[0] as number)).toBeCloseTo(1, 9);
     expect((ys[2] as number) - (ys[1] as number)).toBeCloseTo(1, 9);
   });
+  it('moves only the labels a crowded top makes move: one far below keeps its value', () => {
+    const labels = lineLabels([series('low', 1), series('a', 10), series('b', 10), series('c', 10)], {
+      type: 'linear',
+      domain: [0, 10],
+      heightPx: 100,
+      gapPx: 10,
+    });
+    expect(labels.find((l) => l.text === 'low')?.y).toBe(1);
+    const ys = labels.map((l) => l.y).sort((p, q) => p - q);
+    for (let i = 1; i < ys.length; i++)
+      expect((ys[i] as number) - (ys[i - 1] as number)).toBeGreaterThanOrEqual(1 - 1e-9);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(9.5);
+  });
+  it('keeps a stack at the bottom inside the panel', () => {
+    const labels = lineLabels([series('a', 0), series('b', 0), series('c', 0)], {
+      type: 'linear',
+      domain: [0, 10],
+      heightPx: 100,
+      gapPx: 10,
+    });
+    expect(Math.min(...labels.map((l) => l.y))).toBeGreaterThanOrEqual(0);
+  });
   it('pushes a stack at the top back inside the domain', () => {
     const labels = lineLabels([series('a', 10), series('b', 10)], { type: 'linear', domain: [0, 10], heightPx: 100 });
     expect(Math.max(...labels.map((l) => l.y))).toBeLessThanOrEqual(10);
