@@ -92,14 +92,19 @@ export function hagueClaim(dataset: Dataset): ClaimEvidence {
       kind: 'bar',
       title: `Each ally's latest defence spending against the Hague targets`,
       xType: 'category',
-      xLabel: 'Ally (ISO 3166 code)',
+      // Bars in the order of their values; each says its year (one series per year of figures).
+      xLabel:
+        startYears.length === 1
+          ? `Ally (ISO 3166 code); NATO's figure for ${startYears[0]}`
+          : 'Ally (ISO 3166 code); colour: the year of its latest NATO figure',
       yLabel: 'Defence expenditure, % of GDP',
-      series: [
-        {
-          name: `Latest figure (${startYears.join('/')})`,
-          points: [...path.rows].sort((a, b) => b.startPct - a.startPct).map((r) => [r.iso3, r.startPct] as const),
-        },
-      ],
+      series: startYears.map((year) => ({
+        name: `NATO's figure for ${year}`,
+        points: path.rows
+          .filter((r) => r.startYear === year)
+          .sort((a, b) => b.startPct - a.startPct)
+          .map((r) => [r.iso3, r.startPct] as const),
+      })),
       rules: [
         { y: corePct, label: `Core defence ${corePct} % by ${core.by}` },
         { y: totalPct, label: `Total ${totalPct} % by ${total.by}` },
