@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { mapFileStem } from '../core/charts/file-names.js';
 import { type AllianceMapData, allianceMapData, MAP_MODES, type MapMode, mapYears } from '../core/charts/map/index.js';
 import type { Dataset } from '../core/data/dataset.js';
 import { InputError } from '../core/errors.js';
@@ -68,7 +69,7 @@ are drawn in an inset.`,
         { dataset, topology: readWorldTopology(flags.detail), year, mode: flags.mode, result },
         format,
       );
-      const stem = `map-${year}-${flags.mode}`;
+      const stem = mapFileStem(year, flags.mode);
       const files: OutputFile[] = [
         { name: `${stem}.${format}`, content: chart.content },
         { name: `${stem}.csv`, content: mapCsv(data) },

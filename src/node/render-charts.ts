@@ -2,7 +2,10 @@ import { Resvg } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom';
 import type { ChartDocument, ChartElement } from '../core/charts/chart-spec.js';
 import { CHARTS } from '../core/charts/charts.js';
+import { chartFileName, PNG_SCALE } from '../core/charts/file-names.js';
 import type { SimulationResult } from '../core/simulate.js';
+
+export { PNG_SCALE };
 
 /** Options of `renderCharts`. */
 export interface RenderChartsOptions {
@@ -56,12 +59,6 @@ export function serialiseSvg(svg: unknown): string {
 }
 
 /**
- * Pixels of a PNG per px of its chart: the page saves its PNGs at twice the chart's size (a canvas
- * scaled by 2 in `web/src/export.ts`), and the command line renders at the same resolution.
- */
-export const PNG_SCALE = 2;
-
-/**
  * Rasterise an SVG text to PNG with resvg, text in the system's fonts (`sans-serif` as DejaVu Sans).
  *
  * @param svg A standalone SVG text.
@@ -110,7 +107,7 @@ export function renderChart<R, O extends { readonly width: number; readonly heig
   return {
     id: chart.id,
     title: chart.title,
-    file: `${chart.id}.${format}`,
+    file: chartFileName(chart.id, format),
     content: format === 'svg' ? svg : svgToPng(svg, options.width * PNG_SCALE),
   };
 }

@@ -5,11 +5,15 @@ import { stringify as stringifyInBrowser } from 'csv-stringify/browser/esm/sync'
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { toCsv } from '../../src/cli/format.js';
+import { CHARTS } from '../../src/core/charts/charts.js';
+import { downloadName, fileStem } from '../../src/core/charts/file-names.js';
+import { scenarioSettingsLine } from '../../src/core/charts/source-note.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
 import { runEnsemble } from '../../src/core/ensemble/run-ensemble.js';
 import { resultRecords } from '../../src/core/result-records.js';
 import { parseScenario, validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../src/core/simulate.js';
+import { renderCharts } from '../../src/node/render-charts.js';
 import { openStore } from '../../src/node/store.js';
 import { createApp } from '../../src/server/app.js';
 import {
@@ -134,5 +138,24 @@ describe('the levers of the dashboard', () => {
     const result = simulate(validateScenario(toScenario(moved)), dataset);
     const records = resultRecords(result) as unknown as Record<string, unknown>[];
     expect(stringifyInBrowser(records, { header: true })).toBe(toCsv(records));
+  });
+
+  it("named as saved, give every chart a caption with the scenario's name and the levers' settings", () => {
+    const result = simulate(validateScenario(toScenario(moved, { name: 'My pledge' })), dataset);
+    for (const chart of CHARTS) {
+      const caption = chart.spec(result).caption.join(' ');
+      expect(caption).toContain(`Scenario “My pledge”: ${scenarioSettingsLine(result)}.`);
+      expect(caption).toContain('pledge 5 % of GDP by');
+    }
+  });
+
+  it('save each file under the command line’s name of it, after the scenario’s stem', () => {
+    const result = simulate(validateScenario(toScenario(moved, { name: 'My pledge' })), dataset);
+    const cli = renderCharts(result, { format: 'svg', only: ['allies-burden'] })[0]?.file;
+    expect(cli).toBe('allies-burden.svg');
+    expect(downloadName(result.scenario.name, cli as string)).toBe('my-pledge-allies-burden.svg');
+    expect(fileStem(result.scenario.name)).toBe('my-pledge');
+    expect(fileStem(simulate(validateScenario(toScenario(moved)), dataset).scenario.name)).toBe('armsrace');
+    expect(fileStem('')).toBe('armsrace');
   });
 });

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { mapFileStem } from '../../src/core/charts/file-names.js';
 import {
   ALLIANCE_MAP_CHART,
   type AllianceMapInput,
@@ -134,7 +135,15 @@ export function AllianceMap({ result, stem }: Props): JSX.Element {
           The map's borders cannot be loaded: {failed}
         </p>
       )}
-      <ChartGrid charts={CHARTS} data={input} label="Map" stem={stem} aspect={0.5625} placeholder="Loading the map…" />
+      <ChartGrid
+        charts={CHARTS}
+        data={input}
+        label="Map"
+        stem={stem}
+        fileOf={(_, format) => `${mapFileStem(year, mode)}.${format}`}
+        aspect={0.5625}
+        placeholder="Loading the map…"
+      />
       {data === undefined ? null : (
         <details class="map-table">
           <summary>The map's numbers as a table</summary>

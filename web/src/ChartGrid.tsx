@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChartDocument, ChartElement } from '../../src/core/charts/chart-spec.js';
+import { chartFileName } from '../../src/core/charts/file-names.js';
 import type { DataTable } from './chart-table.js';
 import { DataTableView, scrollRegion } from './DataTableView.js';
 import { download, drawChart, pngBlob, svgText } from './export.js';
@@ -22,8 +23,10 @@ interface Props<R> {
   readonly data: R | undefined;
   /** Name of the section for assistive technology. */
   readonly label: string;
-  /** Start of the exported files' names. */
+  /** Start of the exported files' names: the scenario's stem (`fileStem`). */
   readonly stem: string;
+  /** The rest of a download's name, the command line's name of the file; default `<chart id>.<format>`. */
+  readonly fileOf?: (chart: GridChart<R>, format: 'svg' | 'png') => string;
   /** Height of a chart as a share of its width; default 0.6. */
   readonly aspect?: number;
   /**
@@ -60,6 +63,7 @@ export function ChartGrid<R>({
   data,
   label,
   stem,
+  fileOf,
   aspect = 0.6,
   onDrawn,
   onPoint,
@@ -151,8 +155,8 @@ export function ChartGrid<R>({
     if (svg === null || chart === undefined) return;
     setFailed('');
     try {
-      const blob = format === 'svg' ? new Blob([svgText(svg)], { type: 'image/svg+xml' }) : await pngBlob(svg, 2);
-      download(`${stem}-${chart.id}.${format}`, blob);
+      const blob = format === 'svg' ? new Blob([svgText(svg)], { type: 'image/svg+xml' }) : await pngBlob(svg);
+      download(`${stem}-${fileOf?.(chart, format) ?? chartFileName(chart.id, format)}`, blob);
     } catch (error) {
       setFailed(
         `${chart.title} cannot be saved as ${format.toUpperCase()}: ${error instanceof Error ? error.message : error}`,

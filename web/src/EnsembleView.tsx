@@ -45,7 +45,7 @@ export function EnsembleView({ result, progress, error, stem, onDrawn }: Props):
         charts={CHARTS}
         data={result}
         label="Ensemble charts"
-        stem={`${stem}-ensemble`}
+        stem={stem}
         onDrawn={onDrawn}
         placeholder="Running the ensemble…"
       />

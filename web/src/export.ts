@@ -1,3 +1,5 @@
+import { fileStem, PNG_SCALE } from '../../src/core/charts/file-names.js';
+
 /** Save `blob` as a file named `name` through the browser's download. */
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -19,8 +21,8 @@ export function svgText(svg: SVGSVGElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 
-/** A PNG of `svg` at `scale` times its size, drawn through a canvas. */
-export function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+/** A PNG of `svg` at `scale` times its size (by default the command line's), drawn through a canvas. */
+export function pngBlob(svg: SVGSVGElement, scale = PNG_SCALE): Promise<Blob> {
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
   const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
@@ -51,14 +53,8 @@ export function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   });
 }
 
-/** A file name for a scenario's export: its name in lower case with dashes, or `scenario`. */
-export function fileStem(name: string | undefined): string {
-  const stem = (name ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return stem === '' ? 'scenario' : stem;
-}
+/** The stem of a scenario's downloads, as docs/cli.md names them: its name in lower case with dashes, or `armsrace`. */
+export { fileStem };
 
 /**
  * Plot names the group of each mark by its type (`<g aria-label="line">`, "rule", "tip"), and ARIA

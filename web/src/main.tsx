@@ -162,8 +162,9 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
 
   const presetInput = useMemo(() => PRESET_SCENARIOS.find((p) => p.id === preset)?.input, [preset]);
   const scenario = useMemo(
-    () => (presetInput === undefined ? toScenario(levers, { fitted: ready.fitted }) : presetInput),
-    [levers, ready, presetInput],
+    // The name saved, loaded or picked goes into the run, so its charts' captions carry it.
+    () => (presetInput === undefined ? toScenario(levers, { name, fitted: ready.fitted }) : presetInput),
+    [levers, name, ready, presetInput],
   );
   const baseline = pinned ?? ready.baseline;
   const brief = useMemo(() => {
@@ -477,7 +478,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     }, 0);
   };
 
-  const stem = fileStem(name === '' ? 'armsrace' : name);
+  const stem = fileStem(name);
   const downloadCsv = () => {
     if (result === undefined) return;
     const text = csv(resultRecords(result) as unknown as Record<string, unknown>[], { header: true });
