@@ -2,10 +2,10 @@ import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../simulate.js';
 import { type ChartSpec, type ChartSpecOptions, DEFAULT_CHART_WIDTH } from './chart-spec.js';
 import { chartLayout } from './compose-chart.js';
-import { type LabelledSeries, labelMarginRight, lineLabels, valueDomain } from './line-labels.js';
+import { layoutChartLabels } from './label-layout.js';
+import { type LabelledSeries, valueDomain } from './line-labels.js';
 import { CONTEXT_GREY, colorOf, INK } from './palette.js';
 import { innerHeight, panelFrame, panelOptions } from './panel-options.js';
-import { placeRuleLabels } from './rule-labels.js';
 import { scenarioPledge } from './scenario-pledge.js';
 import { definedOrNaN, labelMarks, referenceRule, ruleLabel, seriesMarks } from './series-marks.js';
 import { sourceNote, yearSpan } from './source-note.js';
@@ -78,20 +78,26 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
     ...highlighted.map((s) => ({ text: s.actor.name, color: colorOf(s.actor.iso3), years, values: s.values })),
     { text: 'Median ally', color: INK, years, values: medians },
   ];
-  const labels = lineLabels(labelled, { type: 'linear', domain, heightPx: innerHeight(layout.panelHeight) });
-  const panel = panelOptions(
-    yearAxis(years),
-    labelMarginRight(
-      labels.map((l) => l.text),
-      130,
-    ),
-  );
-  // The rules' labels go where no ally's line passes.
-  const placed = placeRuleLabels(
-    rules.map((r) => ({ value: r.percent, label: r.label })),
-    { lines: [...series.map((s) => s.values), medians].map((v) => years.map((y, k) => [y, v[k] as number] as const)) },
-    panelFrame(panel, options.width ?? DEFAULT_CHART_WIDTH, layout.panelHeight, domain, 'linear'),
-  );
+  // The rules' labels go where no ally's line passes, or right of the frame with the lines' labels.
+  const axis = yearAxis(years);
+  const labels = layoutChartLabels({
+    lines: labelled,
+    rules: rules.map((r) => ({ value: r.percent, label: r.label, key: ruleKey(r.percent) })),
+    obstacles: {
+      lines: [...series.map((s) => s.values), medians].map((v) => years.map((y, k) => [y, v[k] as number] as const)),
+    },
+    scale: { type: 'linear', domain, heightPx: innerHeight(layout.panelHeight) },
+    frame: (marginRight) =>
+      panelFrame(
+        panelOptions(axis, marginRight),
+        options.width ?? DEFAULT_CHART_WIDTH,
+        layout.panelHeight,
+        domain,
+        'linear',
+      ),
+    marginRight: 130,
+  });
+  const panel = panelOptions(axis, labels.marginRight);
 
   return {
     id: 'allies-burden',
@@ -119,8 +125,8 @@ export function alliesBurden(result: SimulationResult, options: ChartSpecOptions
         ...highlighted.flatMap((s) =>
           seriesMarks(years, s.values, { stroke: colorOf(s.actor.iso3), className: `burden-${s.actor.iso3}` }),
         ),
-        ...placed.map((p) => ruleLabel(p, `rule-${ruleKey(p.value)}-label`)),
-        labelMarks(labels),
+        ...labels.inFrame.map((p) => ruleLabel(p, `rule-${p.key}-label`)),
+        ...labelMarks(labels.margin),
         ...(options.interactive === true ? [allyTooltip(series, years)] : []),
       ],
     },

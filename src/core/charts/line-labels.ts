@@ -10,6 +10,8 @@ export interface LabelledSeries {
   readonly years: readonly number[];
   /** Values in the chart's units; non-finite values are missing. */
   readonly values: readonly number[];
+  /** What the label names: a line (the default) or a reference rule, whose label is not bold. */
+  readonly kind?: 'line' | 'rule';
 }
 
 /** A label placed by `lineLabels`: `y` is where the text sits, `anchorY` the value it names. */
@@ -19,6 +21,7 @@ export interface LineLabel {
   readonly anchorY: number;
   readonly text: string;
   readonly color: string;
+  readonly kind?: 'line' | 'rule';
 }
 
 /** The y scale the labels are laid out on. */
@@ -58,13 +61,20 @@ export function lineLabels(series: readonly LabelledSeries[], scale: LabelScale)
     return scale.type === 'log' ? Math.exp(u) : u;
   };
   const gap = scale.gapPx ?? 15;
-  const placed: { x: number; px: number; anchorY: number; text: string; color: string }[] = [];
+  const placed: { x: number; px: number; anchorY: number; text: string; color: string; kind?: 'line' | 'rule' }[] = [];
   for (const s of series) {
     for (let k = s.values.length - 1; k >= 0; k--) {
       const v = s.values[k];
       const x = s.years[k];
       if (v !== undefined && x !== undefined && Number.isFinite(v) && (scale.type === 'linear' || v > 0)) {
-        placed.push({ x, px: toPx(v), anchorY: v, text: s.text, color: s.color });
+        placed.push({
+          x,
+          px: toPx(v),
+          anchorY: v,
+          text: s.text,
+          color: s.color,
+          ...(s.kind === undefined ? {} : { kind: s.kind }),
+        });
         break;
       }
     }
@@ -89,7 +99,14 @@ export function lineLabels(series: readonly LabelledSeries[], scale: LabelScale)
     const below = placed[i - 1];
     label.px = Math.max(label.px, below === undefined ? 0 : below.px + gap);
   }
-  return placed.map((p) => ({ x: p.x, y: fromPx(p.px), anchorY: p.anchorY, text: p.text, color: p.color }));
+  return placed.map((p) => ({
+    x: p.x,
+    y: fromPx(p.px),
+    anchorY: p.anchorY,
+    text: p.text,
+    color: p.color,
+    ...(p.kind === undefined ? {} : { kind: p.kind }),
+  }));
 }
 
 /**
@@ -100,8 +117,18 @@ export function lineLabels(series: readonly LabelledSeries[], scale: LabelScale)
  * @param minimum The chart's own margin.
  * @example labelMarginRight(['At 2 % or more'], 100) // 120
  */
-export function labelMarginRight(texts: readonly string[], minimum: number): number {
-  const widest = Math.max(0, ...texts.map((t) => textWidth(t, LINE_LABEL.fontSize, true)));
+export function labelMarginRight(
+  texts: readonly (string | { readonly text: string; readonly kind?: 'line' | 'rule' })[],
+  minimum: number,
+): number {
+  const widest = Math.max(
+    0,
+    ...texts.map((t) =>
+      typeof t === 'string'
+        ? textWidth(t, LINE_LABEL.fontSize, true)
+        : textWidth(t.text, LINE_LABEL.fontSize, t.kind !== 'rule'),
+    ),
+  );
   return Math.max(minimum, Math.ceil(LINE_LABEL.dx + widest + 4));
 }
 

@@ -50,8 +50,15 @@ export interface PlacedRuleLabel {
 export const RULE_LABEL_FONT = 12;
 /** Height of a label's box: from the top of its capitals to the bottom of its descenders, with a pixel to spare. */
 const BOX_HEIGHT = RULE_LABEL_FONT * 1.1;
-/** Distance of the text's middle from its rule: the box clears the rule by about 1.4 px. */
-const OFFSET = 8;
+/** Width of the white halo around a label's letters, px (half the stroke of `ruleLabel`). */
+export const RULE_LABEL_HALO = 2;
+/**
+ * How far around a label nothing may pass: its halo, and half the stroke of the thickest line
+ * (the median ally's, 3.5 px), so that the halo never hides a line's edge.
+ */
+export const RULE_LABEL_CLEARANCE = RULE_LABEL_HALO + 1.75;
+/** Distance of the text's middle from its rule: its halo clears a thick line on the rule. */
+const OFFSET = 11;
 /** Distance of the text from the frame's side, px. */
 const INSET = 4;
 
@@ -112,6 +119,15 @@ export function segmentMeetsBox(ax: number, ay: number, bx: number, by: number, 
 }
 
 /**
+ * Return a box widened by `by` px on every side.
+ *
+ * @example grow({ x1: 0, y1: 0, x2: 2, y2: 2 }, 1) // { x1: -1, y1: -1, x2: 3, y2: 3 }
+ */
+export function grow(box: Box, by: number): Box {
+  return { x1: box.x1 - by, y1: box.y1 - by, x2: box.x2 + by, y2: box.y2 + by };
+}
+
+/**
  * Whether two boxes overlap.
  *
  * @example boxesOverlap({ x1: 0, y1: 0, x2: 2, y2: 2 }, { x1: 1, y1: 1, x2: 3, y2: 3 }) // true
@@ -146,7 +162,8 @@ function coverage(box: Box, obstacles: LabelObstacles, scales: ReturnType<typeof
 }
 
 /**
- * Place the labels of horizontal reference rules where they cover no line and no band: just above
+ * Place the labels of horizontal reference rules where they cover no line and no band, halo
+ * included ({@link RULE_LABEL_CLEARANCE}): just above
  * their rule, below it or on it (its white halo breaking the rule), at its right end, its left end
  * or in between, in that order of preference; where every place covers something, the one that
  * covers least, its halo keeping it readable. Labels never cover each other or another rule, and
@@ -193,7 +210,7 @@ export function placeRuleLabels(
         if (box.x1 < left || box.x2 > right || box.y1 < top || box.y2 > bottom) continue;
         const others = rulePx.filter((p, j) => j !== i && p > box.y1 && p < box.y2).length;
         const clash = placed.some((p) => boxesOverlap(p.box, box));
-        const covered = coverage(box, obstacles, scales);
+        const covered = coverage(grow(box, RULE_LABEL_CLEARANCE), obstacles, scales);
         const score = (clash ? 1e6 : 0) + 1000 * others + covered + rank * 1e-3;
         if (score < bestScore) {
           bestScore = score;
@@ -224,7 +241,7 @@ export function placeRuleLabels(
         textAnchor: 'end',
         dy: -OFFSET,
         box: fallbackBox,
-        covered: coverage(fallbackBox, obstacles, scales),
+        covered: coverage(grow(fallbackBox, RULE_LABEL_CLEARANCE), obstacles, scales),
       },
     );
   }

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { LINE_LABEL, type LineLabel } from './line-labels.js';
 import { BASELINE_DASH } from './palette.js';
-import { type PlacedRuleLabel, RULE_LABEL_FONT } from './rule-labels.js';
+import { type PlacedRuleLabel, RULE_LABEL_FONT, RULE_LABEL_HALO } from './rule-labels.js';
 
 /** How to draw one series. */
 export interface SeriesStyle {
@@ -76,23 +76,44 @@ export function seriesMarks(
 }
 
 /**
- * Return the text mark of line labels placed by `lineLabels`, right of the lines' ends.
+ * Return the marks of the labels placed right of the lines' ends: the lines' labels bold in their
+ * colours, and the labels of rules moved to the margin (`kind: 'rule'`) in grey, each classed
+ * `rule-<key>-label` like a rule's label inside the frame.
  *
  * @param labels Placed labels.
  * @example labelMarks([]) // a text mark with no text
  */
-export function labelMarks(labels: readonly LineLabel[]): Plot.Markish {
-  return Plot.text(labels, {
-    x: 'x',
-    y: 'y',
-    text: 'text',
-    fill: 'color',
-    textAnchor: 'start',
-    dx: LINE_LABEL.dx,
-    fontSize: LINE_LABEL.fontSize,
-    fontWeight: 'bold',
-    className: 'line-labels',
-  });
+export function labelMarks(labels: readonly (LineLabel & { readonly key?: string | undefined })[]): Plot.Markish[] {
+  return [
+    Plot.text(
+      labels.filter((l) => l.kind !== 'rule'),
+      {
+        x: 'x',
+        y: 'y',
+        text: 'text',
+        fill: 'color',
+        textAnchor: 'start',
+        dx: LINE_LABEL.dx,
+        fontSize: LINE_LABEL.fontSize,
+        fontWeight: 'bold',
+        className: 'line-labels',
+      },
+    ),
+    ...labels
+      .filter((l) => l.kind === 'rule')
+      .map((l) =>
+        Plot.text([l], {
+          x: 'x',
+          y: 'y',
+          text: 'text',
+          fill: '#444444',
+          textAnchor: 'start',
+          dx: LINE_LABEL.dx,
+          fontSize: LINE_LABEL.fontSize,
+          className: `rule-${l.key ?? 'margin'}-label`,
+        }),
+      ),
+  ];
 }
 
 /**
@@ -124,7 +145,7 @@ export function ruleLabel(placed: PlacedRuleLabel, className: string): Plot.Mark
     fontSize: RULE_LABEL_FONT,
     fill: '#444444',
     stroke: 'white',
-    strokeWidth: 6,
+    strokeWidth: 2 * RULE_LABEL_HALO,
     paintOrder: 'stroke',
     className,
   });

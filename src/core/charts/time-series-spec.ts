@@ -2,10 +2,10 @@ import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../simulate.js';
 import { type ChartPlotOptions, type ChartSpec, type ChartSpecOptions, DEFAULT_CHART_WIDTH } from './chart-spec.js';
 import { chartLayout } from './compose-chart.js';
-import { labelMarginRight, lineLabels, valueDomain } from './line-labels.js';
+import { layoutChartLabels } from './label-layout.js';
+import { valueDomain } from './line-labels.js';
 import { logTicks } from './log-ticks.js';
 import { innerHeight, panelFrame, panelOptions } from './panel-options.js';
-import { placeRuleLabels } from './rule-labels.js';
 import { definedOrNaN, emptyNote, labelMarks, referenceRule, ruleLabel, seriesMarks } from './series-marks.js';
 import { yearAxis } from './year-axis.js';
 
@@ -99,30 +99,31 @@ export function timeSeriesSpec(input: TimeSeriesInput): ChartSpec {
     scale,
     (input.rules ?? []).map((r) => r.value),
   );
-  const labels = lineLabels(
-    input.series.map((s) => ({ text: s.text, color: s.color, years: result.years, values: values(s) })),
-    { type: scale, domain, heightPx: innerHeight(layout.panelHeight) },
-  );
   const yearsShown = [...result.years, ...(baselineSeries.length > 0 ? (baseline?.years ?? []) : [])];
-  const panel = panelOptions(
-    yearAxis(yearsShown),
-    labelMarginRight(
-      labels.map((l) => l.text),
-      input.marginRight,
-    ),
-  );
+  const axis = yearAxis(yearsShown);
   const line = (years: readonly number[], s: TimeSeries) => years.map((y, k) => [y, values(s)[k] as number] as const);
-  // The rules' labels go where no line passes.
-  const placed = placeRuleLabels(
-    (input.rules ?? []).map((r) => ({ value: r.value, label: r.label })),
-    {
+  // The rules' labels go where no line passes, or right of the frame with the lines' labels.
+  const labels = layoutChartLabels({
+    lines: input.series.map((s) => ({ text: s.text, color: s.color, years: result.years, values: values(s) })),
+    rules: input.rules ?? [],
+    obstacles: {
       lines: [
         ...input.series.map((s) => line(result.years, s)),
         ...baselineSeries.map((s) => line(baseline?.years ?? [], s)),
       ],
     },
-    panelFrame(panel, input.options.width ?? DEFAULT_CHART_WIDTH, layout.panelHeight, domain, scale),
-  );
+    scale: { type: scale, domain, heightPx: innerHeight(layout.panelHeight) },
+    frame: (marginRight) =>
+      panelFrame(
+        panelOptions(axis, marginRight),
+        input.options.width ?? DEFAULT_CHART_WIDTH,
+        layout.panelHeight,
+        domain,
+        scale,
+      ),
+    marginRight: input.marginRight,
+  });
+  const panel = panelOptions(axis, labels.marginRight);
   const hasData = [...input.series, ...baselineSeries].some((s) =>
     s.values.some((v) => v !== null && Number.isFinite(v) && (scale === 'linear' || v > 0)),
   );
@@ -145,8 +146,8 @@ export function timeSeriesSpec(input: TimeSeriesInput): ChartSpec {
         className: `series-${s.key}`,
       }),
     ),
-    ...placed.map((p, i) => ruleLabel(p, `rule-${input.rules?.[i]?.key}-label`)),
-    labelMarks(labels),
+    ...labels.inFrame.map((p) => ruleLabel(p, `rule-${p.key}-label`)),
+    ...labelMarks(labels.margin),
   ];
   if (!hasData) marks.push(emptyNote(input.emptyMessage));
   if (input.options.interactive === true && hasData) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandFills, tint } from '../../../src/core/charts/fan/fan-spec.js';
 import { ENSEMBLE_CHARTS } from '../../../src/core/charts/fan/index.js';
+import { grow, RULE_LABEL_CLEARANCE } from '../../../src/core/charts/rule-labels.js';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import { runEnsemble } from '../../../src/core/ensemble/run-ensemble.js';
 import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
@@ -78,7 +79,12 @@ describe('fan bands', () => {
     const labels = textBoxes(panel, 'g[class$="-label"][class^="rule-"]');
     expect(labels.map((l) => l.text).sort()).toEqual(['2 % (Wales 2014)', '3.5 % (The Hague 2025)']);
     const edges = pathSegments(panel, 'g[class^="band-outer-"], g[class^="median-"]');
-    expect(crossings(labels, edges)).toEqual([]);
+    expect(
+      crossings(
+        labels.map((l) => ({ ...l, ...grow(l, RULE_LABEL_CLEARANCE) })),
+        edges,
+      ),
+    ).toEqual([]);
     // Nor inside a band: the middle of no label lies within a band's outline.
     const inside = (x: number, y: number, segments: [number, number, number, number][]) =>
       segments.filter(([ax, ay, bx, by]) => ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)).length %

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeRuleLabels, segmentMeetsBox } from '../../../src/core/charts/rule-labels.js';
+import { layoutChartLabels } from '../../../src/core/charts/label-layout.js';
+import { grow, placeRuleLabels, RULE_LABEL_CLEARANCE, segmentMeetsBox } from '../../../src/core/charts/rule-labels.js';
 import { buildChart, DEFAULT_RUN, run } from './chart-test-helpers.js';
 import { crossings, overlaps, panelOf, pathSegments, textBoxes } from './label-geometry.js';
 
@@ -31,7 +32,9 @@ describe("the allies' burden chart's rule labels", () => {
       expect(labels.map((l) => l.text)).toContain('3.5 % (The Hague 2025)');
       const lines = pathSegments(panel, ALLY_LINES);
       expect(lines.length).toBeGreaterThan(100);
-      expect(crossings(labels, lines)).toEqual([]);
+      // Halo and the lines' own width included: the label hides nothing of a line.
+      const cleared = labels.map((l) => ({ ...l, ...grow(l, RULE_LABEL_CLEARANCE) }));
+      expect(crossings(cleared, lines)).toEqual([]);
       expect(overlaps([...labels, ...textBoxes(panel, 'g.line-labels')])).toEqual([]);
     });
 
@@ -51,7 +54,7 @@ describe("the allies' burden chart's rule labels", () => {
         const w = label.x2 - label.x1;
         const h = label.y2 - label.y1;
         const atRightEnd = { ...label, x1: right - 4 - w, x2: right - 4, y1: rule - 8 - h / 2, y2: rule - 8 + h / 2 };
-        const n = (box: typeof label) => crossings([box], lines)[0]?.n ?? 0;
+        const n = (box: typeof label) => crossings([{ ...box, ...grow(box, RULE_LABEL_CLEARANCE) }], lines)[0]?.n ?? 0;
         expect(n(label)).toBeLessThanOrEqual(n(atRightEnd));
       }
       expect(overlaps([...labels, ...textBoxes(panel, 'g.line-labels')])).toEqual([]);
@@ -101,6 +104,58 @@ describe('end labels of the lines', () => {
     // Four labels at 31 allies, stacked without touching.
     const ys = labels.map((l) => (l.y1 + l.y2) / 2).sort((a, b) => a - b);
     for (let i = 1; i < ys.length; i++) expect((ys[i] as number) - (ys[i - 1] as number)).toBeGreaterThanOrEqual(13.2);
+  });
+});
+
+describe('layoutChartLabels', () => {
+  const frame = (marginRight: number) => ({
+    width: 400,
+    height: 200,
+    marginTop: 0,
+    marginRight,
+    marginBottom: 0,
+    marginLeft: 0,
+    xDomain: [0, 10] as const,
+    yDomain: [0, 10] as const,
+    yType: 'linear' as const,
+  });
+  const scale = { type: 'linear' as const, domain: [0, 10] as const, heightPx: 200 };
+
+  it('labels a rule in the margin, among the lines’ labels, when lines pass close on both sides all along', () => {
+    const flat = (v: number) =>
+      [
+        [0, v],
+        [10, v],
+      ] as const;
+    const labels = layoutChartLabels({
+      lines: [{ text: 'A line', color: '#000', years: [0, 10], values: [5.3, 5.3] }],
+      rules: [{ value: 5, label: 'five per cent', key: '5' }],
+      obstacles: { lines: [flat(4.7), flat(5.3)] },
+      scale,
+      frame,
+      marginRight: 40,
+    });
+    expect(labels.inFrame).toEqual([]);
+    const rule = labels.margin.find((l) => l.kind === 'rule');
+    expect(rule?.text).toBe('five per cent');
+    expect(rule?.key).toBe('5');
+    // The margin holds the rule's label, apart from the line's.
+    expect(labels.marginRight).toBeGreaterThan(40);
+    const line = labels.margin.find((l) => l.kind !== 'rule');
+    expect(Math.abs((rule?.y ?? 0) - (line?.y ?? 0)) * 20).toBeGreaterThanOrEqual(15 - 1e-9);
+  });
+
+  it('keeps a rule’s label in the frame where it finds a free place', () => {
+    const labels = layoutChartLabels({
+      lines: [{ text: 'A line', color: '#000', years: [0, 10], values: [1, 1] }],
+      rules: [{ value: 5, label: 'five', key: '5' }],
+      obstacles: { lines: [] },
+      scale,
+      frame,
+      marginRight: 40,
+    });
+    expect(labels.inFrame.map((p) => p.key)).toEqual(['5']);
+    expect(labels.margin.every((l) => l.kind !== 'rule')).toBe(true);
   });
 });
 

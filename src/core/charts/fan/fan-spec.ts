@@ -2,10 +2,10 @@ import * as Plot from '@observablehq/plot';
 import { type EnsembleResult, QUANTILES } from '../../ensemble/run-ensemble.js';
 import { type ChartPlotOptions, type ChartSpec, DEFAULT_CHART_WIDTH } from '../chart-spec.js';
 import { chartLayout, textWidth } from '../compose-chart.js';
-import { labelMarginRight, lineLabels, valueDomain } from '../line-labels.js';
+import { layoutChartLabels } from '../label-layout.js';
+import { valueDomain } from '../line-labels.js';
 import { logTicks } from '../log-ticks.js';
 import { innerHeight, panelFrame, panelOptions } from '../panel-options.js';
-import { placeRuleLabels } from '../rule-labels.js';
 import { definedOrNaN, emptyNote, labelMarks, referenceRule, ruleLabel, seriesMarks } from '../series-marks.js';
 import { yearAxis } from '../year-axis.js';
 import { type FanBands, fanSourceNote } from './ensemble-note.js';
@@ -287,31 +287,33 @@ export function fanSpec(input: FanSpecInput): ChartSpec {
   );
   const rules = (input.rules ?? []).filter((r) => r.value >= dataDomain[0] && r.value <= dataDomain[1]);
   const domain = dataDomain;
-  const labels = lineLabels(
-    [
+  const hasData = input.fans.some((f) => f.q50.some((v) => !Number.isNaN(definedOrNaN(v, scale))));
+  const axis = yearAxis(result.years);
+  const line = (v: readonly number[]) => result.years.map((y, k) => [y, v[k] as number] as const);
+  // The rules' labels go where no median, line or band passes, or right of the frame with the
+  // lines' labels.
+  const labels = layoutChartLabels({
+    lines: [
       ...lines.map((l) => ({ text: l.text, color: l.color, years: result.years, values: l.values })),
       ...input.fans.map((f) => ({ text: f.text, color: f.color, years: result.years, values: f.q50 })),
     ],
-    { type: scale, domain, heightPx: innerHeight(layout.panelHeight) },
-  );
-  const hasData = input.fans.some((f) => f.q50.some((v) => !Number.isNaN(definedOrNaN(v, scale))));
-  const panel = panelOptions(
-    yearAxis(result.years),
-    labelMarginRight(
-      labels.map((l) => l.text),
-      input.marginRight,
-    ),
-  );
-  const line = (v: readonly number[]) => result.years.map((y, k) => [y, v[k] as number] as const);
-  // The rules' labels go where no median, line or band passes.
-  const placed = placeRuleLabels(
-    rules.map((r) => ({ value: r.value, label: r.label })),
-    {
+    rules,
+    obstacles: {
       lines: [...input.fans.map((f) => line(f.q50)), ...lines.map((l) => line(l.values))],
       bands: input.fans.map((f) => ({ x: result.years, low: f.q05, high: f.q95 })),
     },
-    panelFrame(panel, input.options.width ?? DEFAULT_CHART_WIDTH, layout.panelHeight, domain, scale),
-  );
+    scale: { type: scale, domain, heightPx: innerHeight(layout.panelHeight) },
+    frame: (marginRight) =>
+      panelFrame(
+        panelOptions(axis, marginRight),
+        input.options.width ?? DEFAULT_CHART_WIDTH,
+        layout.panelHeight,
+        domain,
+        scale,
+      ),
+    marginRight: input.marginRight,
+  });
+  const panel = panelOptions(axis, labels.marginRight);
   const marks: Plot.Markish[] = [
     ...rules.map((r) =>
       r.dashed === true
@@ -360,8 +362,8 @@ export function fanSpec(input: FanSpecInput): ChartSpec {
     ...input.fans.flatMap((f) =>
       seriesMarks(result.years, f.q50, { stroke: f.color, strokeWidth: 2.5, scale, className: `median-${f.key}` }),
     ),
-    ...placed.map((p, i) => ruleLabel(p, `rule-${rules[i]?.key}-label`)),
-    labelMarks(labels),
+    ...labels.inFrame.map((p) => ruleLabel(p, `rule-${p.key}-label`)),
+    ...labelMarks(labels.margin),
     ...(hasData ? fanKey(input.fans, bands, panel.marginRight ?? 0) : []),
   ];
   if (!hasData) marks.push(emptyNote(input.emptyMessage));
