@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/core/data/load-dataset.js';
+import { PRESET_SCENARIOS } from '../../src/core/scenario/presets.js';
+import type { ScenarioInput } from '../../src/core/scenario/schema.js';
+import { simulate } from '../../src/core/simulate.js';
 import { runCli } from './run-cli.js';
+
+const dataset = loadDataset();
+const preset = (id: string) => simulate(PRESET_SCENARIOS.find((p) => p.id === id)?.input as ScenarioInput, dataset);
+const grouped = (x: number) => Math.round(x).toLocaleString('en-US');
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'armsrace-run-'));
 
@@ -12,7 +20,16 @@ describe('armsrace run (child process)', () => {
     const r = await runCli(['run', 'hague-met']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hague pledge met — 2025–2049, alliance-demand model, rk4 (300 steps)');
-    expect(r.stdout).toMatch(/^2035\s+\d+\.\d\d\s+\d+\.\d\d/m);
+    // The row of 2035 holds the run's own numbers: Russia's and NATO's burden, the allies' counts.
+    const run = preset('hague-met');
+    const k = run.years.indexOf(2035);
+    const rus = 100 * (run.actors.find((a) => a.iso3 === 'RUS')?.burden[k] as number);
+    const nato = 100 * (run.blocs.find((b) => b.id === 'NATO')?.burden[k] as number);
+    const row = new RegExp(
+      `^2035\\s+${rus.toFixed(2)}\\s+${nato.toFixed(2)}\\s+[\\d.]+\\s+${run.indicators.alliesAt2[k]}/${run.indicators.allies[k]}\\s+${run.indicators.alliesAt35[k]}\\s`,
+      'm',
+    );
+    expect(r.stdout).toMatch(row);
     // Each year's margin with the mode that drives it; a positive margin is not called a race by itself.
     expect(r.stdout).toMatch(
       /Stability margin .* and the mode that drives it:\n {2}2025 [+-]0\.\d{4}\/yr: .+\n {2}2035 [+-]0\.\d{4}\/yr: .+\n {2}2049 [+-]0\.\d{4}\/yr: .+/,
@@ -29,8 +46,15 @@ describe('armsrace run (child process)', () => {
   it('compares with a baseline: the extra cost of the pledge', async () => {
     const r = await runCli(['run', 'hague-met', '--compare', 'status-quo']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(
-      /Against Status quo, 2 % held \(2025–2049\):\n {2}cumulative spending, NATO: [+-]?[\d,]+ bn; Russia and Belarus: -?[\d,]+ bn/,
+    // The extra cost is the sum over the years of the two runs' difference, as simulate gives them.
+    const [hague, status] = [preset('hague-met'), preset('status-quo')];
+    const sum = (r: typeof hague, id: string) =>
+      (r.blocs.find((b) => b.id === id)?.spending ?? []).reduce((a, x) => a + x, 0) / 1000;
+    const nato = sum(hague, 'NATO') - sum(status, 'NATO');
+    const rus = sum(hague, 'RUS_BLOC') - sum(status, 'RUS_BLOC');
+    expect(nato).toBeGreaterThan(0);
+    expect(r.stdout).toContain(
+      `Against Status quo, 2 % held (2025–2049):\n  cumulative spending, NATO: +${grouped(nato)} bn; Russia and Belarus: ${grouped(rus)} bn`,
     );
   });
 
