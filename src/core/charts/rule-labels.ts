@@ -164,10 +164,10 @@ function coverage(box: Box, obstacles: LabelObstacles, scales: ReturnType<typeof
 /**
  * Place the labels of horizontal reference rules where they cover no line and no band, halo
  * included ({@link RULE_LABEL_CLEARANCE}): just above
- * their rule, below it or on it (its white halo breaking the rule), at its right end, its left end
- * or in between, in that order of preference; where every place covers something, the one that
- * covers least, its halo keeping it readable. Labels never cover each other or another rule, and
- * stay inside the frame.
+ * their rule or below it, at its right end, its left end or in between, in that order of
+ * preference; where every place covers something, the one that covers least (`covered` says how
+ * much: `layoutChartLabels` then labels the rule right of the frame instead). Labels never
+ * cover each other or another rule, and stay inside the frame.
  *
  * @param rules The rules: value in the chart's units and label text.
  * @param obstacles The lines and bands drawn in the panel, in the chart's units.
@@ -202,8 +202,7 @@ export function placeRuleLabels(
     let bestScore = Number.POSITIVE_INFINITY;
     let rank = 0;
     for (const anchor of anchors) {
-      // Above the rule, below it, or on it (its halo breaking the rule) where lines pass close on both sides.
-      for (const dy of [-OFFSET, OFFSET, 0]) {
+      for (const dy of [-OFFSET, OFFSET]) {
         rank++;
         const x1 = anchor.textAnchor === 'end' ? anchor.px - w : anchor.px;
         const box: Box = { x1, x2: x1 + w, y1: y + dy - BOX_HEIGHT / 2, y2: y + dy + BOX_HEIGHT / 2 };
