@@ -80,6 +80,14 @@ describe('claimsEvidence', () => {
     expect(claim(2).answer).toContain('17 of 31 in 2024');
     expect(claim(2).answer).toContain('still below in 2026: Slovenia (1.61 %)');
     expect(claim(2).verdict).toBe('supported');
+    // Each edition's line ends at its last year with a figure for every ally it covers: the 2025
+    // edition's 2025e (four allies) is a gap in its table, not a fall to four.
+    for (const s of claim(2).chart.series) {
+      const last = s.points.at(-1) as [number, number];
+      expect(last[1]).toBeGreaterThan(10);
+    }
+    const older = claim(2).chart.series.find((s) => s.name.includes('2025'));
+    expect(older?.points.at(-1)).toEqual([2024, 18]);
   });
 
   it("claim 3's index with the enlargements exceeds the index without them, and Russia's neighbours gained allies", () => {

@@ -101,7 +101,13 @@ export function twoPercentClaim(dataset: Dataset): ClaimEvidence {
   const series = (editionId: string, edition: string, name: string) => {
     const span = resolveSource(dataset, 'nato', edition);
     const points: [number, number][] = [];
-    for (let y = span.firstYear; y <= span.lastYear; y++) points.push([y, report(y, edition).counts.meets]);
+    // A year the edition reports for only some of its allies (the 2025 edition's 2025e: four) would
+    // draw a fall in the count that is a gap in the table: the line stops at its last complete year.
+    for (let y = span.firstYear; y <= span.lastYear; y++) {
+      const c = report(y, edition).counts;
+      if (c.reported < c.expected) break;
+      points.push([y, c.meets]);
+    }
     return { name, points, editionId };
   };
   const pressPoints = estimates.filter((c) => c.counts.pressReported > 0);
