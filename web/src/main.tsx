@@ -205,13 +205,9 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
         else if (m.type === 'error') waiter.reject(new Error(m.message));
         return;
       }
-      if (m.type === 'chunk' || m.type === 'chunk-counts' || (m.type === 'error' && m.about === 'ensemble')) {
-        // The partner's share of the ensemble: relayed to the worker that summarises it.
-        if (m.id !== ensembleCounter.current) return;
-        if (m.type === 'chunk') ensembleWorker.postMessage({ kind: 'chunk', id: m.id, summary: m.summary });
-        else if (m.type === 'chunk-counts')
-          ensembleWorker.postMessage({ kind: 'chunk-counts', id: m.id, counts: m.counts }, [m.counts.buffer]);
-        else setEnsembleError(m.message);
+      if (m.type === 'error' && m.about === 'ensemble') {
+        // The run's worker failing at its share of an ensemble, when it cannot tell the other worker.
+        if (m.id === ensembleCounter.current) setEnsembleError(m.message);
         return;
       }
       if (m.type === 'result' || m.type === 'error') {
@@ -577,6 +573,11 @@ function boot(): void {
   if (root === null) return;
   const sim = startWorker('armsrace-sim');
   const ensembleWorker = startWorker('armsrace-ensemble');
+  // A channel of their own: the run's worker sends its share of an ensemble (chunk summaries and
+  // 9 MB of histogram counts) straight to the ensemble's worker, not through this thread.
+  const { port1, port2 } = new MessageChannel();
+  ensembleWorker.postMessage({ kind: 'partner', port: port1 } satisfies WorkerRequest, [port1]);
+  sim.postMessage({ kind: 'partner', port: port2 } satisfies WorkerRequest, [port2]);
   const onReady = (event: MessageEvent<WorkerResponse>) => {
     if (event.data.type !== 'ready') return;
     sim.removeEventListener('message', onReady);

@@ -42,9 +42,11 @@ export type WorkerRequest =
   | { readonly kind: 'chunks'; readonly id: number; readonly scenario: unknown }
   /** Stop any ensemble under way (the ensemble was turned off). */
   | { readonly kind: 'cancel'; readonly id: number }
-  /** A chunk or the histogram counts of the partner, relayed by the page. */
-  | { readonly kind: 'chunk'; readonly id: number; readonly summary: ChunkSummary }
-  | { readonly kind: 'chunk-counts'; readonly id: number; readonly counts: Int32Array }
+  /**
+   * This worker's end of the channel to the other simulation worker, sent once: the worker that runs
+   * the odd chunks sends them over it ({@link ChunkMessage}), the worker that summarises listens.
+   */
+  | { readonly kind: 'partner'; readonly port: MessagePort }
   | {
       readonly kind: 'pledge';
       readonly id: number;
@@ -61,9 +63,17 @@ export type WorkerResponse =
   | { readonly type: 'result'; readonly id: number; readonly result: SimulationResult; readonly elapsedMs: number }
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly type: 'ensemble'; readonly id: number; readonly result: EnsembleResult; readonly elapsedMs: number }
-  | { readonly type: 'chunk'; readonly id: number; readonly summary: ChunkSummary }
-  | { readonly type: 'chunk-counts'; readonly id: number; readonly counts: Int32Array }
   | { readonly type: 'pledge'; readonly id: number; readonly report: PledgeReport }
   | { readonly type: 'claims'; readonly id: number; readonly evidence: readonly ClaimEvidence[] }
   /** `about: 'ensemble'` for an ensemble's failure, whichever worker ran into it. */
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly about?: 'ensemble' };
+
+/**
+ * What the worker running an ensemble's odd chunks sends the worker that summarises it, over their
+ * channel: each chunk's summary, then its histogram counts (9 MB), or its failure. The typed arrays'
+ * buffers are handed over, not copied.
+ */
+export type ChunkMessage =
+  | { readonly kind: 'chunk'; readonly id: number; readonly summary: ChunkSummary }
+  | { readonly kind: 'chunk-counts'; readonly id: number; readonly counts: Int32Array }
+  | { readonly kind: 'chunk-error'; readonly id: number; readonly message: string };

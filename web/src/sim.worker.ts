@@ -18,7 +18,7 @@ import type { ScenarioInput } from '../../src/core/scenario/schema.js';
 import { simulate } from '../../src/core/simulate.js';
 import { alliesWithBurdens } from './ally-burdens.js';
 import { END, fittedLevers, START } from './levers.js';
-import type { EditionInfo, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { ChunkMessage, EditionInfo, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
@@ -63,6 +63,14 @@ let job: EnsembleJob | undefined;
 /** The newest ensemble asked for, summarised here or helped with: older ones stop at their next chunk. */
 let latest = 0;
 
+/** The channel to the other simulation worker, once the page has sent it. */
+let partnerPort: MessagePort | undefined;
+/**
+ * The partner's messages for an ensemble not started here yet: the page's request and the partner's
+ * chunks come over two ports, and messages of two ports may arrive in either order.
+ */
+let early: ChunkMessage[] = [];
+
 function prepare(scenario: unknown) {
   const input = validateScenario(scenario);
   const runs = input.ensemble?.runs ?? 200;
@@ -73,6 +81,30 @@ function prepare(scenario: unknown) {
     input.ensemble?.seed === undefined ? {} : { seed: input.ensemble.seed },
   );
   return { runs, setup, chunks: Math.ceil(runs / CHUNK_MEMBERS) };
+}
+
+/** Take one of the partner's messages for the ensemble `j`. */
+function take(j: EnsembleJob, m: ChunkMessage): void {
+  if (m.kind === 'chunk') {
+    j.accumulator.add(m.summary);
+    scope.postMessage({ type: 'progress', id: j.id, done: j.accumulator.members, total: j.runs });
+    finish(j);
+  } else if (m.kind === 'chunk-counts') {
+    j.partnerCounts = m.counts;
+    finish(j);
+  } else {
+    job = undefined;
+    scope.postMessage({ type: 'error', id: j.id, message: m.message, about: 'ensemble' });
+  }
+}
+
+/** A message from the partner: for the ensemble under way, for a newer one (kept), or stale (dropped). */
+function fromPartner(m: ChunkMessage): void {
+  if (job !== undefined && job.id === m.id) take(job, m);
+  else if (m.id > latest) {
+    if (early[0]?.id !== m.id) early = [];
+    early.push(m);
+  }
 }
 
 /** Post the result once this worker's chunks and the partner's are all in. */
@@ -104,9 +136,12 @@ async function ensemble(id: number, scenario: unknown, split: boolean): Promise<
     partnerCounts: split ? undefined : new Int32Array(counts.length),
   };
   job = j;
+  const arrived = early.filter((m) => m.id === id);
+  early = [];
+  for (const m of arrived) take(j, m);
   for (let c = 0; c < chunks; c += split ? 2 : 1) {
     await yieldToMessages();
-    if (latest !== id) return;
+    if (latest !== id || job !== j) return;
     j.accumulator.add(runChunk(setup, c, runs, counts));
     scope.postMessage({ type: 'progress', id, done: j.accumulator.members, total: runs });
   }
@@ -114,24 +149,39 @@ async function ensemble(id: number, scenario: unknown, split: boolean): Promise<
   finish(j);
 }
 
-/** Run the odd chunks of an ensemble for the worker that summarises it. */
+/** Run the odd chunks of an ensemble and send them straight to the worker that summarises it. */
 async function partner(id: number, scenario: unknown): Promise<void> {
+  const port = partnerPort;
+  if (port === undefined) throw new Error('no channel to the worker that summarises the ensemble');
   const { runs, setup, chunks } = prepare(scenario);
   const counts = createCounts(setup);
   for (let c = 1; c < chunks; c += 2) {
     await yieldToMessages();
     if (latest !== id) return;
-    scope.postMessage({ type: 'chunk', id, summary: runChunk(setup, c, runs, counts) });
+    const summary = runChunk(setup, c, runs, counts);
+    port.postMessage({ kind: 'chunk', id, summary } satisfies ChunkMessage, [
+      summary.sums.buffer,
+      summary.eventCounts.buffer,
+    ]);
   }
   // 9 MB of counts: handed over, not copied.
-  scope.postMessage({ type: 'chunk-counts', id, counts }, [counts.buffer]);
+  port.postMessage({ kind: 'chunk-counts', id, counts } satisfies ChunkMessage, [counts.buffer]);
 }
 
-const report = (id: number) => (error: unknown) =>
-  scope.postMessage({ type: 'error', id, message: message(error), about: 'ensemble' });
+/** An ensemble's failure: the page hears of it from the worker that summarises, or from this one without a partner. */
+const report = (id: number, role: 'summary' | 'partner') => (error: unknown) => {
+  if (role === 'partner' && partnerPort !== undefined)
+    partnerPort.postMessage({ kind: 'chunk-error', id, message: message(error) } satisfies ChunkMessage);
+  else scope.postMessage({ type: 'error', id, message: message(error), about: 'ensemble' });
+};
 
 scope.addEventListener('message', (event) => {
   const request = event.data;
+  if (request.kind === 'partner') {
+    partnerPort = request.port;
+    partnerPort.onmessage = (e: MessageEvent<ChunkMessage>) => fromPartner(e.data);
+    return;
+  }
   try {
     if (request.kind === 'run') {
       const started = performance.now();
@@ -139,24 +189,15 @@ scope.addEventListener('message', (event) => {
       scope.postMessage({ type: 'result', id: request.id, result, elapsedMs: performance.now() - started });
     } else if (request.kind === 'ensemble') {
       latest = request.id;
-      ensemble(request.id, request.scenario, request.split).catch(report(request.id));
+      job = undefined;
+      ensemble(request.id, request.scenario, request.split).catch(report(request.id, 'summary'));
     } else if (request.kind === 'chunks') {
       latest = request.id;
-      partner(request.id, request.scenario).catch(report(request.id));
+      partner(request.id, request.scenario).catch(report(request.id, 'partner'));
     } else if (request.kind === 'cancel') {
       latest = request.id;
       job = undefined;
-    } else if (request.kind === 'chunk') {
-      if (job?.id === request.id) {
-        job.accumulator.add(request.summary);
-        scope.postMessage({ type: 'progress', id: job.id, done: job.accumulator.members, total: job.runs });
-        finish(job);
-      }
-    } else if (request.kind === 'chunk-counts') {
-      if (job?.id === request.id) {
-        job.partnerCounts = request.counts;
-        finish(job);
-      }
+      early = early.filter((m) => m.id > latest);
     } else if (request.kind === 'claims') {
       scope.postMessage({ type: 'claims', id: request.id, evidence: claimsEvidence(dataset) });
     } else {
