@@ -4,7 +4,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { stringify } from 'yaml';
 import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
 import { headline } from '../../src/core/analyze/headline.js';
-import type { PledgeReport } from '../../src/core/analyze/pledge-report.js';
 import { boundsReached } from '../../src/core/analyze/run-notices.js';
 import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
 import { resultRecords } from '../../src/core/result-records.js';
@@ -34,6 +33,7 @@ import { PledgeTracker } from './PledgeTracker.js';
 import { PresetPicker } from './PresetPicker.js';
 import type { WorkerReady, WorkerRequest, WorkerResponse } from './protocol.js';
 import { RankedAllies } from './RankedAllies.js';
+import { type Latency, RunClient } from './run-client.js';
 import { SavedScenarios } from './SavedScenarios.js';
 import { type View, ViewTabs } from './ViewTabs.js';
 import './styles.css';
@@ -90,37 +90,29 @@ function problems(scenario: unknown): string {
   }
 }
 
-interface Latency {
-  total: number;
-  simulation: number;
-  drawing: number;
-  /** From the worker's answer arriving to the charts' building starting (Preact's render), ms. */
-  render?: number;
-  count: number;
-}
-
-/** An ensemble's progress bar moves only after it has run this long (ms). */
-const PROGRESS_AFTER_MS = 250;
-
-/** Exposed for the latency benchmark (bench/dashboard.bench.ts). */
-function expose(
-  key: 'armsraceLatency' | 'armsraceEnsembleLatency',
-  total: number,
-  simulation: number,
-  drawing: number,
-  render?: number,
-): void {
-  const w = window as unknown as Record<string, Latency | undefined>;
-  w[key] = { total, simulation, drawing, ...(render === undefined ? {} : { render }), count: (w[key]?.count ?? 0) + 1 };
+/**
+ * The client's measurements and the ensemble's result on `window`, for the latency benchmark
+ * (bench/dashboard.bench.ts) and the browser tests, which compare the ensemble with Node's.
+ */
+function exposeForTests(client: RunClient): void {
+  const w = window as unknown as Record<string, unknown>;
+  const expose = (key: string, { total, simulation, drawing, render }: Latency) => {
+    const count = ((w[key] as { count?: number } | undefined)?.count ?? 0) + 1;
+    w[key] = { total, simulation, drawing, ...(render === undefined ? {} : { render }), count };
+  };
+  client.subscribe((event) => {
+    if (event.type === 'measured')
+      expose(event.what === 'run' ? 'armsraceLatency' : 'armsraceEnsembleLatency', event.latency);
+    else if (event.type === 'ensemble') w.armsraceEnsemble = event.result;
+  });
 }
 
 interface AppProps {
   readonly ready: WorkerReady;
-  readonly sim: Worker;
-  readonly ensembleWorker: Worker;
+  readonly client: RunClient;
 }
 
-function App({ ready, sim, ensembleWorker }: AppProps) {
+function App({ ready, client }: AppProps) {
   const defaults = useMemo(() => leverDefaults(ready.fitted), [ready]);
   const [levers, setLevers] = useState<LeverValues>(() => {
     const id = presetOfHash(window.location.hash);
@@ -144,22 +136,6 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   const [claims, setClaims] = useState<readonly ClaimEvidence[] | undefined>(undefined);
   const [claimsError, setClaimsError] = useState('');
 
-  const counter = useRef(0);
-  const ensembleCounter = useRef(0);
-  const moved = useRef(performance.now());
-  /** Whether a lever has moved since the page opened: the latency readout waits for the first move. */
-  const leverMoved = useRef(false);
-  const started = useRef(new Map<number, number>());
-  const ensembleStarted = useRef({ id: 0, at: 0 });
-  const ensembleAsked = useRef(false);
-  const simMs = useRef(0);
-  const received = useRef(0);
-  const ensembleMs = useRef(0);
-  const inFlight = useRef(false);
-  const queued = useRef<WorkerRequest | undefined>(undefined);
-  const pledgeIds = useRef(0);
-  const pledgeWaiters = useRef(new Map<number, { resolve: (r: PledgeReport) => void; reject: (e: Error) => void }>());
-
   const presetInput = useMemo(() => PRESET_SCENARIOS.find((p) => p.id === preset)?.input, [preset]);
   const scenario = useMemo(
     // The name saved, loaded or picked goes into the run, so its charts' captions carry it.
@@ -177,79 +153,23 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   }, [result, baseline]);
   const invalid = useMemo(() => problems(scenario), [scenario]);
 
-  const post = useCallback(
-    (message: WorkerRequest) => {
-      if (message.kind !== 'run') {
-        sim.postMessage(message);
-        return;
-      }
-      // One run at a time: while one is under way only the newest levers wait for it.
-      if (inFlight.current) {
-        queued.current = message;
-        return;
-      }
-      inFlight.current = true;
-      sim.postMessage(message);
-    },
-    [sim],
+  // Listen before the first run goes out (layout effects run in order, before the next frame).
+  useLayoutEffect(
+    () =>
+      client.subscribe((event) => {
+        if (event.type === 'result') {
+          setRunError('');
+          setResult(event.result);
+        } else if (event.type === 'run-error') setRunError(event.message);
+        else if (event.type === 'progress') setProgress({ done: event.done, total: event.total });
+        else if (event.type === 'ensemble') {
+          setProgress({ done: event.result.runs, total: event.result.runs });
+          setEnsembleError('');
+          setEnsemble(event.result);
+        } else if (event.type === 'ensemble-error') setEnsembleError(event.message);
+      }),
+    [client],
   );
-
-  useEffect(() => {
-    const onMessage = (event: MessageEvent<WorkerResponse>) => {
-      const m = event.data;
-      if (m.type === 'ready') return;
-      const waiter = pledgeWaiters.current.get(m.id);
-      if (waiter !== undefined) {
-        pledgeWaiters.current.delete(m.id);
-        if (m.type === 'pledge') waiter.resolve(m.report);
-        else if (m.type === 'error') waiter.reject(new Error(m.message));
-        return;
-      }
-      if (m.type === 'error' && m.about === 'ensemble') {
-        // The run's worker failing at its share of an ensemble, when it cannot tell the other worker.
-        if (m.id === ensembleCounter.current) setEnsembleError(m.message);
-        return;
-      }
-      if (m.type === 'result' || m.type === 'error') {
-        inFlight.current = false;
-        const next = queued.current;
-        queued.current = undefined;
-        if (next !== undefined) post(next);
-      }
-      if (m.id !== counter.current) return; // a stale run: a newer one is on its way
-      if (m.type === 'result') {
-        received.current = performance.now();
-        simMs.current = m.elapsedMs;
-        setRunError('');
-        setResult(m.result);
-      } else if (m.type === 'error') {
-        setRunError(m.message);
-      }
-    };
-    const onEnsemble = (event: MessageEvent<WorkerResponse>) => {
-      const m = event.data;
-      if (m.type === 'ready' || m.id !== ensembleCounter.current) return;
-      if (m.type === 'progress') {
-        // Each update redraws the page, and the page's work slows the workers: an ensemble shows
-        // its progress only once it has run for a quarter of a second.
-        if (performance.now() - ensembleStarted.current.at >= PROGRESS_AFTER_MS)
-          setProgress({ done: m.done, total: m.total });
-      } else if (m.type === 'ensemble') {
-        ensembleMs.current = m.elapsedMs;
-        setProgress({ done: m.result.runs, total: m.result.runs });
-        // Exposed for the browser tests, which compare it with the same ensemble run in Node.
-        (window as unknown as { armsraceEnsemble?: EnsembleResult }).armsraceEnsemble = m.result;
-        setEnsembleError('');
-        setEnsemble(m.result);
-      } else if (m.type === 'error') setEnsembleError(m.message);
-    };
-    sim.addEventListener('message', onMessage);
-    ensembleWorker.addEventListener('message', onEnsemble);
-    return () => {
-      sim.removeEventListener('message', onMessage);
-      ensembleWorker.removeEventListener('message', onEnsemble);
-    };
-  }, [sim, ensembleWorker, post]);
 
   // Keep the hash in step with the levers once they rest (replacing the URL costs the browser
   // milliseconds a drag cannot spare), and follow a hash edited by hand or by navigation.
@@ -262,8 +182,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
   }, [levers, defaults, preset]);
   useEffect(() => {
     const onHash = () => {
-      moved.current = performance.now();
-      leverMoved.current = true;
+      client.leverMoved();
       const id = presetOfHash(window.location.hash);
       const input = PRESET_SCENARIOS.find((p) => p.id === id)?.input;
       setPreset(id);
@@ -275,41 +194,25 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [defaults]);
+  }, [defaults, client]);
 
   // Run the scenario at once (a layout effect: a plain effect would wait for the next frame); a
   // newer run makes older answers stale.
   useLayoutEffect(() => {
-    if (invalid !== '') {
-      counter.current++;
-      return;
-    }
-    const id = ++counter.current;
-    started.current.clear();
-    started.current.set(id, moved.current);
-    post({ kind: 'run', id, scenario });
-  }, [scenario, invalid, post]);
+    if (invalid === '') client.run(scenario);
+    else client.invalidate();
+  }, [scenario, invalid, client]);
 
-  // The ensemble runs in its own worker; a newer request stops the one under way.
+  // The ensemble runs over both workers; a newer request stops the one under way.
   useLayoutEffect(() => {
-    const id = ++ensembleCounter.current;
+    setProgress(undefined);
     if (invalid !== '' || !levers.ensembleOn) {
       setEnsemble(undefined);
-      setProgress(undefined);
-      // Stop an ensemble under way; with none asked for since the last stop, a move costs no message.
-      if (ensembleAsked.current) {
-        ensembleAsked.current = false;
-        for (const w of [ensembleWorker, sim]) w.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
-      }
+      client.cancelEnsemble();
       return;
     }
-    ensembleAsked.current = true;
-    ensembleStarted.current = { id, at: moved.current };
-    setProgress(undefined);
-    // Two cores: the ensemble's worker runs the even chunks, the run's worker the odd ones.
-    ensembleWorker.postMessage({ kind: 'ensemble', id, scenario, split: true } satisfies WorkerRequest);
-    sim.postMessage({ kind: 'chunks', id, scenario } satisfies WorkerRequest);
-  }, [scenario, invalid, levers.ensembleOn, ensembleWorker, sim]);
+    client.ensemble(scenario);
+  }, [scenario, invalid, levers.ensembleOn, client]);
 
   // The evidence for the press claims takes a second or two: a worker of its own computes it once,
   // after the first charts are up, and ends.
@@ -327,38 +230,35 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     return () => worker.terminate();
   }, [drawnOnce]);
 
-  const onDrawn = useCallback((_: SimulationResult, buildMs: number, buildStart: number) => {
-    const t0 = started.current.get(counter.current);
-    if (t0 === undefined) return;
-    const measured = { total: performance.now() - t0, sim: simMs.current };
-    // The first charts follow the page's opening, not a lever's move: no readout until one moves.
-    if (leverMoved.current) setLatency(measured);
-    expose('armsraceLatency', measured.total, measured.sim, buildMs, buildStart - received.current);
-  }, []);
+  const onDrawn = useCallback(
+    (_: SimulationResult, buildMs: number, buildStart: number) => {
+      const measured = client.runDrawn(buildMs, buildStart);
+      // The first charts follow the page's opening, not a lever's move: no readout until one moves.
+      if (measured?.afterLeverMove) setLatency({ total: measured.total, sim: measured.simulation });
+    },
+    [client],
+  );
 
-  const onEnsembleDrawn = useCallback((_: EnsembleResult, buildMs: number) => {
-    if (ensembleStarted.current.id !== ensembleCounter.current) return;
-    expose('armsraceEnsembleLatency', performance.now() - ensembleStarted.current.at, ensembleMs.current, buildMs);
-  }, []);
+  const onEnsembleDrawn = useCallback((_: EnsembleResult, buildMs: number) => client.ensembleDrawn(buildMs), [client]);
 
-  const change = useCallback((patch: Partial<LeverValues>) => {
-    moved.current = performance.now();
-    leverMoved.current = true;
-    setPreset(undefined);
-    setLevers((v) => ({ ...v, ...patch }));
-  }, []);
+  const change = useCallback(
+    (patch: Partial<LeverValues>) => {
+      client.leverMoved();
+      setPreset(undefined);
+      setLevers((v) => ({ ...v, ...patch }));
+    },
+    [client],
+  );
 
   const resetAll = useCallback(() => {
-    moved.current = performance.now();
-    leverMoved.current = true;
+    client.leverMoved();
     setPreset(undefined);
     setLevers({ ...defaults, complianceByAlly: {} });
-  }, [defaults]);
+  }, [defaults, client]);
 
   const choosePreset = useCallback(
     (id: string, input: ScenarioInput) => {
-      moved.current = performance.now();
-      leverMoved.current = true;
+      client.leverMoved();
       const { values, ignored } = fromScenario(input as Parameters<typeof fromScenario>[0], defaults);
       setPreset(id);
       setLevers(values);
@@ -369,17 +269,12 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
           '. Moving a lever runs the levers instead.',
       );
     },
-    [defaults],
+    [defaults, client],
   );
 
   const requestPledges = useCallback(
-    (year: number, edition: string, threshold: number) =>
-      new Promise<PledgeReport>((resolve, reject) => {
-        const id = --pledgeIds.current; // negative: never a run's id
-        pledgeWaiters.current.set(id, { resolve, reject });
-        post({ kind: 'pledge', id, year, edition, threshold });
-      }),
-    [post],
+    (year: number, edition: string, threshold: number) => client.pledges(year, edition, threshold),
+    [client],
   );
 
   const yaml = useCallback(
@@ -396,8 +291,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
     (text: string, loadedName: string) => {
       const input = parseScenario(text);
       const { values, ignored } = fromScenario(input as Parameters<typeof fromScenario>[0], defaults);
-      moved.current = performance.now();
-      leverMoved.current = true;
+      client.leverMoved();
       setPreset(undefined);
       setLevers(values);
       setName(loadedName);
@@ -407,7 +301,7 @@ function App({ ready, sim, ensembleWorker }: AppProps) {
           : `"${loadedName}" has fields the levers do not cover (${ignored.join(', ')}); they are left at the dashboard's settings.`,
       );
     },
-    [defaults],
+    [defaults, client],
   );
 
   // The same element while the levers rest: a result arriving does not re-render the lever panel.
@@ -578,10 +472,12 @@ function boot(): void {
   const { port1, port2 } = new MessageChannel();
   ensembleWorker.postMessage({ kind: 'partner', port: port1 } satisfies WorkerRequest, [port1]);
   sim.postMessage({ kind: 'partner', port: port2 } satisfies WorkerRequest, [port2]);
+  const client = new RunClient({ sim, ensemble: ensembleWorker });
+  exposeForTests(client);
   const onReady = (event: MessageEvent<WorkerResponse>) => {
     if (event.data.type !== 'ready') return;
     sim.removeEventListener('message', onReady);
-    render(<App ready={event.data} sim={sim} ensembleWorker={ensembleWorker} />, root);
+    render(<App ready={event.data} client={client} />, root);
   };
   sim.addEventListener('message', onReady);
   sim.addEventListener('error', (event) => {
