@@ -2,6 +2,8 @@ import type { Dataset } from './data/dataset.js';
 import { integrateAnnual } from './model/annual-means.js';
 import { buildDemandModel, type DemandModel } from './model/demand/index.js';
 import { type StabilityReport, stabilityMargin } from './model/stability.js';
+import { BLOCS, inBloc, outputIndex } from './outputs/catalogue.js';
+import { reduceRun } from './outputs/reduce.js';
 import { type ScenarioError, scenarioError } from './scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 import type { ScenarioInput } from './scenario/schema.js';
@@ -143,50 +145,31 @@ export function runDemand(
     };
   });
 
-  const bloc = (id: BlocResult['id'], name: string, inBloc: (a: ActorResult, k: number) => boolean): BlocResult => {
-    const members = years.map((_, k) => actors.filter((a) => inBloc(a, k)).map((a) => a.iso3));
-    const total = (f: 'gdp' | 'spending' | 'capability') =>
-      years.map((_, k) => actors.reduce((s, a) => (inBloc(a, k) ? s + (a[f][k] as number) : s), 0));
-    const gdp = total('gdp');
-    const spending = total('spending');
-    return {
-      id,
-      name,
-      members,
-      gdp,
-      spending,
-      burden: spending.map((m, k) => ((gdp[k] as number) > 0 ? m / (gdp[k] as number) : null)),
-      capability: total('capability'),
-    };
-  };
-  const russian = new Set(scenario.actors.filter((a) => a.russianBloc).map((a) => a.iso3));
-  const nato = bloc('NATO', 'NATO', (a, k) => a.ally[k] === true);
-  const europe = bloc('NATO_EUR_CAN', 'NATO Europe and Canada', (a, k) => a.ally[k] === true && a.iso3 !== 'USA');
-  const rus = bloc('RUS_BLOC', 'Russia and Belarus', (a) => russian.has(a.iso3));
-
-  const growth = (v: readonly number[], k: number) =>
-    k === 0 || !((v[k - 1] as number) > 0) ? null : (v[k] as number) / (v[k - 1] as number) - 1;
-  const russia = actors.find((a) => a.iso3 === 'RUS');
-  // An ally meets a threshold when its burden, rounded to two decimals of a percent as NATO
-  // publishes it, reaches it: a burden closing in on 3.5 % from below counts once it shows 3.50.
-  const count = (share: number) =>
-    years.map(
-      (_, k) => actors.filter((a) => a.ally[k] && meetsThreshold(100 * (a.burden[k] as number), 100 * share)).length,
-    );
-  const indicators: Indicators = {
-    raceIntensity: years.map((_, k) => {
-      const a = growth(nato.spending, k);
-      const b = growth(rus.spending, k);
-      return a === null || b === null ? null : Math.sqrt(Math.max(0, a) * Math.max(0, b));
+  // Blocs and indicators: the one reduction the ensemble uses too, for one member.
+  const reduced = reduceRun(model, scenario, annual);
+  const output = (id: string) => Array.from(reduced.subarray(outputIndex(id) * nYears, (outputIndex(id) + 1) * nYears));
+  const orNull = (v: readonly number[]) => v.map((x) => (Number.isNaN(x) ? null : x));
+  const [nato, europe, rus] = BLOCS.map(
+    (b): BlocResult => ({
+      id: b.id,
+      name: b.name,
+      members: years.map((y) =>
+        scenario.actors.filter((a, i) => inBloc(b.id, a, model.isAlly(i, y))).map((a) => a.iso3),
+      ),
+      gdp: output(`${b.id}.gdp`),
+      spending: output(`${b.id}.spending`),
+      burden: orNull(output(`${b.id}.burden`)),
+      capability: output(`${b.id}.capability`),
     }),
-    balanceEuropeCanada: years.map((_, k) => (europe.capability[k] as number) / (rus.capability[k] as number)),
-    balanceNato: years.map((_, k) => (nato.capability[k] as number) / (rus.capability[k] as number)),
-    frontlineBalance: years.map((_, k) =>
-      russia === undefined ? null : (russia.threat[k] as number) / (russia.capability[k] as number),
-    ),
-    alliesAt2: count(0.02),
-    alliesAt35: count(0.035),
-    allies: years.map((_, k) => actors.filter((a) => a.ally[k]).length),
+  ) as [BlocResult, BlocResult, BlocResult];
+  const indicators: Indicators = {
+    raceIntensity: orNull(output('race_intensity')),
+    balanceEuropeCanada: output('balance'),
+    balanceNato: output('balance_nato'),
+    frontlineBalance: orNull(output('RUS.frontline_balance')),
+    alliesAt2: output('allies_at_2'),
+    alliesAt35: output('allies_at_3.5'),
+    allies: output('allies'),
   };
   const stability = (options.stabilityYears ?? [])
     .filter((y) => y >= start && y <= end)

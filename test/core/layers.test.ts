@@ -11,7 +11,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['data/', 'scenario/schema.ts', 'scenario/defaults.ts', 'scenario/show-value.ts', 'scenario/run-span.ts'],
   ['model/'],
   ['scenario/'],
-  ['simulate.ts', 'simulate-richardson.ts', 'run-scenario.ts', 'result-records.ts'],
+  ['outputs/', 'simulate.ts', 'simulate-richardson.ts', 'run-scenario.ts', 'result-records.ts'],
   ['ensemble/', 'fit/'],
   ['analyze/', 'validate/'],
   ['charts/'],

@@ -11,13 +11,14 @@ import {
   prepareDemandModel,
 } from '../model/demand/index.js';
 import { demandJacobians } from '../model/stability.js';
+import { OUTPUTS, type OutputDefinition, outputIndex } from '../outputs/catalogue.js';
+import { reduceRun } from '../outputs/reduce.js';
 import { ScenarioError, scenarioError } from '../scenario/parse-scenario.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve-scenario.js';
 import { LIMITS, type ScenarioInput } from '../scenario/schema.js';
 import { scenarioSettingsLine } from '../scenario/settings-line.js';
 import { MAX_BURDEN } from '../simulate.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
-import { meetsThreshold } from '../threshold.js';
 import { addToHistogram, CELL_SIZE, histogramQuantiles } from './histogram.js';
 import { parameterLabel } from './parameter-label.js';
 import { compileUncertain, type UncertainParameter } from './uncertain.js';
@@ -122,21 +123,29 @@ interface SeriesDefinition {
   readonly count?: boolean;
 }
 
+/** The catalogued outputs an ensemble tracks beyond each actor's burden. */
+export const ENSEMBLE_OUTPUTS = [
+  'NATO.spending',
+  'NATO.burden',
+  'NATO_EUR_CAN.spending',
+  'NATO_EUR_CAN.burden',
+  'RUS_BLOC.spending',
+  'RUS_BLOC.burden',
+  'balance',
+  'RUS.security_ratio',
+  'race_intensity',
+  'allies_at_2',
+  'allies_at_3.5',
+  'allies_short_of_3.5',
+] as const;
+
 function seriesDefinitions(scenario: ResolvedScenario): SeriesDefinition[] {
   return [
     ...scenario.actors.map((a) => ({ name: `${a.iso3}.burden`, unit: 'share of GDP' })),
-    { name: 'NATO.spending', unit: 'USD m, constant 2015' },
-    { name: 'NATO.burden', unit: 'share of GDP' },
-    { name: 'NATO_EUR_CAN.spending', unit: 'USD m, constant 2015' },
-    { name: 'NATO_EUR_CAN.burden', unit: 'share of GDP' },
-    { name: 'RUS_BLOC.spending', unit: 'USD m, constant 2015' },
-    { name: 'RUS_BLOC.burden', unit: 'share of GDP' },
-    { name: 'balance', unit: 'capability ratio, NATO Europe and Canada / Russia and Belarus' },
-    { name: 'RUS.security_ratio', unit: 'capability / threat' },
-    { name: 'race_intensity', unit: 'growth rate' },
-    { name: 'allies_at_2', unit: 'allies', count: true },
-    { name: 'allies_at_3.5', unit: 'allies', count: true },
-    { name: 'allies_short_of_3.5', unit: 'allies', count: true },
+    ...ENSEMBLE_OUTPUTS.map((id) => {
+      const o = OUTPUTS[outputIndex(id)] as OutputDefinition;
+      return { name: id, unit: o.unit, ...(o.count ? { count: true } : {}) };
+    }),
   ];
 }
 
@@ -146,7 +155,10 @@ export const DEFAULT_EVENTS: readonly EnsembleEvent[] = [
   { name: 'All allies at 3.5 % in 2035', series: 'allies_short_of_3.5', below: 0.5, when: 2035 },
 ];
 
-/** Compute every series of every member of a chunk into `out[(s·M + m)·Y + y]`. */
+/**
+ * Compute every series of every member of a chunk into `out[(s·M + m)·Y + y]`: each actor's burden,
+ * then the catalogued outputs of {@link reduceRun}, the reduction the deterministic run uses too.
+ */
 function computeSeries(
   model: DemandModel,
   scenario: ResolvedScenario,
@@ -156,78 +168,17 @@ function computeSeries(
 ): void {
   const { n, members: M } = model;
   const Y = annual.years;
-  const usa = scenario.actors.findIndex((a) => a.iso3 === 'USA');
-  const rus = scenario.actors.findIndex((a) => a.iso3 === 'RUS');
-  const russian = scenario.actors.map((a) => a.russianBloc);
-  const S = defs.length;
-  const set = (s: number, m: number, y: number, v: number) => {
-    out[(s * M + m) * Y + y] = v;
-  };
-  const idx = (name: string) => defs.findIndex((d) => d.name === name);
-  const sNato = idx('NATO.spending');
-  for (let m = 0; m < M; m++) {
-    for (let y = 0; y < Y; y++) {
-      const year = model.start + y;
-      let natoM = 0;
-      let natoY = 0;
-      let eurM = 0;
-      let eurY = 0;
-      let rusM = 0;
-      let rusY = 0;
-      let eurK = 0;
-      let rusK = 0;
-      let at2 = 0;
-      let at35 = 0;
-      let allies = 0;
-      for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++)
+    for (let m = 0; m < M; m++)
+      for (let y = 0; y < Y; y++) {
         const c = (i * M + m) * Y + y;
-        const spend = annual.spending[c] as number;
-        const gdp = annual.gdp[c] as number;
-        const burden = spend / gdp;
-        set(i, m, y, burden);
-        if (model.isAlly(i, year)) {
-          natoM += spend;
-          natoY += gdp;
-          allies++;
-          // The simulator's count: the burden rounded to two decimals of a percent reaches the line.
-          if (meetsThreshold(100 * burden, 2)) at2++;
-          if (meetsThreshold(100 * burden, 3.5)) at35++;
-          if (i !== usa) {
-            eurM += spend;
-            eurY += gdp;
-            eurK += annual.capability[c] as number;
-          }
-        }
-        if (russian[i]) {
-          rusM += spend;
-          rusY += gdp;
-          rusK += annual.capability[c] as number;
-        }
+        out[c] = (annual.spending[c] as number) / (annual.gdp[c] as number);
       }
-      set(sNato, m, y, natoM);
-      // NaN marks a value that does not exist (a bloc without members, a year without threat or
-      // without a year before): the histograms leave it out, the summary reports null.
-      const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
-      set(sNato + 1, m, y, ratio(natoM, natoY));
-      set(sNato + 2, m, y, eurM);
-      set(sNato + 3, m, y, ratio(eurM, eurY));
-      set(sNato + 4, m, y, rusM);
-      set(sNato + 5, m, y, ratio(rusM, rusY));
-      set(sNato + 6, m, y, ratio(eurK, rusK));
-      const rc = (rus * M + m) * Y + y;
-      set(sNato + 7, m, y, rus < 0 ? Number.NaN : ratio(annual.capability[rc] as number, annual.threat[rc] as number));
-      if (y === 0) set(sNato + 8, m, y, Number.NaN);
-      else {
-        const gA = ratio(natoM, out[(sNato * M + m) * Y + y - 1] as number) - 1;
-        const gB = ratio(rusM, out[((sNato + 4) * M + m) * Y + y - 1] as number) - 1;
-        set(sNato + 8, m, y, Math.sqrt(Math.max(0, gA) * Math.max(0, gB)));
-      }
-      set(sNato + 9, m, y, at2);
-      set(sNato + 10, m, y, at35);
-      set(sNato + 11, m, y, allies - at35);
-    }
+  const reduced = reduceRun(model, scenario, annual);
+  for (let s = n; s < defs.length; s++) {
+    const k = outputIndex((defs[s] as SeriesDefinition).name);
+    out.set(reduced.subarray(k * M * Y, (k + 1) * M * Y), s * M * Y);
   }
-  if (S !== sNato + 12) throw new RangeError('series definitions out of step');
 }
 
 /**

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import { prepareEnsemble, runMembers } from '../../../src/core/ensemble/run-ensemble.js';
+import { OUTPUTS } from '../../../src/core/outputs/catalogue.js';
+import { reduceRun } from '../../../src/core/outputs/reduce.js';
+import { outputSeries } from '../../../src/core/outputs/series.js';
 import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
-import { type SimulationResult, simulate } from '../../../src/core/simulate.js';
+import { simulate } from '../../../src/core/simulate.js';
 
 const dataset = loadDataset();
-
-/** Each series an ensemble tracks, read from a deterministic run by the same name. */
-function fromRun(r: SimulationResult, name: string): readonly (number | null)[] {
-  const bloc = (id: string) => r.blocs.find((b) => b.id === id);
-  const [head, tail] = name.split('.') as [string, string | undefined];
-  if (tail === 'burden' && /^[A-Z]{3}$/.test(head)) return r.actors.find((a) => a.iso3 === head)?.burden ?? [];
-  if (tail === 'spending' || tail === 'burden') return bloc(head)?.[tail] ?? [];
-  const rus = r.actors.find((a) => a.iso3 === 'RUS');
-  const series: Record<string, readonly (number | null)[]> = {
-    balance: r.indicators.balanceEuropeCanada,
-    'RUS.security_ratio': rus?.securityRatio ?? [],
-    race_intensity: r.indicators.raceIntensity,
-    allies_at_2: r.indicators.alliesAt2,
-    'allies_at_3.5': r.indicators.alliesAt35,
-    'allies_short_of_3.5': r.indicators.allies.map((n, k) => n - (r.indicators.alliesAt35[k] as number)),
-  };
-  const s = series[name];
-  if (s === undefined) throw new Error(`no deterministic output for the ensemble series ${name}`);
-  return s;
-}
 
 describe('the deterministic run is the one-member case of the ensemble', () => {
   it.each([
@@ -42,7 +25,7 @@ describe('the deterministic run is the one-member case of the ensemble', () => {
     const Y = setup.years.length;
     expect(setup.years).toEqual(run.years);
     for (const [s, name] of setup.series.entries()) {
-      const det = fromRun(run, name);
+      const det = outputSeries(run, name);
       for (let y = 0; y < Y; y++) {
         const a = values[s * Y + y] as number;
         const b = det[y];
@@ -53,5 +36,35 @@ describe('the deterministic run is the one-member case of the ensemble', () => {
         expect([name, y, Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b))]).toEqual([name, y, true]);
       }
     }
+  });
+
+  it('gives every catalogued output of the deterministic run by id, as the one reduction computes it', () => {
+    const run = simulate(parseScenario('enlargement: [{ country: UKR, year: 2035 }]'), dataset);
+    const Y = run.years.length;
+    const n = run.actors.length;
+    // The annual means as the run holds them, reduced again for one member.
+    const annual = {
+      years: Y,
+      gdp: Float64Array.from(run.actors.flatMap((a) => a.gdp)),
+      spending: Float64Array.from(run.actors.flatMap((a) => a.spending)),
+      capability: Float64Array.from(run.actors.flatMap((a) => a.capability)),
+      threat: Float64Array.from(run.actors.flatMap((a) => a.threat)),
+    };
+    const model = {
+      n,
+      members: 1,
+      start: run.years[0] as number,
+      isAlly: (i: number, y: number) => run.actors[i]?.ally[y - (run.years[0] as number)] === true,
+    };
+    const reduced = reduceRun(model, run.scenario, annual);
+    for (const [k, o] of OUTPUTS.entries()) {
+      const series = outputSeries(run, o.id);
+      expect([o.id, series.length]).toEqual([o.id, Y]);
+      for (let y = 0; y < Y; y++) {
+        const v = reduced[k * Y + y] as number;
+        expect([o.id, y, series[y] ?? Number.NaN]).toEqual([o.id, y, v]);
+      }
+    }
+    expect(() => outputSeries(run, 'NATO.happiness')).toThrow(/is not catalogued; use one of NATO.spending/);
   });
 });
