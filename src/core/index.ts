@@ -63,6 +63,8 @@ export {
   type StabilityReport,
   stabilityText,
 } from './model/stability.js';
+export { BLOCS, type BlocId, inEuropeCanada, OUTPUTS, type OutputDefinition } from './outputs/catalogue.js';
+export { outputSeries } from './outputs/series.js';
 export { runScenario, type ScenarioResult } from './run-scenario.js';
 export { DEFAULTS } from './scenario/defaults.js';
 export { parseScenario, ScenarioError, type ScenarioIssue, validateScenario } from './scenario/parse-scenario.js';

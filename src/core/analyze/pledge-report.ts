@@ -1,6 +1,7 @@
 import { type Dataset, observationAt } from '../data/dataset.js';
 import type { Flag } from '../data/types.js';
 import { InputError } from '../errors.js';
+import { inEuropeCanada } from '../outputs/catalogue.js';
 import { meetsThreshold } from '../threshold.js';
 import { resolveSource } from './pledge-source.js';
 
@@ -211,7 +212,7 @@ function totals(
 ): PledgeTotal[] {
   const groups = [
     { iso3: 'NATO_TOTAL' as const, name: 'NATO Total', allies: members },
-    { iso3: 'NATO_EUR_CAN' as const, name: 'NATO Europe and Canada', allies: members.filter((m) => m !== 'USA') },
+    { iso3: 'NATO_EUR_CAN' as const, name: 'NATO Europe and Canada', allies: members.filter(inEuropeCanada) },
   ];
   return groups.map(({ iso3, name, allies }) => {
     const published = dataset.observation(iso3, 'milex_share_gdp', sourceId, year);

@@ -1,6 +1,7 @@
 import { blocSeries } from '../data/bloc-series.js';
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
+import { inEuropeCanada } from '../outputs/catalogue.js';
 import type { YearSeries } from './year-series.js';
 
 /** Bloc names a fit or test accepts besides ISO3 codes. */
@@ -20,7 +21,7 @@ export function spendingSeries(dataset: Dataset, name: string, from: number, to:
     code === 'NATO'
       ? (y: number) => dataset.members(y)
       : code === 'NATO_EUR_CAN'
-        ? (y: number) => dataset.members(y).filter((c) => c !== 'USA')
+        ? (y: number) => dataset.members(y).filter(inEuropeCanada)
         : code === 'RUS_BLOC'
           ? () => ['RUS', 'BLR']
           : undefined;

@@ -9,13 +9,18 @@ export const BLOCS = [
 
 export type BlocId = (typeof BLOCS)[number]['id'];
 
+/** Whether an ally counts in "NATO Europe and Canada": every ally but the United States. */
+export function inEuropeCanada(iso3: string): boolean {
+  return iso3 !== 'USA';
+}
+
 /**
  * Whether actor `i` of the scenario belongs to a bloc in a year: the allies of that year (the
  * scenario's enlargement included), the allies without the United States, the Russian bloc.
  */
 export function inBloc(id: BlocId, actor: ResolvedScenario['actors'][number], isAlly: boolean): boolean {
   if (id === 'NATO') return isAlly;
-  if (id === 'NATO_EUR_CAN') return isAlly && actor.iso3 !== 'USA';
+  if (id === 'NATO_EUR_CAN') return isAlly && inEuropeCanada(actor.iso3);
   return actor.russianBloc;
 }
 
