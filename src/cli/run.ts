@@ -5,6 +5,7 @@ import { roundSignificant } from '../core/csv-precision.js';
 import type { Dataset } from '../core/data/dataset.js';
 import type { FittedDefaults } from '../core/data/fitted.js';
 import { stabilityText } from '../core/model/stability.js';
+import { outputSeries } from '../core/outputs/series.js';
 import { resultRecords } from '../core/result-records.js';
 import { runScenario, type ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
@@ -102,8 +103,8 @@ function summaryYears(years: readonly number[]): number[] {
 
 function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: FittedDefaults): string {
   const at = (y: number) => r.years.indexOf(y);
-  const rus = r.actors.find((a) => a.iso3 === 'RUS');
-  const [nato, europe, russia] = r.blocs;
+  // Every column asks the run for a catalogued output by id.
+  const out = (id: string) => (y: number) => outputSeries(r, id)[at(y)] ?? undefined;
   const rows = summaryYears(r.years);
   const lines = [
     `${r.scenario.name} — ${r.scenario.start}–${r.scenario.end - 1}, alliance-demand model, ${r.solver.name} (${r.solver.steps} steps)`,
@@ -112,32 +113,32 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: 
     formatTable(
       [
         { header: 'year', align: 'right', cell: (y: number) => String(y) },
-        { header: 'Russia (% GDP)', align: 'right', cell: (y: number) => pct(rus?.burden[at(y)]) },
-        { header: 'NATO (% GDP)', align: 'right', cell: (y: number) => pct(nato?.burden[at(y)]) },
-        { header: 'Europe+Canada (% GDP)', align: 'right', cell: (y: number) => pct(europe?.burden[at(y)]) },
+        { header: 'Russia (% GDP)', align: 'right', cell: (y: number) => pct(out('RUS.burden')(y)) },
+        { header: 'NATO (% GDP)', align: 'right', cell: (y: number) => pct(out('NATO.burden')(y)) },
+        { header: 'Europe+Canada (% GDP)', align: 'right', cell: (y: number) => pct(out('NATO_EUR_CAN.burden')(y)) },
         {
           header: 'allies ≥2 %',
           align: 'right',
-          cell: (y: number) => `${r.indicators.alliesAt2[at(y)]}/${r.indicators.allies[at(y)]}`,
+          cell: (y: number) => `${out('allies_at_2')(y)}/${out('allies')(y)}`,
         },
-        { header: 'allies ≥3.5 %', align: 'right', cell: (y: number) => String(r.indicators.alliesAt35[at(y)]) },
+        { header: 'allies ≥3.5 %', align: 'right', cell: (y: number) => String(out('allies_at_3.5')(y)) },
         {
           header: 'NATO spending (USD bn)',
           align: 'right',
-          cell: (y: number) => grouped((nato?.spending[at(y)] ?? Number.NaN) / 1000),
+          cell: (y: number) => grouped((out('NATO.spending')(y) ?? Number.NaN) / 1000),
         },
         {
           header: 'Russia+Belarus (USD bn)',
           align: 'right',
-          cell: (y: number) => grouped((russia?.spending[at(y)] ?? Number.NaN) / 1000),
+          cell: (y: number) => grouped((out('RUS_BLOC.spending')(y) ?? Number.NaN) / 1000),
         },
         {
           header: 'balance Eur+Can/RUS',
           align: 'right',
-          cell: (y: number) => fixed(r.indicators.balanceEuropeCanada[at(y)], 2),
+          cell: (y: number) => fixed(out('balance')(y), 2),
         },
-        { header: 'RUS security ratio', align: 'right', cell: (y: number) => fixed(rus?.securityRatio[at(y)], 3) },
-        { header: 'race intensity', align: 'right', cell: (y: number) => fixed(r.indicators.raceIntensity[at(y)], 4) },
+        { header: 'RUS security ratio', align: 'right', cell: (y: number) => fixed(out('RUS.security_ratio')(y), 3) },
+        { header: 'race intensity', align: 'right', cell: (y: number) => fixed(out('race_intensity')(y), 4) },
       ],
       rows,
     ),
@@ -165,19 +166,19 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: 
       v.reduce((a, x, k) => (years[k] !== undefined ? a + x : a), 0);
     const extra = (pick: (x: SimulationResult) => readonly number[]) =>
       (sum(pick(r), r.years) - sum(pick(base), base.years)) / 1000;
-    const baseRus = base.actors.find((a) => a.iso3 === 'RUS');
+    const lastOf = (x: SimulationResult, id: string) => outputSeries(x, id).at(-1) ?? undefined;
     const last = r.years.length - 1;
     lines.push(
       '',
       `Against ${base.scenario.name} (${r.years[0]}–${r.years[last]}):`,
-      `  cumulative spending, NATO: ${extra((x) => x.blocs[0]?.spending ?? []) >= 0 ? '+' : ''}${grouped(
-        extra((x) => x.blocs[0]?.spending ?? []),
+      `  cumulative spending, NATO: ${extra((x) => outputSeries(x, 'NATO.spending') as number[]) >= 0 ? '+' : ''}${grouped(
+        extra((x) => outputSeries(x, 'NATO.spending') as number[]),
         0,
       )} bn; Russia and Belarus: ${grouped(
-        extra((x) => x.blocs[2]?.spending ?? []),
+        extra((x) => outputSeries(x, 'RUS_BLOC.spending') as number[]),
         0,
       )} bn (USD, constant 2015)`,
-      `  Russia's burden in ${r.years[last]}: ${pct(rus?.burden[last])} % against ${pct(baseRus?.burden[baseRus.burden.length - 1])} %; security ratio ${fixed(rus?.securityRatio[last], 3)} against ${fixed(baseRus?.securityRatio[baseRus.securityRatio.length - 1], 3)}`,
+      `  Russia's burden in ${r.years[last]}: ${pct(lastOf(r, 'RUS.burden'))} % against ${pct(lastOf(base, 'RUS.burden'))} %; security ratio ${fixed(lastOf(r, 'RUS.security_ratio'), 3)} against ${fixed(lastOf(base, 'RUS.security_ratio'), 3)}`,
     );
   }
   return lines.join('\n');
