@@ -430,6 +430,11 @@ describe('the model uses one implementation', () => {
       'math/random.ts',
       'ensemble/histogram.ts',
       'ensemble/run-ensemble.ts',
+      'ensemble/accumulator.ts',
+      'ensemble/chunk.ts',
+      'ensemble/series.ts',
+      'ensemble/setup.ts',
+      'ensemble/types.ts',
       'ensemble/uncertain.ts',
     ];
     for (const file of files) {
