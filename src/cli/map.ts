@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { mapFileStem } from '../core/charts/file-names.js';
 import { type AllianceMapData, allianceMapData, MAP_MODES, type MapMode, mapYears } from '../core/charts/map/index.js';
+import { CSV_DECIMALS, roundTo } from '../core/csv-precision.js';
 import type { Dataset } from '../core/data/dataset.js';
 import { InputError } from '../core/errors.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
@@ -177,7 +178,7 @@ function mapCsv(data: AllianceMapData): string {
       category: r.category,
       map_colour: label(r.category),
       joined: r.joined,
-      burden_pct_gdp: pct(r.burden),
+      burden_pct_gdp: roundTo(pct(r.burden), CSV_DECIMALS.percent),
       source: data.basis === 'simulated' ? `armsrace scenario ${data.scenario}` : (r.edition ?? ''),
     })),
   );

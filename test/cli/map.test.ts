@@ -35,6 +35,9 @@ describe('armsrace map (child process)', () => {
     expect(rows.filter((x) => x.ally === 'true')).toHaveLength(32);
     expect(rows.find((x) => x.iso3 === 'RUS')?.category).toBe('russia');
     expect(rows.find((x) => x.iso3 === 'POL')?.source).toMatch(/^sipri-/);
+    // Burdens in percent to the CSVs' stated precision (4 decimals): no float noise.
+    for (const x of rows.filter((row) => row.burden_pct_gdp !== ''))
+      expect(x.burden_pct_gdp).toMatch(/^\d+(\.\d{1,4})?$/);
   });
 
   it('writes a PNG of a simulated year from a scenario', async () => {
