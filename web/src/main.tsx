@@ -384,7 +384,7 @@ function App({ ready, client }: AppProps) {
       <header class="top">
         <h1>armsrace</h1>
         <p class="tagline">
-          Simulating the NATO–Russia arms race from the data of {START} to {END}
+          Simulating the NATO–Russia arms race from the data of {START} to {END - 1}
         </p>
         {oneColumn ? <ViewTabs view={view} onChange={changeView} /> : null}
         <CopyLink link={currentLink} />
