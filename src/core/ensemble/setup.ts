@@ -5,7 +5,7 @@ import { integrateAnnual, SAMPLES_PER_YEAR } from '../model/annual-means.js';
 import { buildDemandModel, prepareDemandModel } from '../model/demand/index.js';
 import { ScenarioError } from '../scenario/parse-scenario.js';
 import { resolveScenario } from '../scenario/resolve-scenario.js';
-import type { ScenarioInput } from '../scenario/schema.js';
+import { percentText, type ScenarioInput } from '../scenario/schema.js';
 import { checkMembers } from './chunk.js';
 import { computeSeries, type SeriesDefinition, seriesDefinitions } from './series.js';
 import { ENSEMBLE_STEP_YEARS, type EnsembleEvent, type EnsembleSetup, MAX_RUNS } from './types.js';
@@ -54,11 +54,7 @@ export function prepareEnsemble(
     if ('stability' in e)
       return { name: e.name ?? `Stability margin positive in ${e.year}`, stability: 'positive', year: e.year };
     const share = (v: number | string | undefined) =>
-      v === undefined
-        ? undefined
-        : typeof v === 'number'
-          ? v
-          : Number(/^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$/.exec(v)?.[1]) / 100;
+      v === undefined ? undefined : typeof v === 'number' ? v : (percentText(v) ?? Number.NaN);
     const ev = e as {
       name?: string;
       series: string;

@@ -8,21 +8,32 @@ import { showValue } from './show-value.js';
 
 const SHARE_TEXT = /^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$/;
 
+/**
+ * The fraction a percentage written as text stands for (`'3.5%'` → 0.035), or `undefined` when the
+ * text is not a percentage: the one reading of `N%` in scenario files.
+ *
+ * @example percentText('10 %') // 0.1
+ */
+export function percentText(text: string): number | undefined {
+  const m = SHARE_TEXT.exec(text);
+  return m === null ? undefined : Number(m[1]) / 100;
+}
+
 /** A share of GDP: `3.5%` or `0.035`, between 0 and 1. */
 export const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
   let value: number;
   if (typeof v === 'number') {
     value = v;
   } else {
-    const m = SHARE_TEXT.exec(v);
-    if (m === null) {
+    const parsed = percentText(v);
+    if (parsed === undefined) {
       ctx.addIssue({
         code: 'custom',
         message: `${showValue(v)} is not a share of GDP; write a percentage such as 3.5% or a fraction such as 0.035`,
       });
       return z.NEVER;
     }
-    value = Number(m[1]) / 100;
+    value = parsed;
   }
   if (!(value >= 0 && value <= 1)) {
     ctx.addIssue({
