@@ -23,4 +23,13 @@ export {
   StoreUnavailableError,
 } from './store.js';
 export { defaultDataDir, type ImportReport, importIntoDataDir, loadUserDataset } from './user-data.js';
+export {
+  type PoolTask,
+  type TaskContext,
+  type TaskDone,
+  type TaskOptions,
+  WorkerPool,
+  WorkerPoolError,
+  type WorkerPoolOptions,
+} from './worker-pool.js';
 export { readWorldTopology, renderAllianceMap, type WorldDetail } from './world-map.js';

@@ -55,3 +55,14 @@ export function startModuleWorker(base: string, name: string, workerData: unknow
   }
   return new Worker(new URL(`./${name}.js`, base), { workerData, execArgv });
 }
+
+/**
+ * The URL of the module `name` (without extension) next to the module at `base`: the built `.js`
+ * file, or the `.ts` source when `base` is itself a `.ts` source (tests, where workers load sources
+ * through tsx). A task of the worker pool (`worker-pool.ts`) names its module this way.
+ *
+ * @example moduleUrl(import.meta.url, 'ensemble-tasks') // 'file:///…/dist/node/ensemble-tasks.js'
+ */
+export function moduleUrl(base: string, name: string): string {
+  return new URL(`./${name}.${base.endsWith('.ts') ? 'ts' : 'js'}`, base).href;
+}
