@@ -9,9 +9,22 @@ interface ServeFlags {
   db?: string;
   web?: string;
   allowHost: string[];
+  workers?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parseWorkers(text: string): number {
+  const workers = Number(text);
+  if (!/^\d+$/.test(text) || workers < 1 || workers > 64) {
+    throw new InputError(
+      'bad-option',
+      `--workers: "${text}" is not accepted; use a whole number from 1 to 64, e.g. 2`,
+      '--workers',
+    );
+  }
+  return workers;
+}
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -44,6 +57,10 @@ export function serveCommand(globals: () => GlobalOptions): Command {
       collect,
       [],
     )
+    .option(
+      '--workers <n>',
+      'worker threads for runs and ensembles, kept warm while serving (default: the number of cores)',
+    )
     .addHelpText(
       'after',
       `
@@ -60,6 +77,7 @@ The routes, their limits and error codes are in docs/api.md. Stop the server wit
     )
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
+      const workers = flags.workers === undefined ? undefined : parseWorkers(flags.workers);
       const { startServer } = await import('../server/serve.js');
       const { dataDir } = globals();
       let server: Awaited<ReturnType<typeof startServer>>;
@@ -71,6 +89,7 @@ The routes, their limits and error codes are in docs/api.md. Stop the server wit
           ...(flags.db === undefined ? {} : { dbPath: flags.db }),
           ...(flags.web === undefined ? {} : { webRoot: flags.web }),
           ...(flags.allowHost.length === 0 ? {} : { allowedHosts: flags.allowHost }),
+          ...(workers === undefined ? {} : { workers }),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

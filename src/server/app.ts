@@ -10,6 +10,7 @@ import { InputError } from '../core/errors.js';
 import { parseScenario } from '../core/scenario/parse-scenario.js';
 import { parseShare } from '../core/units.js';
 import type { ScenarioStore } from '../node/store.js';
+import type { WorkerPool } from '../node/worker-pool.js';
 import { clip, errorResponse, HttpError } from './http-error.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { checkFields, readJsonObject } from './read-body.js';
@@ -37,8 +38,13 @@ export interface AppOptions {
    * refused with 421 `bad-host`. Default: no check ({@link startServer} always gives them).
    */
   readonly allowedHosts?: AllowedHosts;
-  /** How a run is computed; default {@link runJob} (a worker thread, stopped at the time budget). */
+  /** How a run is computed; default {@link runJob} (worker threads, stopped at the time budget). */
   readonly runner?: typeof runJob;
+  /**
+   * The worker pool runs are computed on, kept warm between them ({@link startServer} gives one for
+   * the server's life); default a pool started for each run and closed after it.
+   */
+  readonly pool?: WorkerPool;
 }
 
 /** Query parameters as a record, refusing unknown ones with 400 `unknown-parameter`. */
@@ -94,7 +100,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   let activeRuns = 0;
 
-  /** Run a scenario in a worker within the time budget, counting runs in progress. */
+  /** Run a scenario on worker threads within the time budget, counting runs in progress. */
   const run = async (input: Parameters<typeof runJob>[0], ensemble?: { runs: number; seed: number }) => {
     if (activeRuns >= limits.maxConcurrentRuns) {
       throw new HttpError(
@@ -109,6 +115,7 @@ export function createApp(options: AppOptions): Hono {
         timeBudgetMs: limits.timeBudgetMs,
         ...(ensemble === undefined ? {} : { ensemble }),
         ...(limits.ensembleWorkers === undefined ? {} : { workers: limits.ensembleWorkers }),
+        ...(options.pool === undefined ? {} : { pool: options.pool }),
       });
     } finally {
       activeRuns--;

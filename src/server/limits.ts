@@ -12,7 +12,7 @@ export interface ServerLimits {
   readonly timeBudgetMs: number;
   /** Runs computed at the same time; one more → 503. */
   readonly maxConcurrentRuns: number;
-  /** Worker threads one ensemble uses; default the machine's available parallelism. */
+  /** Worker threads one ensemble uses at once; default all of the server's pool (the machine's available parallelism). */
   readonly ensembleWorkers?: number;
 }
 

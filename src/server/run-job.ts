@@ -1,24 +1,18 @@
-import type { Worker } from 'node:worker_threads';
-import type { Dataset, DatasetData } from '../core/data/dataset.js';
+import { availableParallelism } from 'node:os';
+import type { Dataset } from '../core/data/dataset.js';
 import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
 import { runEnsemble } from '../core/ensemble/run-ensemble.js';
 import { DataFileError } from '../core/errors.js';
 import type { ScenarioResult } from '../core/run-scenario.js';
 import { ScenarioError, type ScenarioIssue } from '../core/scenario/parse-scenario.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
-import { startModuleWorker } from '../node/start-worker.js';
+import { runEnsembleParallel } from '../node/ensemble-pool.js';
+import { moduleUrl } from '../node/start-worker.js';
+import { WorkerPool } from '../node/worker-pool.js';
 import { clip, HttpError } from './http-error.js';
 import { computeRun } from './run-compute.js';
 
-/** What the run worker receives. */
-export interface RunJob {
-  readonly input: ScenarioInput;
-  readonly data: DatasetData;
-  readonly ensemble?: { readonly runs: number; readonly seed: number };
-  readonly workers?: number;
-}
-
-/** An error thrown in the worker, as plain data. */
+/** An error of a run, as plain data. */
 export type SerializedError =
   | { readonly kind: 'scenario'; readonly issues: readonly ScenarioIssue[]; readonly message: string }
   | {
@@ -31,7 +25,7 @@ export type SerializedError =
   | { readonly kind: 'range'; readonly message: string }
   | { readonly kind: 'other'; readonly message: string };
 
-/** What the run worker answers. */
+/** What a run answers, as plain data. */
 export type RunJobMessage =
   | { readonly ok: true; readonly result: ScenarioResult; readonly ensemble?: EnsembleResult }
   | { readonly ok: false; readonly error: SerializedError };
@@ -47,10 +41,18 @@ export interface RunOutcome {
 /** Options of {@link runJob}. */
 export interface RunJobOptions {
   readonly ensemble?: { readonly runs: number; readonly seed: number };
-  /** Time the run may take, milliseconds; past it the worker is stopped and a 503 `time-budget` thrown. */
+  /**
+   * Time the run may take, milliseconds, waiting in the pool's queue included; past it its tasks
+   * leave the queue, the workers running them are stopped (and replaced), and a 503 `time-budget` thrown.
+   */
   readonly timeBudgetMs: number;
-  /** Worker threads of the ensemble; default the machine's available parallelism. */
+  /**
+   * Worker threads of the ensemble: the most of `pool`'s it uses at once (default all), or without a
+   * pool the size of the one started for this run (default the machine's available parallelism).
+   */
   readonly workers?: number;
+  /** The server's pool, warm between runs; default a pool started for this run alone and closed after it. */
+  readonly pool?: WorkerPool;
 }
 
 /** A failure of the model on a valid scenario: 422 `run-failed`, naming the scenario. */
@@ -81,14 +83,7 @@ function revive(e: SerializedError): Error {
   }
 }
 
-/**
- * Start `run-worker` next to this module (the built `.js`, or the `.ts` source through tsx in tests),
- * with the Node options a worker accepts (`workerExecArgv` of src/node/start-worker.ts); the ensemble pool it starts
- * inherits that list.
- */
-function startRunWorker(job: RunJob): Worker {
-  return startModuleWorker(import.meta.url, 'run-worker', job);
-}
+const RUN_TASKS = moduleUrl(import.meta.url, 'run-tasks');
 
 /**
  * The outcome of a run's answer (`started`: when the run began, `performance.now()`), or its error
@@ -121,57 +116,57 @@ export async function runInThread(input: ScenarioInput, dataset: Dataset, option
 }
 
 /**
- * Run a validated scenario (and its ensemble) in a worker thread, so the server keeps answering
- * while it computes, and stop it when the time budget is spent.
+ * Run a validated scenario (and its ensemble) on the worker pool, so the server keeps answering
+ * while it computes, and stop it when the time budget is spent. The deterministic run is one task
+ * of the pool, the ensemble's chunks are others; with the server's `pool` they find warm workers.
  *
  * @throws {ScenarioError} when the scenario does not fit the dataset or the model.
  * @throws {HttpError} 422 `run-failed` when the model cannot run the (valid) scenario; 503
  *   `time-budget` when the run takes longer than `timeBudgetMs`.
- * @example const { result } = await runJob(parseScenario('end: 2040'), loadDataset(), { timeBudgetMs: 20_000 });
+ * @example const { result } = await runJob(parseScenario('end: 2040'), loadDataset(), { timeBudgetMs: 20_000, pool });
  */
-export function runJob(input: ScenarioInput, dataset: Dataset, options: RunJobOptions): Promise<RunOutcome> {
+export async function runJob(input: ScenarioInput, dataset: Dataset, options: RunJobOptions): Promise<RunOutcome> {
   const started = performance.now();
-  const job: RunJob = {
-    input,
-    data: dataset.data,
-    ...(options.ensemble === undefined ? {} : { ensemble: options.ensemble }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-  };
-  const worker = startRunWorker(job);
-  return new Promise<RunOutcome>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            new HttpError(
-              503,
-              'time-budget',
-              `the run took longer than the ${options.timeBudgetMs / 1000} s this server allows and was stopped; shorten the horizon (start, end), ask for fewer ensemble members, or run it with the CLI (armsrace run / armsrace ensemble)`,
-            ),
-          ),
-        ),
-      options.timeBudgetMs,
-    );
-    worker.on('message', (message: RunJobMessage) =>
-      finish(() => {
-        try {
-          resolve(runOutcome(message, started));
-        } catch (error) {
-          reject(error);
-        }
-      }),
-    );
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) =>
-      finish(() => reject(new Error(`the run worker stopped with exit code ${code} before answering`))),
-    );
+  const pool = options.pool ?? new WorkerPool({ size: options.workers ?? availableParallelism() });
+  const stop = new AbortController();
+  const { signal } = stop;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const budget = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new HttpError(
+        503,
+        'time-budget',
+        `the run took longer than the ${options.timeBudgetMs / 1000} s this server allows and was stopped; shorten the horizon (start, end), ask for fewer ensemble members, or run it with the CLI (armsrace run / armsrace ensemble)`,
+      );
+      reject(error);
+      stop.abort(error);
+    }, options.timeBudgetMs);
   });
+  const work = computeRun(
+    {
+      input,
+      data: dataset,
+      ...(options.ensemble === undefined ? {} : { ensemble: options.ensemble }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+    },
+    (scenario, data, ensemble) => runEnsembleParallel(scenario, data, { ...ensemble, pool, signal }),
+    (scenario, data, run) =>
+      pool.run<ScenarioResult>(
+        {
+          module: RUN_TASKS,
+          name: 'scenarioRun',
+          arg: { input: scenario, stabilityYears: run.stabilityYears },
+          dataset: data,
+        },
+        { signal },
+      ),
+  ).then((message) => runOutcome(message, started));
+  // Past the budget the run's own failure (its tasks stopped) is not the answer.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, budget]);
+  } finally {
+    clearTimeout(timer);
+    if (options.pool === undefined) void pool.close();
+  }
 }

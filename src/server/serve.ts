@@ -7,6 +7,7 @@ import { loadDataset } from '../core/data/load-dataset.js';
 import { InputError } from '../core/errors.js';
 import { defaultStorePath, openStore, type StoreHealth } from '../node/store.js';
 import { defaultDataDir, loadUserDataset } from '../node/user-data.js';
+import { checkWorkers, WorkerPool } from '../node/worker-pool.js';
 import { createApp } from './app.js';
 import type { ServerLimits } from './limits.js';
 
@@ -29,6 +30,11 @@ export interface ServerOptions {
    * it always answers to 127.0.0.1, localhost, [::1] and `host`, with its port.
    */
   readonly allowedHosts?: readonly string[];
+  /**
+   * Worker threads the server computes runs and ensembles on, kept warm for its life; default the
+   * machine's available parallelism.
+   */
+  readonly workers?: number;
 }
 
 /** A running server. */
@@ -40,7 +46,9 @@ export interface RunningServer {
   readonly dbPath: string;
   /** The store's state at start: `damaged` when its file failed the integrity check (see docs/api.md). */
   readonly storeHealth: StoreHealth;
-  /** Stop listening, end open connections and close the database. */
+  /** The worker pool of its runs (started lazily, closed by {@link close}). */
+  readonly pool: WorkerPool;
+  /** Stop listening, end open connections, close the database and stop the worker pool. */
   close(): Promise<void>;
 }
 
@@ -87,8 +95,11 @@ const PACKAGE_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url
  * Start the HTTP API and the dashboard on `host:port` with the embedded data plus the user's
  * imported editions, and the saved-scenario store at `dbPath`.
  *
+ * Runs go to one pool of worker threads, started as they are needed and kept warm until
+ * `close()`.
+ *
  * @throws {ArmsraceError} `store-open` when the database cannot be opened; the listen error (e.g.
- *   `EADDRINUSE`) when the port is taken.
+ *   `EADDRINUSE`) when the port is taken; {@link InputError} `bad-port`, `bad-workers`.
  * @example const server = await startServer({ port: 0 }); await fetch(`${server.url}/api/health`); await server.close();
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -100,12 +111,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       'port',
     );
   }
+  if (options.workers !== undefined) checkWorkers(options.workers);
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir ?? defaultDataDir();
   const dbPath = options.dbPath ?? (options.dataDir === undefined ? defaultStorePath() : join(dataDir, 'armsrace.db'));
   const dataset = loadUserDataset(dataDir, loadDataset());
   const store = openStore(dbPath);
   const health = store.health();
+  const pool = new WorkerPool(options.workers === undefined ? {} : { size: options.workers });
   // Known once the server listens (port 0 picks one); no request arrives before.
   let hostNames: readonly string[] = [];
   const app = createApp({
@@ -113,6 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     store,
     allowedHosts: () => hostNames,
     webRoot: options.webRoot ?? PACKAGE_WEB_ROOT,
+    pool,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.log === undefined ? {} : { log: options.log }),
   });
@@ -131,18 +145,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       port: address.port,
       dbPath: store.path,
       storeHealth: health,
-      close: () =>
-        new Promise<void>((resolve, reject) => {
-          server.close((error) => {
-            store.close();
-            if (error) reject(error);
-            else resolve();
+      pool,
+      close: async () => {
+        try {
+          await new Promise<void>((resolve, reject) => {
+            server.close((error) => {
+              store.close();
+              if (error) reject(error);
+              else resolve();
+            });
+            if ('closeAllConnections' in server) server.closeAllConnections();
           });
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        }),
+        } finally {
+          await pool.close();
+        }
+      },
     };
   } catch (error) {
     store.close();
+    await pool.close();
     throw error;
   }
 }
