@@ -1,11 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { CSV_DECIMALS, roundSignificant, roundTo } from '../core/csv-precision.js';
-import { type EnsembleResult, MAX_RUNS, QUANTILES } from '../core/ensemble/run-ensemble.js';
+import { CHUNK_MEMBERS, type EnsembleResult, MAX_RUNS, QUANTILES } from '../core/ensemble/run-ensemble.js';
 import { InputError } from '../core/errors.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
 import { runEnsembleParallel } from '../node/ensemble-pool.js';
 import { readScenario, withFile } from '../node/scenario-file.js';
+import { WorkerPool } from '../node/worker-pool.js';
 import { datasetFor, type GlobalOptions, type OutputFile, print, requireOut, writeOutputs } from './context.js';
 import { formatTable, toCsv } from './format.js';
 
@@ -99,19 +101,19 @@ The uncertain parameters come from the scenario, e.g.
       const seed = whole('--seed', flags.seed, 0, 2 ** 31, '7') ?? input.ensemble?.seed ?? 1;
       const workers = whole('--workers', flags.workers, 1, 64, '2');
       const bar = progressBar('members');
+      // Workers start as chunks need them (never more than there are chunks) and stop at the end.
+      const pool = new WorkerPool({
+        size: Math.min(workers ?? availableParallelism(), Math.ceil(runs / CHUNK_MEMBERS)),
+      });
       let result: EnsembleResult;
       try {
-        result = await runEnsembleParallel(input, dataset, {
-          runs,
-          seed,
-          ...(workers ? { workers } : {}),
-          onProgress: bar.update,
-        });
+        result = await runEnsembleParallel(input, dataset, { runs, seed, pool, onProgress: bar.update });
       } catch (error) {
         if (error instanceof ScenarioError) throw withFile(error, path);
         throw error;
       } finally {
         bar.stop();
+        await pool.close();
       }
       print(summary(result, input.name ?? path));
       if (flags.out !== undefined) {
