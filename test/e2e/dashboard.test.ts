@@ -549,21 +549,26 @@ describe('dashboard in Chromium', () => {
     );
     await tab.waitForFunction(() => window.location.hash === '#preset-russia-proportional', null, { timeout: 10_000 });
     expect(await tab.getByTestId('preset-russia-proportional').getAttribute('aria-pressed')).toBe('true');
-    const text = (await tab.getByTestId('headline-text').textContent()) as string;
-    const cli = execFileSync(process.execPath, [BIN, 'run', 'russia-proportional', '--compare', 'status-quo'], {
-      encoding: 'utf8',
-    });
-    const brief = /^In brief: (.*)$/m.exec(cli)?.[1] as string;
-    const numbers = (t: string) => [...t.matchAll(/[+−-]?[\d,]+(?:\.\d+)?/g)].map((m) => m[0]);
-    const value = (n: string) => Number(n.replace(/,/g, '').replace('−', '-'));
-    const unit = (n: string) => 10 ** -(n.split('.')[1] ?? '').length;
-    const [a, b] = [numbers(text), numbers(brief)];
-    expect(a.length).toBe(b.length);
-    // Chromium's and Node's V8 may differ in the last bit of a transcendental function: one unit of
-    // the last printed digit at most.
-    for (const [k, x] of a.entries())
-      expect(Math.abs(value(x) - value(b[k] as string))).toBeLessThanOrEqual(unit(x) * 1.000001);
-    expect(text.replace(/[\d,.+−-]/g, '')).toBe(brief.replace(/[\d,.+−-]/g, ''));
+    // The page's headline against the command line's "In brief" for the same scenario: the same
+    // words, and each number within one unit of its last printed digit (Chromium's and Node's V8 may
+    // differ in the last bit of a transcendental function).
+    const sameBrief = async (args: string[]) => {
+      const text = (await tab.getByTestId('headline-text').textContent()) as string;
+      const cli = execFileSync(process.execPath, [BIN, 'run', ...args, '--compare', 'status-quo'], {
+        encoding: 'utf8',
+      });
+      const brief = /^In brief: (.*)$/m.exec(cli)?.[1] as string;
+      const numbers = (t: string) => [...t.matchAll(/[+−-]?[\d,]+(?:\.\d+)?/g)].map((m) => m[0]);
+      const value = (n: string) => Number(n.replace(/,/g, '').replace('−', '-'));
+      const unit = (n: string) => 10 ** -(n.split('.')[1] ?? '').length;
+      const [a, b] = [numbers(text), numbers(brief)];
+      expect(a.length).toBe(b.length);
+      for (const [k, x] of a.entries())
+        expect(Math.abs(value(x) - value(b[k] as string))).toBeLessThanOrEqual(unit(x) * 1.000001);
+      expect(text.replace(/[\d,.+−-]/g, '')).toBe(brief.replace(/[\d,.+−-]/g, ''));
+      return text;
+    };
+    const presetText = await sameBrief(['russia-proportional']);
 
     // A lever moved: the page runs the levers again and says so.
     const lever = tab.getByLabel('Pledge target', { exact: true });
@@ -571,6 +576,23 @@ describe('dashboard in Chromium', () => {
     await tab.keyboard.press('ArrowRight');
     await tab.waitForFunction(() => !window.location.hash.startsWith('#preset-'), null, { timeout: 10_000 });
     expect(await tab.getByTestId('preset-russia-proportional').getAttribute('aria-pressed')).toBe('false');
+    await tab.waitForFunction(
+      (old) => document.querySelector('[data-testid="headline-text"]')?.textContent !== old,
+      presetText,
+      { timeout: 30_000 },
+    );
+    // The headline after the move is what armsrace run prints for the YAML the page downloads.
+    const [download] = await Promise.all([
+      tab.waitForEvent('download'),
+      tab.getByRole('button', { name: 'Download YAML' }).first().click(),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'armsrace-e2e-brief-'));
+    writeFileSync(join(dir, 'page.yaml'), readFileSync((await download.path()) as string));
+    await sameBrief([join(dir, 'page.yaml')]);
+
+    // The method, the data's editions and the validation are on the page.
+    expect(await tab.getByTestId('about-sources').textContent()).toContain('sipri-2026');
+    expect(await tab.getByTestId('about-validation').textContent()).toMatch(/chosen out of sample/);
 
     // Pinning the run makes it the baseline.
     await tab.getByRole('button', { name: 'Pin this run as the baseline' }).click();

@@ -54,7 +54,10 @@ export function Levers({ values, defaults, fitted, allies, onChange, onResetAll 
           name="rusElasticity"
           label="Russia's threat elasticity"
           format={fraction}
-          hint={fittedHint('Per cent rise of Russia’s desired spending for 1 % more threat', fitted?.elasticity_RUS)}
+          hint={fittedHint(
+            'Per cent rise of Russia’s desired burden for 1 % more proximity-weighted NATO capability; 1 is “proportional”: NATO’s capability 10 % higher, Russia’s desired burden 10 % higher',
+            fitted?.elasticity_RUS,
+          )}
         />
         <RangeLever
           {...common}

@@ -11,6 +11,7 @@ import { parseScenario, ScenarioError, validateScenario } from '../../src/core/s
 import { PRESET_SCENARIOS } from '../../src/core/scenario/presets.js';
 import type { ScenarioInput } from '../../src/core/scenario/schema.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
+import { About } from './About.js';
 import { AllianceMap } from './AllianceMap.js';
 import { Charts } from './Charts.js';
 import { Claims } from './Claims.js';
@@ -455,6 +456,7 @@ function App({ ready, client }: AppProps) {
           <RankedAllies result={result} stem={stem} />
           <AllianceMap result={result} stem={stem} />
           {dataViews}
+          <About validation={ready.validation} sources={ready.sources} />
         </div>
       </main>
     </>
@@ -508,7 +510,19 @@ function RunNotices({
       )}
       {validation === undefined ? null : (
         <p class="note" data-testid="validation-evidence">
-          {validation}
+          {validation}{' '}
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => {
+              // Not a #link: the hash holds the levers.
+              const about = document.getElementById('about');
+              about?.scrollIntoView();
+              about?.focus();
+            }}
+          >
+            Method, data and validation
+          </button>
         </p>
       )}
     </>

@@ -31,6 +31,17 @@ export interface WorkerReady {
   readonly allies: readonly AllyInfo[];
   /** The status quo preset run over the dashboard's years: the baseline until the user pins another. */
   readonly baseline: SimulationResult;
+  /** Every edition of the data with its publisher, release and citation, for the page's sources. */
+  readonly sources: readonly SourceLine[];
+}
+
+/** One edition of the embedded data, as the page lists it. */
+export interface SourceLine {
+  readonly id: string;
+  readonly publisher: string;
+  readonly title: string;
+  readonly released: string;
+  readonly citation: string;
 }
 
 /** Messages the page posts to a simulation worker. */

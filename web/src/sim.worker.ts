@@ -219,6 +219,13 @@ scope.postMessage({
   editions: editions(),
   fitted,
   validation: validationSentence(dataset.data.fitted),
+  sources: dataset.data.sources.map((s) => ({
+    id: s.id,
+    publisher: s.publisher,
+    title: s.title,
+    released: s.releasedOn ?? String(s.released),
+    citation: s.citation,
+  })),
   allies: alliesWithBurdens(dataset, START),
   baseline: simulate(
     { ...(PRESET_SCENARIOS.find((p) => p.id === 'status-quo')?.input as ScenarioInput), start: START, end: END },
