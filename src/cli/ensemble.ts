@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { CSV_DECIMALS, roundSignificant, roundTo } from '../core/csv-precision.js';
@@ -7,7 +6,7 @@ import { InputError } from '../core/errors.js';
 import { ScenarioError } from '../core/scenario/parse-scenario.js';
 import { runEnsembleParallel } from '../node/ensemble-pool.js';
 import { readScenario, withFile } from '../node/scenario-file.js';
-import { WorkerPool } from '../node/worker-pool.js';
+import { defaultWorkers, WorkerPool } from '../node/worker-pool.js';
 import { datasetFor, type GlobalOptions, type OutputFile, print, requireOut, writeOutputs } from './context.js';
 import { formatTable, toCsv } from './format.js';
 
@@ -103,7 +102,7 @@ The uncertain parameters come from the scenario, e.g.
       const bar = progressBar('members');
       // Workers start as chunks need them (never more than there are chunks) and stop at the end.
       const pool = new WorkerPool({
-        size: Math.min(workers ?? availableParallelism(), Math.ceil(runs / CHUNK_MEMBERS)),
+        size: Math.min(workers ?? defaultWorkers(), Math.ceil(runs / CHUNK_MEMBERS)),
       });
       let result: EnsembleResult;
       try {

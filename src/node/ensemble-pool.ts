@@ -1,10 +1,9 @@
-import { availableParallelism } from 'node:os';
 import type { Dataset } from '../core/data/dataset.js';
 import { CHUNK_MEMBERS, type ChunkSummary, checkRuns, type EnsembleResult } from '../core/ensemble/run-ensemble.js';
 import type { ScenarioInput } from '../core/scenario/schema.js';
 import type { EnsembleTaskBase } from './ensemble-tasks.js';
 import { moduleUrl } from './start-worker.js';
-import { checkWorkers, WorkerPool, WorkerPoolError } from './worker-pool.js';
+import { checkWorkers, defaultWorkers, WorkerPool, WorkerPoolError } from './worker-pool.js';
 
 /** Options of {@link runEnsembleParallel}. */
 export interface ParallelEnsembleOptions {
@@ -44,7 +43,7 @@ export async function runEnsembleParallel(
   options: ParallelEnsembleOptions,
 ): Promise<EnsembleResult> {
   checkRuns(options.runs);
-  const workers = options.workers ?? options.pool?.size ?? availableParallelism();
+  const workers = options.workers ?? options.pool?.size ?? defaultWorkers();
   checkWorkers(workers);
   const seed = options.seed ?? input.ensemble?.seed ?? 1;
   const total = Math.ceil(options.runs / CHUNK_MEMBERS);

@@ -52,7 +52,7 @@ export interface TaskDone<T> {
 
 /** Options of {@link WorkerPool}. */
 export interface WorkerPoolOptions {
-  /** Most worker threads at once; default the machine's available parallelism. */
+  /** Most worker threads at once; default the machine's available parallelism (at most 64). */
   readonly size?: number;
 }
 
@@ -120,13 +120,25 @@ function datasetId(dataset: Dataset): number {
   return id;
 }
 
+/** Most worker threads of a pool. */
+export const MAX_WORKERS = 64;
+
+/**
+ * The default number of worker threads: the machine's available parallelism, at most {@link MAX_WORKERS}.
+ *
+ * @example defaultWorkers() // 2 on a machine with two cores
+ */
+export function defaultWorkers(): number {
+  return Math.min(MAX_WORKERS, availableParallelism());
+}
+
 /**
  * Check a number of worker threads: a whole number from 1 to 64.
  *
  * @throws {InputError} `bad-workers` naming `workers`.
  */
 export function checkWorkers(workers: number): void {
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
     throw new InputError(
       'bad-workers',
       `workers: ${workers} is not accepted; use a whole number from 1 to 64, e.g. 2`,
@@ -163,7 +175,7 @@ export class WorkerPool {
 
   /** @throws {InputError} `bad-workers` for a size that is not a whole number from 1 to 64. */
   constructor(options: WorkerPoolOptions = {}) {
-    const size = options.size ?? availableParallelism();
+    const size = options.size ?? defaultWorkers();
     checkWorkers(size);
     this.size = size;
   }
@@ -274,6 +286,8 @@ export class WorkerPool {
 
   #spawn(): Slot {
     const worker = startModuleWorker(import.meta.url, 'pool-worker', undefined);
+    // Only a worker with a task keeps the process alive (see #start and #reply).
+    worker.unref();
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const slot: Slot = {
       id: this.#nextWorker++,

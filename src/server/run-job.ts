@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Dataset } from '../core/data/dataset.js';
 import type { EnsembleResult } from '../core/ensemble/run-ensemble.js';
 import { runEnsemble } from '../core/ensemble/run-ensemble.js';
@@ -8,7 +7,7 @@ import { ScenarioError, type ScenarioIssue } from '../core/scenario/parse-scenar
 import type { ScenarioInput } from '../core/scenario/schema.js';
 import { runEnsembleParallel } from '../node/ensemble-pool.js';
 import { moduleUrl } from '../node/start-worker.js';
-import { WorkerPool } from '../node/worker-pool.js';
+import { defaultWorkers, WorkerPool } from '../node/worker-pool.js';
 import { clip, HttpError } from './http-error.js';
 import { computeRun } from './run-compute.js';
 
@@ -127,7 +126,7 @@ export async function runInThread(input: ScenarioInput, dataset: Dataset, option
  */
 export async function runJob(input: ScenarioInput, dataset: Dataset, options: RunJobOptions): Promise<RunOutcome> {
   const started = performance.now();
-  const pool = options.pool ?? new WorkerPool({ size: options.workers ?? availableParallelism() });
+  const pool = options.pool ?? new WorkerPool({ size: options.workers ?? defaultWorkers() });
   const stop = new AbortController();
   const { signal } = stop;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -63,6 +63,8 @@ describe('WorkerPool', () => {
     expect(range).toBeInstanceOf(RangeError);
     expect((range as Error).message).toBe('no GDP for 2031');
     await expect(pool.run(task('no-such-task'))).rejects.toThrow(/exports no task named no-such-task/);
+    // An argument that cannot cross to the worker fails its task before it starts.
+    await expect(pool.run(task('echo', { f: () => 1 }))).rejects.toThrow(/could not be cloned/);
     // A failing task leaves its worker in the pool.
     expect(pool.stats().started).toBe(1);
   }, 60_000);
