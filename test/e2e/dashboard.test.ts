@@ -12,7 +12,7 @@ import { type EnsembleResult, runEnsemble } from '../../src/core/ensemble/run-en
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../src/core/simulate.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { ENSEMBLE_SEED, fittedLevers, leverDefaults, toScenario } from '../../web/src/levers.js';
+import { ENSEMBLE_SEED, encodeLevers, fittedLevers, leverDefaults, toScenario } from '../../web/src/levers.js';
 import { axeViolations, formatViolations } from './axe.js';
 import { launchBrowser } from './browser.js';
 
@@ -604,6 +604,25 @@ describe('dashboard in Chromium', () => {
     expect(await tab.getByTestId('headline-russia-burden-end').textContent()).toContain('±0.00 %');
     await tab.close();
   }, 180_000);
+
+  it('says when the run is unstable, as the command line does', async () => {
+    // Allies answering Russia with ε = 1 and Russia answering with ε = 2: a race by 2035.
+    const dataset = loadDataset();
+    const fitted = fittedLevers(dataset.data.fitted);
+    const defaults = leverDefaults(fitted);
+    const values = { ...defaults, alliesElasticity: 1, rusElasticity: 2 };
+    const tab = await browser.newPage();
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    await tab.goto(`${server.url}#${encodeLevers(values, defaults)}`);
+    await waitForCharts(tab);
+    await tab.getByTestId('stability-notice').waitFor({ timeout: 30_000 });
+    const notice = (await tab.getByTestId('stability-notice').textContent()) as string;
+    const run = simulate(validateScenario(toScenario(values, { fitted })), dataset, { stabilityYears: [2035] });
+    const margin = run.stability[0]?.margin as number;
+    expect(margin).toBeGreaterThan(0);
+    expect(notice).toContain(`in 2035 the stability margin is +${margin.toFixed(4)}/yr: a race between the blocs`);
+    await tab.close();
+  }, 120_000);
 
   it('works at a phone width: a header of one line, the charts first and readable, the levers a tab away', async () => {
     await page.setViewportSize({ width: 390, height: 844 });

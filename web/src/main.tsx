@@ -6,6 +6,7 @@ import type { ClaimEvidence } from '../../src/core/analyze/claims/types.js';
 import { headline } from '../../src/core/analyze/headline.js';
 import { boundsReached } from '../../src/core/analyze/run-notices.js';
 import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
+import { stabilityText } from '../../src/core/model/stability.js';
 import { resultRecords } from '../../src/core/result-records.js';
 import { parseScenario, ScenarioError, validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { PRESET_SCENARIOS } from '../../src/core/scenario/presets.js';
@@ -498,8 +499,15 @@ function RunNotices({
   readonly validation: string | undefined;
 }): JSX.Element {
   const bounds = result === undefined ? [] : boundsReached(result);
+  const unstable = (result?.stability ?? []).filter((s) => s.margin > 0);
   return (
     <>
+      {unstable.length === 0 ? null : (
+        <p class="error" role="status" data-testid="stability-notice">
+          Unstable: {unstable.map((s) => `in ${s.year} the stability margin is ${stabilityText(s)}`).join('; ')}. A
+          perturbation grows until the burden bounds bind: from then on the bounds, not the responses, shape the run.
+        </p>
+      )}
       {bounds.length === 0 ? null : (
         <p class="error" role="status" data-testid="bounds-notice">
           {bounds

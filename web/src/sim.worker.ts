@@ -14,6 +14,7 @@ import {
 } from '../../src/core/ensemble/run-ensemble.js';
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { PRESET_SCENARIOS } from '../../src/core/scenario/presets.js';
+import { runSpan } from '../../src/core/scenario/run-span.js';
 import type { ScenarioInput } from '../../src/core/scenario/schema.js';
 import { simulate } from '../../src/core/simulate.js';
 import { alliesWithBurdens } from './ally-burdens.js';
@@ -185,7 +186,12 @@ scope.addEventListener('message', (event) => {
   try {
     if (request.kind === 'run') {
       const started = performance.now();
-      const result = simulate(validateScenario(request.scenario), dataset);
+      const input = validateScenario(request.scenario);
+      // The stability margin where a reader looks: the Hague due year and the last year.
+      const { start, end } = runSpan(input);
+      const result = simulate(input, dataset, {
+        stabilityYears: [...new Set([2035, end - 1])].filter((y) => y >= start),
+      });
       scope.postMessage({ type: 'result', id: request.id, result, elapsedMs: performance.now() - started });
     } else if (request.kind === 'ensemble') {
       latest = request.id;
