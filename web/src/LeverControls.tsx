@@ -1,9 +1,5 @@
 import type { JSX } from 'preact';
-import type { LeverKey, LeverValues } from './levers.js';
-import { RANGES, resetLabel } from './levers.js';
-
-type NumberKey = { [K in LeverKey]: LeverValues[K] extends number ? K : never }[LeverKey];
-type BooleanKey = { [K in LeverKey]: LeverValues[K] extends boolean ? K : never }[LeverKey];
+import { type BooleanKey, type LeverValues, type NumberKey, type Range, resetLabel } from './levers.js';
 
 interface Common {
   readonly values: LeverValues;
@@ -15,6 +11,7 @@ interface Common {
 interface RangeProps extends Common {
   readonly name: NumberKey;
   readonly label: string;
+  readonly range: Range;
   /** Text of a value with its unit, e.g. `3.5 % of GDP`. */
   readonly format: (value: number) => string;
   readonly disabled?: boolean;
@@ -25,6 +22,7 @@ interface RangeProps extends Common {
 export function RangeLever({
   name,
   label,
+  range,
   format,
   values,
   defaults,
@@ -32,11 +30,9 @@ export function RangeLever({
   disabled = false,
   hint,
 }: RangeProps): JSX.Element {
-  const range = RANGES[name];
   const value = values[name];
   const fallback = defaults[name];
   const id = `lever-${name}`;
-  if (range === undefined) throw new Error(`no range for ${name}`);
   return (
     <div class={`lever${disabled ? ' lever-disabled' : ''}`}>
       <div class="lever-head">
