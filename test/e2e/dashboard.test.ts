@@ -12,7 +12,7 @@ import { type EnsembleResult, runEnsemble } from '../../src/core/ensemble/run-en
 import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { simulate } from '../../src/core/simulate.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { ENSEMBLE_SEED, encodeLevers, fittedLevers, leverDefaults, toScenario } from '../../web/src/levers.js';
+import { ENSEMBLE_SEED, encodeLevers, fittedLevers, LEVERS, leverDefaults, toScenario } from '../../web/src/levers.js';
 import { axeViolations, formatViolations } from './axe.js';
 import { launchBrowser } from './browser.js';
 
@@ -64,6 +64,17 @@ describe('dashboard in Chromium', () => {
     expect(await page.getByTestId('latency').textContent()).toBe('—');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-1280x800.png'), fullPage: false });
   }, 120_000);
+
+  it('shows every row of the levers table in its group of the panel', async () => {
+    for (const row of LEVERS) {
+      const group = page.locator('form.levers fieldset', { has: page.locator('legend', { hasText: row.group }) });
+      const control =
+        row.kind === 'allies'
+          ? group.locator('summary', { hasText: row.label })
+          : group.getByLabel(row.label, { exact: true });
+      expect(await control.count(), row.label).toBe(1);
+    }
+  });
 
   it('has no accessibility violations in the main view, with a data table and the compliance table open', async () => {
     await expectAccessible();
