@@ -225,7 +225,7 @@ function leadSymbol(length: number) {
   };
 }
 
-/** The options of a claim's chart for Observable Plot, with its size; the caller adds the document. */
+/** The options of a claim's chart for Observable Plot, with its size; the caller passes the document to build it in. */
 export interface ClaimChartPlot extends ChartPlotOptions {
   readonly width: number;
   readonly height: number;
