@@ -126,7 +126,7 @@ export function fitCommand(globals: () => GlobalOptions): Command {
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
     .option(
       '--write-defaults',
-      "demand: validate every specification out of sample, choose the default by that test and write data/fitted.json (the simulator's default responses)",
+      "demand: validate every specification out of sample, choose the default by that test among those whose responses keep the default scenario and the status quo stable to 2049, and write data/fitted.json (the simulator's default responses)",
     )
     .addHelpText(
       'after',

@@ -47,7 +47,10 @@ export function validateCommand(globals: () => GlobalOptions): Command {
         ...DEMAND_SPECIFICATIONS,
       ]),
     )
-    .option('--all', 'also score every specification and show how the default is chosen')
+    .option(
+      '--all',
+      'also score every specification, check that its responses keep the baselines stable to 2049, and show how the default is chosen',
+    )
     .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
     .option('--out <dir>', 'write validation.csv (and the chart) here')
     .addOption(
