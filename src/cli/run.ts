@@ -4,6 +4,7 @@ import { boundsReached, validationSentence } from '../core/analyze/run-notices.j
 import { roundSignificant } from '../core/csv-precision.js';
 import type { Dataset } from '../core/data/dataset.js';
 import type { FittedDefaults } from '../core/data/fitted.js';
+import { InputError } from '../core/errors.js';
 import { stabilityText } from '../core/model/stability.js';
 import { outputSeries } from '../core/outputs/series.js';
 import { resultRecords } from '../core/result-records.js';
@@ -55,6 +56,13 @@ Examples:
           },
         ]);
       }
+      if (baseline !== undefined && baseline.model === 'demand' && baseline.years.join() !== main.years.join()) {
+        throw new InputError(
+          'bad-compare',
+          `--compare: ${flags.compare} runs ${baseline.years[0]}–${baseline.years.at(-1)}, ${scenarioArg} ${main.years[0]}–${main.years.at(-1)}; compare scenarios over the same years (set the same start and end)`,
+          'compare',
+        );
+      }
       print(
         main.model === 'demand'
           ? summarizeDemand(main, baseline as SimulationResult | undefined, dataset.data.fitted)
@@ -103,6 +111,7 @@ function summaryYears(years: readonly number[]): number[] {
 
 function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: FittedDefaults): string {
   const at = (y: number) => r.years.indexOf(y);
+  const brief = headline(r, base);
   // Every column asks the run for a catalogued output by id.
   const out = (id: string) => (y: number) => outputSeries(r, id)[at(y)] ?? undefined;
   const rows = summaryYears(r.years);
@@ -143,7 +152,7 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: 
       rows,
     ),
     '',
-    `In brief: ${headline(r, base).text}`,
+    `In brief: ${brief.text}`,
     '',
     "Stability margin (largest real part of the Jacobian's eigenvalues, 1/years) and the mode that drives it:",
     ...r.stability.map((s) => `  ${s.year} ${stabilityText(s)}`),
@@ -162,22 +171,16 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: 
   if (evidence !== undefined)
     lines.push('', evidence + (respondsByDefault(r) ? '' : ' This scenario sets some responses itself.'));
   if (base !== undefined) {
-    const sum = (v: readonly number[], years: readonly number[]) =>
-      v.reduce((a, x, k) => (years[k] !== undefined ? a + x : a), 0);
-    const extra = (pick: (x: SimulationResult) => readonly number[]) =>
-      (sum(pick(r), r.years) - sum(pick(base), base.years)) / 1000;
+    const extra = (id: string) => brief.figures.find((f) => f.id === id)?.value ?? Number.NaN;
     const lastOf = (x: SimulationResult, id: string) => outputSeries(x, id).at(-1) ?? undefined;
     const last = r.years.length - 1;
     lines.push(
       '',
       `Against ${base.scenario.name} (${r.years[0]}–${r.years[last]}):`,
-      `  cumulative spending, NATO: ${extra((x) => outputSeries(x, 'NATO.spending') as number[]) >= 0 ? '+' : ''}${grouped(
-        extra((x) => outputSeries(x, 'NATO.spending') as number[]),
+      `  cumulative spending, NATO: ${extra('nato-extra-spending') >= 0 ? '+' : ''}${grouped(
+        extra('nato-extra-spending'),
         0,
-      )} bn; Russia and Belarus: ${grouped(
-        extra((x) => outputSeries(x, 'RUS_BLOC.spending') as number[]),
-        0,
-      )} bn (USD, constant 2015)`,
+      )} bn; Russia and Belarus: ${grouped(extra('russia-extra-spending'), 0)} bn (USD, constant 2015)`,
       `  Russia's burden in ${r.years[last]}: ${pct(lastOf(r, 'RUS.burden'))} % against ${pct(lastOf(base, 'RUS.burden'))} %; security ratio ${fixed(lastOf(r, 'RUS.security_ratio'), 3)} against ${fixed(lastOf(base, 'RUS.security_ratio'), 3)}`,
     );
   }

@@ -58,6 +58,15 @@ describe('armsrace run (child process)', () => {
     );
   });
 
+  it('refuses a baseline over other years, exit 2 naming --compare', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'short.yaml'), 'end: 2040\n');
+    const r = await runCli(['run', 'hague-met', '--compare', join(dir, 'short.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--compare:');
+    expect(r.stderr).toContain('runs 2025–2039, hague-met 2025–2049; compare scenarios over the same years');
+  });
+
   it('writes results as CSV and charts as SVG into --out', async () => {
     const out = join(tmp(), 'results');
     const r = await runCli(['run', 'ceasefire-2026', '--out', out, '--chart', 'svg']);

@@ -34,7 +34,7 @@ export function Headline({ headline }: Props): JSX.Element | null {
           <li key={f.id} data-testid={`headline-${f.id}`}>
             <span class="headline-label">{f.label}</span>
             <span class="headline-value">{format(f, f.value)}</span>
-            {f.difference !== undefined && f.id !== 'nato-extra-spending' ? (
+            {f.difference !== undefined && !f.id.endsWith('-extra-spending') ? (
               <span
                 class="headline-diff"
                 title={`Baseline ${headline.baselineName}: ${format(f, f.baseline as number)}`}

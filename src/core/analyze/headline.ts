@@ -1,3 +1,4 @@
+import { outputSeries } from '../outputs/series.js';
 import type { SimulationResult } from '../simulate.js';
 
 /** The year the Hague pledge falls due: the headline's middle year when the run reaches it. */
@@ -13,6 +14,7 @@ export interface HeadlineFigure {
     | 'allies-at-2'
     | 'allies-at-35'
     | 'nato-extra-spending'
+    | 'russia-extra-spending'
     | 'balance-end';
   readonly label: string;
   readonly year: number;
@@ -45,12 +47,9 @@ function actorBurden(r: SimulationResult, iso3: string, year: number): number {
   return 100 * ((r.actors.find((a) => a.iso3 === iso3)?.burden[at(r, year)] as number | undefined) ?? Number.NaN);
 }
 
-/** NATO's spending summed over the run's years, USD bn at constant 2015 prices. */
-function cumulativeNato(r: SimulationResult, through: number): number {
-  const nato = r.blocs.find((b) => b.id === 'NATO');
-  let sum = 0;
-  for (const [k, y] of r.years.entries()) if (y <= through) sum += (nato?.spending[k] as number) / 1000;
-  return sum;
+/** A bloc's spending summed over the run's years, USD bn at constant 2015 prices. */
+function cumulative(r: SimulationResult, id: 'NATO' | 'RUS_BLOC'): number {
+  return (outputSeries(r, `${id}.spending`) as readonly number[]).reduce((s, x) => s + x / 1000, 0);
 }
 
 const pp = (x: number) => `${x.toFixed(2)} %`;
@@ -93,16 +92,21 @@ export function headline(result: SimulationResult, baseline?: SimulationResult):
     return { id, label, year, unit, value, baseline: base, difference: value - base };
   });
   if (baseline !== undefined) {
-    const extra = cumulativeNato(result, endYear) - cumulativeNato(baseline, endYear);
-    figures.push({
-      id: 'nato-extra-spending',
-      label: `NATO's spending above the baseline, ${first}–${endYear}`,
-      year: endYear,
-      unit: 'USD bn',
-      value: extra,
-      baseline: 0,
-      difference: extra,
-    });
+    for (const [id, bloc, name] of [
+      ['nato-extra-spending', 'NATO', "NATO's"],
+      ['russia-extra-spending', 'RUS_BLOC', "Russia and Belarus's"],
+    ] as const) {
+      const extra = cumulative(result, bloc) - cumulative(baseline, bloc);
+      figures.push({
+        id,
+        label: `${name} spending above the baseline, ${first}–${endYear}`,
+        year: endYear,
+        unit: 'USD bn',
+        value: extra,
+        baseline: 0,
+        difference: extra,
+      });
+    }
   }
   const get = (id: HeadlineFigure['id']) => figures.find((f) => f.id === id) as HeadlineFigure;
   const allies = result.indicators.allies[at(result, midYear)] as number;

@@ -39,6 +39,12 @@ describe('headline', () => {
       6,
     );
     expect(extra?.value).toBeGreaterThan(0);
+    const rusBloc = (r: typeof hague) => r.blocs.find((b) => b.id === 'RUS_BLOC')?.spending as readonly number[];
+    const rusGaps = hague.years.map((_, k) => ((rusBloc(hague)[k] as number) - (rusBloc(status)[k] as number)) / 1000);
+    expect(h.figures.find((f) => f.id === 'russia-extra-spending')?.value).toBeCloseTo(
+      rusGaps.reduce((a, b) => a + b, 0),
+      6,
+    );
     const rus = h.figures.find((f) => f.id === 'russia-burden-end');
     expect(rus?.difference).toBeCloseTo((rus?.value as number) - (rus?.baseline as number), 12);
     expect(h.text).toContain('Against "Status quo, 2 % held"');
