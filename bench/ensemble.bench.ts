@@ -1,8 +1,10 @@
 /**
  * Speed of the ensemble kernel of the demand model (default scenario to 2050): one deterministic
- * run, ensemble throughput in one thread and over two workers, peak memory, the same kernel in C
- * (compiled here with gcc, results compared member by member), and a Sobol' analysis of eight
- * scenario parameters with the batch kernel. Prints figures; nothing is asserted.
+ * run, ensemble throughput in one thread (TypeScript and WebAssembly kernels) and over two workers,
+ * peak memory, the three kernels side by side on the same compiled chunks (TypeScript, WebAssembly,
+ * and the WebAssembly module's C source compiled natively by gcc, results compared member by
+ * member), and a Sobol' analysis of eight scenario parameters with the batch kernel. Prints
+ * figures; nothing is asserted.
  *
  * It measures the built package (dist/, as `armsrace` runs it) from compiled JavaScript under plain
  * node: run through tsx's loader the same kernel takes 15–25 % longer (its worker threads too).
@@ -16,17 +18,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dataset } from '../dist/core/data/dataset.js';
-import { gdpPath } from '../dist/core/data/gdp-path.js';
 import { loadDataset } from '../dist/core/data/load-dataset.js';
+import { drawMember } from '../dist/core/ensemble/chunk.js';
 import { CHUNK_MEMBERS, ensembleStepping, prepareEnsemble, runEnsemble } from '../dist/core/ensemble/run-ensemble.js';
-import { log } from '../dist/core/math/elementary.js';
-import { stream } from '../dist/core/math/random.js';
-import { type AnnualMeans, integrateAnnual } from '../dist/core/model/annual-means.js';
-import { relation } from '../dist/core/model/blocs.js';
+import { type RandomGenerator, stream } from '../dist/core/math/random.js';
+import { type AnnualMeans, integrateAnnual, type KernelChoice } from '../dist/core/model/annual-means.js';
+import { kernelOf } from '../dist/core/model/demand/build.js';
 import { buildDemandModel, type DemandModel, type MemberParameters } from '../dist/core/model/demand/index.js';
+import type { DemandKernel } from '../dist/core/model/demand/kernel.js';
+import { layoutImage, writeImage } from '../dist/core/model/demand/wasm-image.js';
 import { parseScenario } from '../dist/core/scenario/parse-scenario.js';
-import type { ResolvedScenario } from '../dist/core/scenario/resolve-scenario.js';
 import { sobolIndices } from '../dist/core/sensitivity/index.js';
 import { simulate } from '../dist/core/simulate.js';
 import { runEnsembleParallel } from '../dist/node/ensemble-pool.js';
@@ -83,93 +84,62 @@ console.log();
   console.log(`${label('deterministic run (simulate), median of 20')}${(median(times) * 1e3).toFixed(2)} ms`);
 }
 
-// 2. The ensemble in one thread: runEnsemble end to end.
-runEnsemble(input, dataset, { runs: 128, seed: 1 }); // warm up the JIT
-let ensembleSeconds: number;
-{
-  const t0 = performance.now();
+// 2. The ensemble in one thread: runEnsemble end to end, with each kernel.
+const ensembleSeconds = { typescript: 0, wasm: 0 };
+for (const kernel of ['typescript', 'wasm'] as const) {
+  runEnsemble(input, dataset, { runs: 128, seed: 1, kernel }); // warm up the JIT
+  const t = performance.now();
   const c0 = process.cpuUsage();
-  runEnsemble(input, dataset, { runs: members, seed: 1 });
-  ensembleSeconds = seconds(t0);
+  runEnsemble(input, dataset, { runs: members, seed: 1, kernel });
+  ensembleSeconds[kernel] = seconds(t);
   console.log(
-    `${label(`runEnsemble, ${members} members, 1 thread`)}${ensembleSeconds.toFixed(3)} s  ${rate(members * years, ensembleSeconds)}  (CPU ${cpuSeconds(c0).toFixed(3)} s)`,
+    `${label(`runEnsemble, ${members} members, 1 thread, ${kernel === 'wasm' ? 'WebAssembly' : 'TypeScript'}`)}${ensembleSeconds[kernel].toFixed(3)} s  ${rate(members * years, ensembleSeconds[kernel])}  (CPU ${cpuSeconds(c0).toFixed(3)} s)`,
   );
 }
 
 // 3. The raw kernel: the ensemble's member models, compiled once, then integrated and reduced to
 //    annual means (integrateAnnual) only. Members draw their GDP shocks as the ensemble does.
-/** Everything the C kernel needs of one chunk's compiled model that the model does not expose. */
-interface ChunkModel {
-  readonly model: DemandModel;
-  readonly shock: Float64Array | undefined;
+function buildChunk(first: number, count: number): DemandModel {
+  const streams = Array.from({ length: count }, (_, m) => stream(setup.seed, first + m));
+  const shape = { n, gdpFirstYear: scenario.start - 1, gdpYears: years + 3, members: count };
+  return runMembersModel(count, (parameters, shock) => {
+    for (let m = 0; m < count; m++) drawMember(setup, shape, streams[m] as RandomGenerator, shock, m, parameters);
+  });
 }
 
-function buildChunk(first: number, count: number): ChunkModel {
+/** A chunk's compiled model, members configured as `runMembers` configures them. */
+function runMembersModel(
+  M: number,
+  configure: (parameters: MemberParameters, shock: Float64Array | undefined) => void,
+): DemandModel {
   let shock: Float64Array | undefined;
-  const model = buildDemandModel(scenario, dataset, {
-    members: count,
+  return buildDemandModel(scenario, dataset, {
+    members: M,
     prepared: setup.prepared,
     gdpShock: (shape) => {
-      shock = setup.gdpShockSd.some((s) => s > 0)
+      shock = setup.gdpShockSd.some((v) => v > 0)
         ? new Float64Array(shape.n * shape.members * shape.gdpYears)
         : undefined;
       return shock;
     },
-    configure: (parameters) => {
-      const gdpFirstYear = scenario.start - 1;
-      const gdpYears = years + 3;
-      for (let m = 0; m < count; m++) {
-        const rng = stream(setup.seed, first + m);
-        for (const u of setup.uncertain) u.draw(rng, parameters, m);
-        if (shock === undefined) continue;
-        for (let i = 0; i < n; i++) {
-          const sd = setup.gdpShockSd[i] as number;
-          let level = 0;
-          for (let k = 0; k < gdpYears; k++) {
-            if (gdpFirstYear + k > setup.lastGdpDataYear) level += sd * rng.normal();
-            shock[(k * n + i) * count + m] = level;
-          }
-        }
-      }
-    },
+    configure: (parameters) => configure(parameters, shock),
   });
-  return { model, shock };
 }
 
 let t0 = performance.now();
-const chunks: ChunkModel[] = [];
+const chunks: DemandModel[] = [];
 for (let first = 0; first < members; first += CHUNK_MEMBERS)
   chunks.push(buildChunk(first, Math.min(CHUNK_MEMBERS, members - first)));
 const compileSeconds = seconds(t0);
-let annuals: AnnualMeans[] = [];
-const kernelTimes: number[] = [];
-const kernelCpu: number[] = [];
-for (let r = 0; r < 3; r++) {
-  t0 = performance.now();
-  const c0 = process.cpuUsage();
-  annuals = chunks.map((c) => integrateAnnual(c.model, stepping));
-  kernelTimes.push(seconds(t0));
-  kernelCpu.push(cpuSeconds(c0));
-}
-const kernelSeconds = median(kernelTimes);
-const kernelCpuSeconds = median(kernelCpu);
 console.log(
-  `${label(`  compile the ${chunks.length} chunk models (setup)`)}${compileSeconds.toFixed(3)} s  (${((compileSeconds / ensembleSeconds) * 100).toFixed(0)} % of runEnsemble)`,
+  `${label(`  compile the ${chunks.length} chunk models (setup)`)}${compileSeconds.toFixed(3)} s  (${((compileSeconds / ensembleSeconds.wasm) * 100).toFixed(0)} % of runEnsemble)`,
 );
-console.log(
-  `${label(`  raw kernel (integrateAnnual), median of 3`)}${kernelSeconds.toFixed(3)} s  ${rate(members * years, kernelSeconds)}  (CPU ${kernelCpuSeconds.toFixed(3)} s)`,
-);
-console.log(
-  `${label('  per member run (raw kernel)')}${((kernelSeconds / members) * 1e3).toFixed(3)} ms; ${(((kernelSeconds / members) * 1e6) / (400 + 1)).toFixed(2)} µs per member-evaluation (400 of the derivative, 100 of them with a sample, and the last sample)`,
-);
-console.log(`${label('peak RSS so far (process high-water mark)')}${mb(peakRss())}`);
-console.log();
 
 /** Per member: sums over actors and years of the annual mean burden and spending. */
-function checksums(list: readonly ChunkModel[], results: readonly AnnualMeans[]): Float64Array {
+function checksums(results: readonly AnnualMeans[]): Float64Array {
   const out = new Float64Array(2 * members);
   let member = 0;
-  for (const [c, { model }] of list.entries()) {
+  for (const [c, model] of chunks.entries()) {
     const a = results[c] as AnnualMeans;
     for (let m = 0; m < model.members; m++, member++) {
       let burden = 0;
@@ -188,174 +158,151 @@ function checksums(list: readonly ChunkModel[], results: readonly AnnualMeans[])
   return out;
 }
 
-// 4. The C kernel on the same inputs.
-/** The input file of bench/c/demand-kernel.c: doubles, in the order it reads them. */
-function kernelInput(sc: ResolvedScenario, data: Dataset, list: readonly ChunkModel[]): Float64Array {
-  const first = (list[0] as ChunkModel).model;
-  const { start, end, gdpFirstYear, gdpYears } = first;
-  const actors = sc.actors;
-  const P = first.parameters.pledgeCount;
-  const out: number[] = [];
-  const push = (xs: ArrayLike<number>) => {
-    for (let k = 0; k < xs.length; k++) out.push(xs[k] as number);
-  };
-  const boundaries = [...new Set(actors.map((a) => a.joinsNato).filter((y) => y > start && y < end))].sort(
-    (a, b) => a - b,
-  );
-  const periodStarts = [start, ...boundaries];
-  const hasShock = list[0]?.shock !== undefined;
-  push([n, members, CHUNK_MEMBERS, P, periodStarts.length, gdpYears, start, end, gdpFirstYear]);
-  push([stepping.stepYears, stepping.samplesPerYear, hasShock ? 1 : 0]);
-  push(periodStarts);
-  // Adversary (+1) and ally (−1) rows per period, as the model compiles them.
-  for (const t of periodStarts) {
-    const standing = (i: number) => ({
-      ...(actors[i] as (typeof actors)[number]),
-      ally: t >= (actors[i]?.joinsNato ?? 0),
-    });
-    for (const sign of [1, -1]) {
-      const rowStart = [0];
-      const column: number[] = [];
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) if (i !== j && relation(standing(i), standing(j)) === sign) column.push(j);
-        rowStart.push(column.length);
-      }
-      push(rowStart);
-      push([column.length]);
-      push(column);
-    }
+/** Members whose two checksums are the same bits in both, and the worst relative difference. */
+function compare(sums: Float64Array, reference: Float64Array): string {
+  let identical = 0;
+  let worst = 0;
+  for (let m = 0; m < members; m++) {
+    if (Object.is(sums[2 * m], reference[2 * m]) && Object.is(sums[2 * m + 1], reference[2 * m + 1])) identical++;
+    for (const k of [2 * m, 2 * m + 1])
+      worst = Math.max(
+        worst,
+        Math.abs((sums[k] as number) - (reference[k] as number)) / Math.abs(reference[k] as number),
+      );
   }
-  push(actors.map((a) => a.joinsNato));
-  for (const a of actors) {
-    const path = gdpPath(data, a.iso3, {
-      ...(sc.usdInflation !== undefined ? { usdInflation: sc.usdInflation } : {}),
-      ...(a.longRunGrowth !== undefined ? { longRunGrowth: a.longRunGrowth } : {}),
-    });
-    for (let k = 0; k < gdpYears; k++) out.push(log(path.at(gdpFirstYear + k) as number));
-  }
-  const each = (pick: (c: ChunkModel) => ArrayLike<number>) => {
-    for (const c of list) push(pick(c));
-  };
-  const param = (key: keyof MemberParameters) => each((c) => c.model.parameters[key] as Float64Array);
-  for (const key of ['elasticity', 'spillIn', 'speed', 'compliance', 'buildShare', 'minShare', 'maxShare'] as const)
-    param(key);
-  for (const key of ['warExtra', 'warUntil', 'warFade'] as const) param(key);
-  each((c) => c.model.baseline);
-  each((c) => c.model.threatReference);
-  each((c) => c.model.spillInReference);
-  each((c) => c.model.threatReference.map((v) => (v > 0 ? log(v) : 0)));
-  each((c) => c.model.spillInReference.map((v) => (v > 0 ? log(v) : 0)));
-  for (const key of ['pledgeTarget', 'pledgeFrom', 'pledgeBy', 'depreciation'] as const) param(key);
-  // Per chunk: whether its members share one matrix of proximity weights, then the weights.
-  for (const { model } of list) {
-    push([model.sharedProximity ? 1 : 0]);
-    push(model.proximity);
-  }
-  if (hasShock) each((c) => c.shock as Float64Array);
-  each((c) => c.model.initialState);
-  return Float64Array.from(out);
+  return `${identical} of ${members} members bit for bit (worst relative difference ${worst.toExponential(1)})`;
 }
 
+// 4. The three kernels side by side, on the same compiled chunks: TypeScript and WebAssembly in
+//    this process, and the same C source as the WebAssembly module compiled natively by gcc and run
+//    on the same images (bench/c/main.c). Other machines share this one's host and its speed drifts
+//    by half within minutes, so the kernels take turns, one pass each per round; each round gives
+//    ratios of its own, and the median of those compares the kernels at the same moments.
+type Pass = { wall: number; cpu: number };
+const passes: Record<string, Pass[]> = { typescript: [], wasm: [] };
+const results: Record<string, AnnualMeans[]> = {};
+const integrateAll = (kernel: KernelChoice) => {
+  const w0 = performance.now();
+  const c0 = process.cpuUsage();
+  results[kernel] = chunks.map((c) => integrateAnnual(c, { ...stepping, kernel }));
+  passes[kernel]?.push({ wall: seconds(w0), cpu: cpuSeconds(c0) });
+};
+integrateAll('typescript');
+integrateAll('wasm');
+passes.typescript = [];
+passes.wasm = [];
+
+/** The C input: the number of images, their offsets, then each chunk's image (the package's layout). */
+function cInput(): Uint8Array {
+  const layouts = chunks.map((model) => {
+    const kernel = kernelOf(model) as DemandKernel;
+    const run = { ...stepping, start: model.start, end: model.end, initialState: model.initialState };
+    return { kernel, run, layout: layoutImage(kernel, run) };
+  });
+  let at = Math.ceil((8 * (1 + layouts.length)) / 16) * 16;
+  const offsets = layouts.map(({ layout }) => {
+    const o = at;
+    at += Math.ceil(layout.bytes / 16) * 16;
+    return o;
+  });
+  const buffer = new ArrayBuffer(at);
+  const index = new Float64Array(buffer, 0, 1 + layouts.length);
+  index[0] = layouts.length;
+  for (const [c, { kernel, run, layout }] of layouts.entries()) {
+    index[1 + c] = offsets[c] as number;
+    writeImage(buffer, offsets[c] as number, layout, kernel, run);
+  }
+  return new Uint8Array(buffer);
+}
+
+const builds: { name: string; binary: string }[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'armsrace-bench-'));
+const inputFile = join(dir, 'input.bin');
+const outputFile = join(dir, 'sums.f64');
 const gccVersion = spawnSync('gcc', ['--version'], { encoding: 'utf8' });
-if (gccVersion.status !== 0) {
-  console.log('C kernel: gcc not found; skipped');
-} else {
-  const dir = mkdtempSync(join(tmpdir(), 'armsrace-bench-'));
-  try {
-    // From bench/ or from its build in dist-bench/: the source stays in bench/c.
-    const source = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'c', 'demand-kernel.c');
-    const inputFile = join(dir, 'input.f64');
-    writeFileSync(inputFile, kernelInput(scenario, dataset, chunks));
-    const reference = checksums(chunks, annuals);
-    console.log(`C kernel: ${gccVersion.stdout.split('\n')[0]}`);
-    // -ffp-contract=off: no fused multiply-add, so that C does the TypeScript kernel's roundings.
-    // The third build keeps gcc from vectorising the member loops (V8 does not vectorise): it shows
-    // how much of the gap is SIMD. The target is against the first two.
-    const builds: { flags: string[]; binary: string }[] = [];
-    for (const flags of [
-      ['-O3', '-march=native', '-ffp-contract=off'],
-      ['-O3', '-ffp-contract=off'],
-      ['-O3', '-ffp-contract=off', '-fno-tree-vectorize'],
-    ]) {
-      const binary = join(dir, `demand-kernel${flags.join('')}`);
-      const args = [...flags, '-o', binary, source, '-lm'];
-      console.log(`  compile: gcc ${args.join(' ')}`);
-      const built = spawnSync('gcc', args, { encoding: 'utf8' });
-      if (built.status !== 0) console.log(`  compilation failed:\n${built.stderr}`);
-      else builds.push({ flags, binary });
+if (gccVersion.status !== 0) console.log('C kernel: gcc not found; skipped');
+else {
+  writeFileSync(inputFile, cInput());
+  // From bench/ or from its build in dist-bench/: the source stays in bench/c.
+  const source = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'c', 'main.c');
+  console.log(`C kernel: ${gccVersion.stdout.split('\n')[0]}`);
+  // -ffp-contract=off: no fused multiply-add, so that C does the TypeScript kernel's roundings.
+  for (const flags of [
+    ['-O3', '-march=native', '-ffp-contract=off'],
+    ['-O3', '-ffp-contract=off'],
+  ]) {
+    const binary = join(dir, `demand-kernel${flags.join('')}`);
+    const args = [...flags, '-o', binary, source];
+    console.log(`  compile: gcc ${args.join(' ')}`);
+    const built = spawnSync('gcc', args, { encoding: 'utf8' });
+    if (built.status !== 0) console.log(`  compilation failed:\n${built.stderr}`);
+    else {
+      builds.push({ name: `C ${flags.join(' ')}`, binary });
+      passes[`C ${flags.join(' ')}`] = [];
     }
-    // Other machines share this one's host, and its speed drifts by half within minutes. So the
-    // TypeScript kernel and each C build take turns, one pass each per round, and each round gives
-    // a ratio of its own: the median of those ratios compares the two at the same moments.
-    const outputFile = join(dir, 'sums.f64');
-    const cRuns = builds.map(() => [] as { wall: number; cpu: number }[]);
-    const tsRuns: { wall: number; cpu: number }[] = [];
-    let failed = false;
-    for (let round = 0; round < ROUNDS && !failed; round++) {
-      const w0 = performance.now();
-      const c0 = process.cpuUsage();
-      annuals = chunks.map((c) => integrateAnnual(c.model, stepping));
-      tsRuns.push({ wall: seconds(w0), cpu: cpuSeconds(c0) });
-      for (const [k, { binary }] of builds.entries()) {
-        const run = spawnSync(binary, [inputFile, outputFile, '1'], { encoding: 'utf8' });
-        if (run.status !== 0) {
-          console.log(`  the C kernel failed:\n${run.stderr}`);
-          failed = true;
-          break;
-        }
-        cRuns[k]?.push({
-          wall: Number(/^seconds (\S+)/.exec(run.stdout)?.[1]),
-          cpu: Number(/ cpu (\S+)/.exec(run.stdout)?.[1]),
-        });
-      }
-    }
-    const tsWall = median(tsRuns.map((r) => r.wall));
-    console.log(
-      `${label(`  TypeScript raw kernel, median of ${tsRuns.length} rounds`)}${tsWall.toFixed(3)} s  ${rate(members * years, tsWall)}  (CPU ${median(tsRuns.map((r) => r.cpu)).toFixed(3)} s)`,
-    );
-    for (const [k, { flags, binary }] of builds.entries()) {
-      const runs = cRuns[k] ?? [];
-      if (failed || runs.length === 0) continue;
-      // The checksums of one more run, compared member by member with the TypeScript kernel's.
-      spawnSync(binary, [inputFile, outputFile, '1'], { encoding: 'utf8' });
-      const raw = readFileSync(outputFile);
-      const sums = new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8);
-      let worstBurden = 0;
-      let worstSpending = 0;
-      let identical = 0;
-      for (let m = 0; m < members; m++) {
-        const rel = (i: number) =>
-          Math.abs((sums[i] as number) - (reference[i] as number)) / Math.abs(reference[i] as number);
-        worstBurden = Math.max(worstBurden, rel(2 * m));
-        worstSpending = Math.max(worstSpending, rel(2 * m + 1));
-        if (sums[2 * m] === reference[2 * m] && sums[2 * m + 1] === reference[2 * m + 1]) identical++;
-      }
-      const cWall = median(runs.map((r) => r.wall));
-      const wallRatios = runs.map((r, i) => (tsRuns[i] as { wall: number }).wall / r.wall);
-      const cpuRatios = runs.map((r, i) => (tsRuns[i] as { cpu: number }).cpu / r.cpu);
-      console.log(
-        `${label(`  C ${flags.join(' ')}, ${members} members, median of ${runs.length}`)}${cWall.toFixed(3)} s  ${rate(members * years, cWall)}  (CPU ${median(runs.map((r) => r.cpu)).toFixed(3)} s)`,
-      );
-      console.log(
-        `${label('  ratio TypeScript / C, median over the rounds')}${median(wallRatios).toFixed(2)} wall (${Math.min(...wallRatios).toFixed(2)}–${Math.max(...wallRatios).toFixed(2)}), ${median(cpuRatios).toFixed(2)} CPU  (runEnsemble / C: ${(ensembleSeconds / cWall).toFixed(2)} wall)`,
-      );
-      // Other machines' load only ever adds time, so each kernel's fastest pass is the nearest to
-      // its speed on a quiet host: their ratio is the figure least moved by the host.
-      const tsBest = Math.min(...tsRuns.map((r) => r.wall));
-      const cBest = Math.min(...runs.map((r) => r.wall));
-      console.log(
-        `${label('  ratio of the fastest passes (TypeScript / C)')}${(tsBest / cBest).toFixed(2)}  (${tsBest.toFixed(3)} s / ${cBest.toFixed(3)} s)`,
-      );
-      console.log(
-        `${label('  checksums C vs TypeScript, worst relative diff')}burden sums ${worstBurden.toExponential(2)}, spending sums ${worstSpending.toExponential(2)}; ${identical} of ${members} members bit for bit`,
-      );
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
+/** The WebAssembly raw kernel's median pass, for the Sobol' extrapolation. */
+let rawKernelSeconds = 0;
+const runC = (binary: string): Pass => {
+  const run = spawnSync(binary, [inputFile, outputFile, '1'], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the C kernel failed:\n${run.stderr}`);
+  return { wall: Number(/^seconds (\S+)/.exec(run.stdout)?.[1]), cpu: Number(/ cpu (\S+)/.exec(run.stdout)?.[1]) };
+};
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    integrateAll('typescript');
+    integrateAll('wasm');
+    for (const { name, binary } of builds) passes[name]?.push(runC(binary));
+  }
+  const reference = checksums(results.typescript as AnnualMeans[]);
+  rawKernelSeconds = median((passes.wasm as Pass[]).map((p) => p.wall));
+  const fastest = (name: string) => Math.min(...(passes[name] as Pass[]).map((p) => p.wall));
+  const cName = builds[0]?.name;
+  console.log();
+  console.log(`raw kernel (integrateAnnual), ${members} members, ${ROUNDS} rounds taking turns:`);
+  console.log(
+    `  ${'kernel'.padEnd(34)}${'median s'.padStart(9)}${'best s'.padStart(9)}${'CPU s'.padStart(8)}  ${'member-years/s'.padEnd(16)}${'vs C (median, range)'.padEnd(24)}checksums vs TypeScript`,
+  );
+  for (const name of Object.keys(passes)) {
+    const list = passes[name] as Pass[];
+    const wall = median(list.map((p) => p.wall));
+    let sums: Float64Array;
+    if (name === 'typescript' || name === 'wasm') sums = checksums(results[name] as AnnualMeans[]);
+    else {
+      runC((builds.find((b) => b.name === name) as { binary: string }).binary);
+      const raw = readFileSync(outputFile);
+      sums = new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8);
+    }
+    const ratios = cName === undefined ? [] : list.map((p, i) => p.wall / ((passes[cName] as Pass[])[i] as Pass).wall);
+    const vsC =
+      ratios.length === 0
+        ? '–'
+        : `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+    console.log(
+      `  ${(name === 'wasm' ? 'WebAssembly (SIMD)' : name === 'typescript' ? 'TypeScript' : name).padEnd(34)}${wall.toFixed(3).padStart(9)}${fastest(name).toFixed(3).padStart(9)}${median(
+        list.map((p) => p.cpu),
+      )
+        .toFixed(3)
+        .padStart(
+          8,
+        )}  ${(`${((members * years) / wall / 1e3).toFixed(1)} k`).padEnd(16)}${vsC.padEnd(24)}${name === 'typescript' ? 'the reference' : compare(sums, reference)}`,
+    );
+  }
+  if (cName !== undefined) {
+    const c = median((passes[cName] as Pass[]).map((p) => p.wall));
+    for (const kernel of ['typescript', 'wasm'] as const)
+      console.log(
+        `${label(`  runEnsemble (${kernel === 'wasm' ? 'WebAssembly' : 'TypeScript'}) / C ${builds[0]?.name.slice(2)}`)}${(ensembleSeconds[kernel] / c).toFixed(2)}  (${ensembleSeconds[kernel].toFixed(3)} s / ${c.toFixed(3)} s)`,
+      );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`${label('peak RSS so far (process high-water mark)')}${mb(peakRss())}`);
 console.log();
-annuals = [];
+results.typescript = [];
+results.wasm = [];
 chunks.length = 0;
 
 // 5. Sobol' analysis: eight scenario parameters scaled in every member, through the batch kernel
@@ -426,7 +373,7 @@ if (sobolSamples > 0) {
     `${label(`Sobol' analysis, k = 8, N = ${sobolSamples} (${runs} runs)`)}${sobolSeconds.toFixed(2)} s  (model runs ${modelSeconds.toFixed(2)} s, estimators and bootstrap ${(sobolSeconds - modelSeconds).toFixed(2)} s)`,
   );
   console.log(
-    `${label('  extrapolated from the raw kernel')}${(((kernelSeconds / members) * runs) / 1).toFixed(2)} s of model runs`,
+    `${label('  extrapolated from the raw WebAssembly kernel')}${((rawKernelSeconds / members) * runs).toFixed(2)} s of model runs`,
   );
   const top = result.outputs[0]?.factors.map((f) => `${f.factor} ${f.total.estimate.toFixed(2)}`).join(', ');
   console.log(`  total indices of NATO.burden.2035: ${top}`);

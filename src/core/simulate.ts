@@ -1,5 +1,5 @@
 import type { Dataset } from './data/dataset.js';
-import { integrateAnnual } from './model/annual-means.js';
+import { integrateAnnual, type KernelChoice } from './model/annual-means.js';
 import { buildDemandModel, type DemandModel } from './model/demand/index.js';
 import { type StabilityReport, stabilityMargin } from './model/stability.js';
 import { BLOCS, inBloc, outputIndex } from './outputs/catalogue.js';
@@ -110,6 +110,8 @@ export interface SimulateOptions {
    * a few milliseconds); default none.
    */
   readonly stabilityYears?: readonly number[];
+  /** The kernel that integrates the run with RK4 (same bits either way); default `auto`. */
+  readonly kernel?: KernelChoice;
 }
 
 /** Integrate a compiled model and reduce it to annual results. */
@@ -121,7 +123,7 @@ export function runDemand(
   const { start, end } = scenario;
   const nYears = end - start;
   const n = model.n;
-  const annual = integrateGuarded(scenario, model);
+  const annual = integrateGuarded(scenario, model, options.kernel);
   const solver = annual.solver;
   const years = Array.from({ length: nYears }, (_, k) => start + k);
   const row = (f: Float64Array, i: number) => Array.from(f.subarray(i * nYears, (i + 1) * nYears));
@@ -199,10 +201,14 @@ export function runDemand(
  *
  * @throws {ScenarioError} naming the scenario field most likely responsible.
  */
-function integrateGuarded(scenario: ResolvedScenario, model: DemandModel): ReturnType<typeof integrateAnnual> {
+function integrateGuarded(
+  scenario: ResolvedScenario,
+  model: DemandModel,
+  kernel: KernelChoice = 'auto',
+): ReturnType<typeof integrateAnnual> {
   let annual: ReturnType<typeof integrateAnnual>;
   try {
-    annual = integrateAnnual(model, { stepYears: scenario.stepYears, solver: scenario.solver });
+    annual = integrateAnnual(model, { stepYears: scenario.stepYears, solver: scenario.solver, kernel });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw scenarioError(

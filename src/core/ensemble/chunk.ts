@@ -111,7 +111,7 @@ export function runMembers(
     },
     configure: (parameters) => configure(parameters, shock),
   });
-  const annual = integrateAnnual(model, ensembleStepping(setup.input));
+  const annual = integrateAnnual(model, { ...ensembleStepping(setup.input), kernel: setup.kernel });
   const values = new Float64Array(setup.series.length * M * setup.years.length);
   computeSeries(model, setup.scenario, annual, seriesDefinitions(setup.scenario), values);
   checkMembers(

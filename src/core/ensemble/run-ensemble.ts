@@ -33,7 +33,10 @@ export {
  */
 export function runEnsemble(input: ScenarioInput, dataset: Dataset, options: EnsembleOptions): EnsembleResult {
   checkRuns(options.runs);
-  const setup = prepareEnsemble(input, dataset, options.seed === undefined ? {} : { seed: options.seed });
+  const setup = prepareEnsemble(input, dataset, {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.kernel === undefined ? {} : { kernel: options.kernel }),
+  });
   const counts = createCounts(setup);
   const accumulator = new EnsembleAccumulator(setup);
   const total = Math.ceil(options.runs / CHUNK_MEMBERS);

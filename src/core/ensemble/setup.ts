@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
 import { log } from '../math/elementary.js';
-import { integrateAnnual, SAMPLES_PER_YEAR } from '../model/annual-means.js';
+import { integrateAnnual, type KernelChoice, SAMPLES_PER_YEAR } from '../model/annual-means.js';
 import { buildDemandModel, prepareDemandModel } from '../model/demand/index.js';
 import { ScenarioError } from '../scenario/parse-scenario.js';
 import { resolveScenario } from '../scenario/resolve-scenario.js';
@@ -30,7 +30,7 @@ export const DEFAULT_EVENTS: readonly EnsembleEvent[] = [
 export function prepareEnsemble(
   input: ScenarioInput,
   dataset: Dataset,
-  options: { seed?: number } = {},
+  options: { seed?: number; kernel?: KernelChoice } = {},
 ): EnsembleSetup {
   if (input.model === 'richardson') {
     throw new ScenarioError([
@@ -120,7 +120,8 @@ export function prepareEnsemble(
   // Range centres from the deterministic run.
   const prepared = prepareDemandModel(scenario, dataset);
   const model = buildDemandModel(scenario, dataset, { prepared });
-  const annual = integrateAnnual(model, ensembleStepping(input));
+  const kernel = options.kernel ?? 'auto';
+  const annual = integrateAnnual(model, { ...ensembleStepping(input), kernel });
   const values = new Float64Array(defs.length * years.length);
   computeSeries(model, scenario, annual, defs, values);
   checkMembers(scenario, [], annual, values, 0);
@@ -131,6 +132,7 @@ export function prepareEnsemble(
   });
   return {
     input,
+    kernel,
     scenario,
     dataset,
     prepared,

@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/dataset.js';
+import type { KernelChoice } from '../model/annual-means.js';
 import type { PreparedDemandModel } from '../model/demand/index.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import { LIMITS, type ScenarioInput } from '../scenario/schema.js';
@@ -38,6 +39,8 @@ export type EnsembleEvent =
 /** Everything a chunk needs, prepared once per process (main thread or worker). */
 export interface EnsembleSetup {
   readonly input: ScenarioInput;
+  /** The kernel that integrates the members. */
+  readonly kernel: KernelChoice;
   readonly scenario: ResolvedScenario;
   readonly dataset: Dataset;
   /** The member-independent part of the compiled model, shared by every chunk. */
@@ -104,6 +107,8 @@ export interface EnsembleResult {
 export interface EnsembleOptions {
   readonly runs: number;
   readonly seed?: number;
+  /** The kernel that integrates the members (same bits either way); default `auto`. */
+  readonly kernel?: KernelChoice;
   /** Called after each chunk with the members done so far. */
   readonly onProgress?: (done: number, total: number) => void;
 }

@@ -1,10 +1,20 @@
 import { checkPositive } from '../solve/argument-checks.js';
 import { integrateDormandPrince } from '../solve/dormand-prince.js';
 import { createRk4Workspace, rk4Step, rk4StepCount } from '../solve/rk4.js';
+import { kernelOf } from './demand/build.js';
 import type { DemandModel } from './demand/index.js';
+import { integrateWasm, wasmKernelStatus } from './demand/wasm.js';
 
 /** Samples per year used for the annual means (trapezoid rule). */
 export const SAMPLES_PER_YEAR = 12;
+
+/**
+ * Which kernel integrates a compiled model with RK4: the WebAssembly kernel (`wasm`), the
+ * TypeScript one (`typescript`), or the WebAssembly kernel where it loads and the TypeScript one
+ * elsewhere (`auto`, the default). Both give the same bits; Dormand–Prince always runs in
+ * TypeScript.
+ */
+export type KernelChoice = 'auto' | 'wasm' | 'typescript';
 
 /** Annual means of every member's flows and stocks, entry `(i·M + m)·years + y`. */
 export interface AnnualMeans {
@@ -16,7 +26,13 @@ export interface AnnualMeans {
   readonly spillIn: Float64Array;
   /** The state at the start of each year and at the end, `y·(2n·M)` (layout of the model's state): for stability and events. */
   readonly yearStates: Float64Array;
-  readonly solver: { readonly name: 'rk4' | 'dopri'; readonly steps: number; readonly evaluations: number };
+  readonly solver: {
+    readonly name: 'rk4' | 'dopri';
+    readonly steps: number;
+    readonly evaluations: number;
+    /** The kernel that ran: `wasm` or `typescript`. */
+    readonly kernel: 'wasm' | 'typescript';
+  };
 }
 
 /** The annual sums a run fills (the result's arrays), and their shape. */
@@ -100,11 +116,31 @@ function storeYear(sums: SampleSums, y: number): void {
  */
 export function integrateAnnual(
   model: DemandModel,
-  options: { stepYears: number; solver: 'rk4' | 'dopri'; samplesPerYear?: number },
+  options: { stepYears: number; solver: 'rk4' | 'dopri'; samplesPerYear?: number; kernel?: KernelChoice },
 ): AnnualMeans {
   const perYear = options.samplesPerYear ?? SAMPLES_PER_YEAR;
   const { start, end, n, members: M } = model;
   const nYears = end - start;
+  const choice = options.kernel ?? 'auto';
+  if (options.solver === 'rk4' && choice !== 'typescript') {
+    const kernel = kernelOf(model);
+    const status = wasmKernelStatus();
+    if (choice === 'wasm' && kernel === undefined)
+      throw new RangeError('kernel: wasm needs a model from buildDemandModel; use kernel: typescript for this model');
+    if (choice === 'wasm' && !status.available) throw new RangeError(`kernel: wasm cannot run here (${status.reason})`);
+    if (kernel !== undefined && status.available) {
+      checkPositive('stepYears', options.stepYears, 'a step in years such as 1/12 (one month)');
+      const run = {
+        start,
+        end,
+        stepYears: options.stepYears,
+        samplesPerYear: perYear,
+        initialState: model.initialState,
+      };
+      const { steps, ...means } = integrateWasm(kernel, run);
+      return { years: nYears, ...means, solver: { name: 'rk4', steps, evaluations: 4 * steps, kernel: 'wasm' } };
+    }
+  }
   const size = 2 * n * M;
   const nM = n * M;
   const samples = nYears * perYear + 1;
@@ -148,7 +184,12 @@ export function integrateAnnual(
       model.snapshot(times[k] as number, state, snap);
       accumulate(k, state);
     }
-    solver = { name: 'dopri', steps: r.stats.acceptedSteps, evaluations: r.stats.evaluations };
+    solver = {
+      name: 'dopri',
+      steps: r.stats.acceptedSteps,
+      evaluations: r.stats.evaluations,
+      kernel: 'typescript',
+    };
   } else {
     const h = options.stepYears;
     checkPositive('stepYears', h, 'a step in years such as 1/12 (one month)');
@@ -169,7 +210,7 @@ export function integrateAnnual(
       rk4Step(f, tLast, y, next - tLast, y, workspace, count === 1);
       steps += count;
     }
-    solver = { name: 'rk4', steps, evaluations: 4 * steps };
+    solver = { name: 'rk4', steps, evaluations: 4 * steps, kernel: 'typescript' };
   }
   return { years: nYears, gdp, spending, capability, threat, spillIn, yearStates, solver };
 }

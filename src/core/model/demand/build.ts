@@ -10,6 +10,14 @@ import { exposures } from './sums.js';
 import { gdpOf } from './time-terms.js';
 import type { Actor, DemandModel, DemandModelOptions, DemandSnapshot, MemberParameters } from './types.js';
 
+/** The compiled kernel of every model {@link buildDemandModel} made, for the WebAssembly path. */
+const kernels = new WeakMap<DemandModel, DemandKernel>();
+
+/** The compiled kernel of a model from {@link buildDemandModel}; undefined for any other model. */
+export function kernelOf(model: DemandModel): DemandKernel | undefined {
+  return kernels.get(model);
+}
+
 /**
  * Compile the demand model for a resolved scenario over the dataset.
  *
@@ -165,7 +173,7 @@ export function buildDemandModel(
   };
   const joins = prepared.joins;
 
-  return {
+  const model: DemandModel = {
     n,
     members: M,
     codes,
@@ -186,4 +194,6 @@ export function buildDemandModel(
     createSnapshot,
     isAlly: (i: number, t: number) => t >= (joins[i] as number),
   };
+  kernels.set(model, kernel);
+  return model;
 }

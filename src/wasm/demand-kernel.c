@@ -1,44 +1,79 @@
 /*
- * The ensemble kernel of the alliance-demand model (src/core/model/demand.ts with
- * src/core/model/annual-means.ts and src/core/solve/rk4.ts) in C, as a reference for the
- * TypeScript kernel's speed and results.
+ * The alliance-demand model's ensemble kernel in C: RK4 over a chunk of members and their annual
+ * means, the arithmetic of the TypeScript kernel (src/core/model/demand/ with
+ * src/core/model/annual-means.ts and src/core/solve/rk4.ts) operation for operation, so that both
+ * give the same bits.
  *
- * The same layout and loops: members side by side in flat arrays with the members innermost
- * (variable v of member m at v*M + m, so actor i's burden at i*M + m and its capability at
- * (n + i)*M + m); per actor the threat and spill-in are sums over the compressed rows of
- * adversaries and allies of the current membership period, eight members at a time, with one
- * proximity matrix shared by the members or one per member (the TypeScript kernel reads each row
- * as one run of columns with weight 0 for a column in between that is neither, which adds exact
- * zeros; here the compressed rows are faster); the desired burden is one exp of the log-ratios (exp
- * and log from the same tables and steps as src/core/solve/elementary.ts), an actor's constants
- * read once when all members share them; GDP, pledge paths and war terms are computed once per
- * distinct time; GDP is log-linear between mid-year points plus per-member log shocks; classical
- * RK4 at a fixed step hitting every sample time, each sample's sums serving the next step's first
- * stage; annual means by the trapezoid rule over the samples. Members run in chunks (32 in the
- * ensemble), one model per chunk.
+ * Compiled twice from this one file:
+ * - to WebAssembly with 128-bit SIMD (scripts/build-wasm.mjs: clang --target=wasm32 -msimd128
+ *   -O3 -ffp-contract=off, no C library), embedded in src/core/model/demand/wasm-binary.ts and run by
+ *   the core in Node and in the browser (src/core/model/demand/wasm.ts);
+ * - natively by the ensemble benchmark (bench/c/main.c, gcc -O3 -ffp-contract=off), the C reference
+ *   the other two kernels are timed against.
  *
- * Input: a file of little-endian doubles written by bench/ensemble.bench.ts (layout in
- * read_input). Output: per member, the sum over actors and years of the annual mean burden
- * (spending / GDP) and of the annual mean spending, as doubles, to the output file.
+ * It needs nothing from a C library and allocates nothing: everything it reads and writes lies in
+ * one image whose header (doubles) gives the sizes and the byte offsets of the arrays; the layout is
+ * written by src/core/model/demand/wasm-image.ts, whose H_* indices are those below.
  *
- * Usage: demand-kernel INPUT OUTPUT [REPEATS]
- * Prints: "seconds <median wall> best <best wall> cpu <median CPU> repeats <r> members <M> years <Y>".
+ * Same bits: -ffp-contract=off keeps every multiply and add rounded on its own, as JavaScript does
+ * (WebAssembly has no fused multiply-add in any case); sums run in the same order (member lanes side
+ * by side change no member's order); exp and log are those of src/core/math/elementary.ts, with the
+ * same tables, polynomials and operations in the same order (not a C library's); floor and ceil are
+ * exact in both.
  */
-#define _POSIX_C_SOURCE 199309L
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
-/*
- * exp and log as in src/core/solve/elementary.ts: the same tables, the same polynomials and the same
- * operations in the same order (compiled with -ffp-contract=off, so no fused multiply-add), hence
- * the same bits as the TypeScript kernel. Tables from scripts/elementary-tables.py (mpmath).
- */
-#include <stdint.h>
+typedef double v2d __attribute__((vector_size(16), aligned(8)));
 
-/* 2^(j/128), j = 0..127: the nearest double and the relative tail. */
+#define INF (__builtin_inf())
+
+/* Indices of the header, doubles at the image's start. Offsets are bytes from the image's start. */
+enum {
+  H_VERSION,        /* KERNEL_IMAGE_VERSION */
+  H_N,              /* actors */
+  H_M,              /* members */
+  H_P,              /* pledges per actor */
+  H_PERIODS,        /* membership periods */
+  H_GDP_YEARS,      /* years in the log-GDP table */
+  H_GDP_FIRST_YEAR, /* its first year */
+  H_START,          /* first year of the run */
+  H_END,            /* last year (exclusive of its annual mean) */
+  H_STEP,           /* RK4 step, years */
+  H_PER_YEAR,       /* samples a year */
+  H_SHARED_PROXIMITY, /* 1: one weight per row entry; 0: one per entry and member */
+  H_PERIOD_STARTS,  /* f64[periods] */
+  H_JOINS,          /* f64[n]: year each actor joins the alliance (+inf never) */
+  H_LN_GDP,         /* f64[n * gdpYears] */
+  H_SHOCK,          /* f64[gdpYears * n * M] log-GDP shocks, or 0 for none */
+  H_PLEDGE_TARGET,  /* f64[P * n * M] */
+  H_PLEDGE_FROM,
+  H_PLEDGE_BY,
+  H_WAR_EXTRA,      /* f64[n * M] */
+  H_WAR_UNTIL,
+  H_WAR_FADE,
+  H_BASELINE,
+  H_SHARED_TERMS,   /* f64[n]: 1 when all members share an actor's pledges, baseline and war terms */
+  H_SHARED_ENTRY,   /* f64[n]: 1 when all members share an actor's constants in the entry table */
+  H_ENTRY,          /* f64[n * M * ENTRY] */
+  H_ROWS,           /* f64[periods * 6]: per period the offsets of hostile start, first, weight, then friendly's */
+  H_INITIAL,        /* f64[2 * n * M] */
+  H_GDP,            /* outputs, f64[n * M * years] each, entry (i*M + m)*years + y */
+  H_SPENDING,
+  H_CAPABILITY,
+  H_THREAT,
+  H_SPILL_IN,
+  H_YEAR_STATES,    /* f64[(years + 1) * 2 * n * M] */
+  H_SCRATCH,        /* f64[SCRATCH_PER_ENTRY * n * M] */
+  H_SCRATCH_DOUBLES,
+  H_COUNT
+};
+
+#define KERNEL_IMAGE_VERSION 1
+#define ENTRY 12
+#define SCRATCH_PER_ENTRY 34
+#define BINDING_FLOOR_RETURN 2.0 /* FLOOR_RETURN of kernel.ts */
+#define STEP_COUNT_SLACK 1e-9
+
+/* 2^(j/128), j = 0..127: the nearest double and the relative tail (scripts/elementary-tables.py). */
 static const double EXP_TABLE[256] = {
   0x1.0000000000000p+0, 0x0.0p+0,
   0x1.0163da9fb3335p+0, 0x1.b3b4f1a88bf6ep-54,
@@ -430,19 +465,22 @@ static const double LOG_TABLE[768] = {
   0x1.0000000000000p-1, 0x1.62e42fefa3800p-1, 0x1.ef35793c76730p-45,
 };
 
-/* 2^e for e = -1074..1023 at e + 1074. */
+/* 2^e for e = -1074..1023 at e + 1074, by exact doublings and halvings (filled on the first run). */
 static double POW2[2098];
+static int pow2Ready;
 
-static void init_pow2(void) {
+static void initPow2(void) {
   double p = 1;
   for (int e = 0; e <= 1023; e++, p *= 2) POW2[e + 1074] = p;
   p = 1;
   for (int e = 0; e >= -1074; e--, p /= 2) POW2[e + 1074] = p;
+  pow2Ready = 1;
 }
 
-static double ar_exp_special(double x) {
-  if (isnan(x)) return x;
-  if (x > 709.79) return INFINITY;
+/* expKernel of elementary.ts with xtail = 0: every range. */
+static double expSpecial(double x) {
+  if (x != x) return x;
+  if (x > 709.79) return INF;
   if (x < -745.2) return 0;
   const double kd = x * 0x1.71547652b82fep+7 + 0x1.8p52 - 0x1.8p52;
   const int ki = (int)kd;
@@ -450,7 +488,8 @@ static double ar_exp_special(double x) {
   const int j = (ki & 127) << 1;
   const int e = ki >> 7;
   const double r2 = r * r;
-  const double tmp = EXP_TABLE[j + 1] + r + r2 * (0.5 + r * 0x1.5555555555555p-3) + r2 * r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7);
+  const double tmp = EXP_TABLE[j + 1] + r + r2 * (0.5 + r * 0x1.5555555555555p-3) +
+                     r2 * r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7);
   if (e > 1021) {
     const double scale = EXP_TABLE[j] * POW2[e - 1 + 1074];
     return (scale + scale * tmp) * 2;
@@ -463,23 +502,25 @@ static double ar_exp_special(double x) {
   return scale + scale * tmp;
 }
 
-static inline double ar_exp(double x) {
-  if (!(x < 704 && x > -704)) return ar_exp_special(x);
+/* exp of elementary.ts. */
+static inline double arExp(double x) {
+  if (!(x < 704 && x > -704)) return expSpecial(x);
   const double kd = x * 0x1.71547652b82fep+7 + 0x1.8p52 - 0x1.8p52;
   const int ki = (int)kd;
   const double r = x - kd * 0x1.62e42fef80000p-8 - kd * 0x1.1cf79abc9e3b4p-43;
   const int j = (ki & 127) << 1;
   const double scale = EXP_TABLE[j] * POW2[(ki >> 7) + 1074];
   const double r2 = r * r;
-  const double tmp = EXP_TABLE[j + 1] + r + r2 * (0.5 + r * 0x1.5555555555555p-3) + r2 * r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7);
+  const double tmp = EXP_TABLE[j + 1] + r + r2 * (0.5 + r * 0x1.5555555555555p-3) +
+                     r2 * r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7);
   return scale + scale * tmp;
 }
 
-/* ln(x * 2^kOffset) for a normal positive x. The exponent from the exponent field (the TypeScript
-   takes it from Math.clz32 of the integer part for x in [1, 2^31): the same k). */
-static inline double ar_log_normal(double x, int kOffset) {
-  uint64_t u;
-  memcpy(&u, &x, sizeof u);
+/* ln(x * 2^kOffset) for a normal positive x (logParts of elementary.ts, its high part). The exponent
+   from the exponent field; the TypeScript takes it from Math.clz32 for x in [1, 2^31): the same k. */
+static inline double logNormal(double x, int kOffset) {
+  unsigned long long u;
+  __builtin_memcpy(&u, &x, sizeof u);
   const int kx = (int)(u >> 52) - 1023;
   const double z = x * POW2[1074 - kx];
   const int i = (int)((z - 1) * 256) * 3;
@@ -493,656 +534,392 @@ static inline double ar_log_normal(double x, int kOffset) {
   const double hi = w + r;
   const double lo = w - hi + r;
   const double r2 = r * r;
-  const double p = r2 * (-0.5 + r * 0x1.5555555555555p-2 + r2 * (-0.25 + r * 0x1.999999999999ap-3) + r2 * r2 * (-0x1.5555555555555p-3 + r * 0x1.2492492492492p-3 + r2 * -0.125));
+  const double p = r2 * (-0.5 + r * 0x1.5555555555555p-2 + r2 * (-0.25 + r * 0x1.999999999999ap-3) +
+                         r2 * r2 * (-0x1.5555555555555p-3 + r * 0x1.2492492492492p-3 + r2 * -0.125));
   return hi + (lo + (k * 0x1.ef35793c76730p-45 + LOG_TABLE[i + 2]) + p);
 }
 
-static double ar_log_special(double x) {
-  if (isnan(x) || x == INFINITY) return x;
-  if (x < 0) return NAN;
-  if (x == 0) return -INFINITY;
-  return ar_log_normal(x * 0x1p54, -54);
+/* log of elementary.ts. */
+static inline double arLog(double x) {
+  if (x >= 0x1p-1022 && x <= 0x1.fffffffffffffp+1023) return logNormal(x, 0);
+  if (x != x || x == INF) return x;
+  if (x < 0) return __builtin_nan("");
+  if (x == 0) return -INF;
+  return logNormal(x * 0x1p54, -54);
 }
 
-static inline double ar_log(double x) {
-  if (!(x >= 0x1p-1022 && x <= 0x1.fffffffffffffp+1023)) return ar_log_special(x);
-  return ar_log_normal(x, 0);
-}
-
+/* One period's rows as sums.ts lays them out: row i covers the entries start[i]..start[i+1] - 1,
+   whose capability sits at first[i] + (q - start[i])*M in the state; weights shared or per member. */
 typedef struct {
-  int n, members, chunk, P, periods, gdpYears, start, end, gdpFirstYear, samplesPerYear, hasShock, chunks;
-  double stepYears;
-  double *periodStarts;
-  int **hs, **hc, **fs, **fc; /* per period: compressed rows of adversaries (h) and allies (f) */
-  double *joins, *lnGdp;
-  double *eps, *eta, *speed, *kappa, *phi, *sMin, *sMax, *warExtra, *warUntil, *warFade;
-  double *baseline, *threatRef, *spillRef, *lnThreat0, *lnSpill0;
-  double *pledgeTarget, *pledgeFrom, *pledgeBy;
-  double *depreciation, *shock, *initialState;
-  int *sharedWeight;  /* per chunk: 1 when its members share one proximity matrix */
-  double **weight;    /* per chunk: n*n (shared) or n*n*M, (i*n + j)*M + m */
-} Input;
+  const int *start;
+  const int *first;
+  const double *weight;
+} Rows;
 
-typedef struct SumRows SumRows;
-
-/* One chunk of M members: views into the input at the chunk's first member, and scratch. */
+/* The kernel's state: kernel.ts's DemandKernel, pointers into the image. */
 typedef struct {
-  const Input *in;
-  int M, nM, shared;
-  const double *eps, *eta, *speed, *kappa, *phi, *sMin, *sMax, *warExtra, *warUntil, *warFade;
-  const double *baseline, *threatRef, *spillRef, *lnThreat0, *lnSpill0;
-  const double *pledgeTarget, *pledgeFrom, *pledgeBy;
-  const double *weight, *shock;
-  double *depreciation;                  /* member m's at every i*M + m */
-  double *threatElasticity, *spillElasticity; /* eps (eta) where the term applies, else 0 */
-  double *theta, *spill, *gdpNow, *pledgeNow, *warNow;
-  double *lnTheta, *lnSpill; /* ln of the last sums, as the TypeScript kernel's logEach */
+  int n, M, nM, P, periods, gdpYears, sharedProximity;
+  double gdpFirstYear;
+  const double *periodStarts, *joins, *lnGdp, *shock;
+  const double *pledgeTarget, *pledgeFrom, *pledgeBy, *warExtra, *warUntil, *warFade, *baseline;
+  const double *sharedTerms, *sharedEntry, *entry;
+  const unsigned char *base;
+  const double *rows;
+  double *lnTheta, *lnSpill, *theta, *spill, *gdpNow, *pledgeNow, *pledgeSlope, *pledgeSlopeAhead, *warNow;
+  double *target, *scratch;
   double termsTime;
-  unsigned char *sharedTerms; /* per actor: all members share its pledges, baseline and war terms */
-  unsigned char *sharedEntry; /* per actor: all members share the constants of the derivative */
-  SumRows *hostile, *friendly; /* per period */
-} Chunk;
+} Kernel;
 
-static const double *cursor;
-static const double *cursorEnd;
-
-static double take(void) {
-  if (cursor >= cursorEnd) {
-    fprintf(stderr, "demand-kernel: input file too short\n");
-    exit(2);
-  }
-  return *cursor++;
-}
-
-static double *takeArray(size_t count) {
-  if (cursor + count > cursorEnd) {
-    fprintf(stderr, "demand-kernel: input file too short\n");
-    exit(2);
-  }
-  double *out = malloc(count * sizeof(double) + 1);
-  memcpy(out, cursor, count * sizeof(double));
-  cursor += count;
+static Rows rowsOf(const Kernel *c, int p, int friendly) {
+  const double *r = c->rows + 6 * p + 3 * friendly;
+  Rows out = {(const int *)(c->base + (long)r[0]), (const int *)(c->base + (long)r[1]),
+              (const double *)(c->base + (long)r[2])};
   return out;
 }
 
-static int *takeInts(size_t count) {
-  int *out = malloc(count * sizeof(int) + 1);
-  for (size_t k = 0; k < count; k++) out[k] = (int)take();
-  return out;
+static inline v2d load2(const double *p) { return *(const v2d *)p; }
+static inline void store2(double *p, v2d v) { *(v2d *)p = v; }
+
+/* sumShared and sumPerMember of sums.ts: out[i*M + m] = sum over q of w_q K, in entry order, eight
+   members at a time (four lanes of two), then one at a time. */
+static void sumRows(const Kernel *c, Rows r, const double *y, double *out) {
+  const int n = c->n, M = c->M;
+  const int shared = c->sharedProximity;
+  for (int i = 0; i < n; i++) {
+    const int q0 = r.start[i], q1 = r.start[i + 1];
+    const int k0 = r.first[i];
+    const int o = i * M;
+    int m = 0;
+    for (; m + 8 <= M; m += 8) {
+      v2d a0 = {0, 0}, a1 = {0, 0}, a2 = {0, 0}, a3 = {0, 0};
+      const double *k = y + k0 + m;
+      if (shared) {
+        for (int q = q0; q < q1; q++, k += M) {
+          const double ws = r.weight[q];
+          const v2d w = {ws, ws};
+          a0 += w * load2(k);
+          a1 += w * load2(k + 2);
+          a2 += w * load2(k + 4);
+          a3 += w * load2(k + 6);
+        }
+      } else {
+        for (int q = q0; q < q1; q++, k += M) {
+          const double *w = r.weight + (long)q * M + m;
+          a0 += load2(w) * load2(k);
+          a1 += load2(w + 2) * load2(k + 2);
+          a2 += load2(w + 4) * load2(k + 4);
+          a3 += load2(w + 6) * load2(k + 6);
+        }
+      }
+      store2(out + o + m, a0);
+      store2(out + o + m + 2, a1);
+      store2(out + o + m + 4, a2);
+      store2(out + o + m + 6, a3);
+    }
+    for (; m < M; m++) {
+      double a = 0;
+      int k = k0 + m;
+      for (int q = q0; q < q1; q++, k += M) a += (shared ? r.weight[q] : r.weight[(long)q * M + m]) * y[k];
+      out[o + m] = a;
+    }
+  }
 }
 
-static void read_input(const char *path, Input *in) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) {
-    perror(path);
-    exit(2);
-  }
-  fseek(f, 0, SEEK_END);
-  long bytes = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  double *all = malloc((size_t)bytes);
-  if (fread(all, 1, (size_t)bytes, f) != (size_t)bytes) {
-    fprintf(stderr, "demand-kernel: cannot read %s\n", path);
-    exit(2);
-  }
-  fclose(f);
-  cursor = all;
-  cursorEnd = all + bytes / (long)sizeof(double);
-
-  in->n = (int)take();
-  in->members = (int)take();
-  in->chunk = (int)take();
-  in->P = (int)take();
-  in->periods = (int)take();
-  in->gdpYears = (int)take();
-  in->start = (int)take();
-  in->end = (int)take();
-  in->gdpFirstYear = (int)take();
-  in->stepYears = take();
-  in->samplesPerYear = (int)take();
-  in->hasShock = (int)take();
-  const int n = in->n, M = in->members, P = in->P;
-  in->chunks = (M + in->chunk - 1) / in->chunk;
-  in->periodStarts = takeArray((size_t)in->periods);
-  in->hs = malloc(sizeof(int *) * (size_t)in->periods);
-  in->hc = malloc(sizeof(int *) * (size_t)in->periods);
-  in->fs = malloc(sizeof(int *) * (size_t)in->periods);
-  in->fc = malloc(sizeof(int *) * (size_t)in->periods);
-  for (int p = 0; p < in->periods; p++) {
-    in->hs[p] = takeInts((size_t)n + 1);
-    in->hc[p] = takeInts((size_t)take());
-    in->fs[p] = takeInts((size_t)n + 1);
-    in->fc[p] = takeInts((size_t)take());
-  }
-  in->joins = takeArray((size_t)n);
-  in->lnGdp = takeArray((size_t)n * (size_t)in->gdpYears);
-  /* Per-member arrays: the chunks one after the other, each chunk's members innermost. */
-  const size_t nm = (size_t)n * (size_t)M;
-  in->eps = takeArray(nm);
-  in->eta = takeArray(nm);
-  in->speed = takeArray(nm);
-  in->kappa = takeArray(nm);
-  in->phi = takeArray(nm);
-  in->sMin = takeArray(nm);
-  in->sMax = takeArray(nm);
-  in->warExtra = takeArray(nm);
-  in->warUntil = takeArray(nm);
-  in->warFade = takeArray(nm);
-  in->baseline = takeArray(nm);
-  in->threatRef = takeArray(nm);
-  in->spillRef = takeArray(nm);
-  in->lnThreat0 = takeArray(nm);
-  in->lnSpill0 = takeArray(nm);
-  in->pledgeTarget = takeArray(nm * (size_t)P);
-  in->pledgeFrom = takeArray(nm * (size_t)P);
-  in->pledgeBy = takeArray(nm * (size_t)P);
-  in->depreciation = takeArray((size_t)M);
-  in->sharedWeight = malloc(sizeof(int) * (size_t)in->chunks);
-  in->weight = malloc(sizeof(double *) * (size_t)in->chunks);
-  for (int c = 0; c < in->chunks; c++) {
-    const int first = c * in->chunk;
-    const int count = M - first < in->chunk ? M - first : in->chunk;
-    in->sharedWeight[c] = (int)take();
-    in->weight[c] = takeArray((size_t)n * n * (in->sharedWeight[c] ? 1 : (size_t)count));
-  }
-  in->shock = in->hasShock ? takeArray(nm * (size_t)in->gdpYears) : NULL;
-  in->initialState = takeArray(2 * nm);
-  if (cursor != cursorEnd) {
-    fprintf(stderr, "demand-kernel: %ld doubles left over in the input\n", (long)(cursorEnd - cursor));
-    exit(2);
-  }
-  free(all);
+/* The period of membership that holds time t. */
+static int periodAt(const Kernel *c, double t) {
+  int p = 0;
+  while (p + 1 < c->periods && t >= c->periodStarts[p + 1]) p++;
+  return p;
 }
 
-static inline double warAt(const Chunk *c, int o, double t) {
-  const double until = c->warUntil[o];
-  if (t < until) return c->warExtra[o];
-  const double fade = c->warFade[o];
-  double left = 1 - (t - until) / fade;
-  if (left < 0) left = 0;
-  return fade <= 0 ? 0 : c->warExtra[o] * left;
+/* exposures of sums.ts: Θ and Φ for state y in period p, then their logarithms. */
+static void exposures(Kernel *c, int p, const double *y, double *theta, double *spill) {
+  sumRows(c, rowsOf(c, p, 0), y, theta);
+  sumRows(c, rowsOf(c, p, 1), y, spill);
+  const int nM = c->nM;
+  for (int o = 0; o < nM; o++) c->lnTheta[o] = arLog(theta[o]);
+  for (int o = 0; o < nM; o++) c->lnSpill[o] = arLog(spill[o]);
 }
 
-/* Object.is for doubles: the same bits (NaN equal to NaN, 0 apart from -0). */
-static inline int sameBits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
+/* warBurden of war.ts. */
+static inline double warBurden(double extra, double until, double fade, double t) {
+  if (t < until) return extra;
+  if (fade <= 0) return 0;
+  const double left = 1 - (t - until) / fade;
+  return extra * (left > 0 ? left : 0);
+}
 
-/* GDP, the highest pledge path once an ally, and the war burden of every entry at time t. */
-static void timeTerms(Chunk *c, double t) {
+/* timeTerms of time-terms.ts: GDP, the highest pledge path once an ally with its slopes just before
+   and after t, and the war burden of every entry at t. */
+static void timeTerms(Kernel *c, double t) {
   if (t == c->termsTime) return;
-  const Input *in = c->in;
-  const int n = in->n, Y = in->gdpYears, M = c->M, nM = c->nM, P = in->P;
-  const double p = t - 0.5 - in->gdpFirstYear;
-  int k = (int)floor(p);
+  const int n = c->n, M = c->M, nM = c->nM, P = c->P, Y = c->gdpYears;
+  const double p = t - 0.5 - c->gdpFirstYear;
+  int k = (int)__builtin_floor(p);
   if (k < 0) k = 0;
   if (k > Y - 2) k = Y - 2;
   const double f = p - k;
   for (int i = 0; i < n; i++) {
-    const double la = in->lnGdp[i * Y + k];
-    const double lb = in->lnGdp[i * Y + k + 1];
+    const double la = c->lnGdp[i * Y + k];
+    const double lb = c->lnGdp[i * Y + k + 1];
     const int o0 = i * M;
-    if (c->shock == NULL) {
-      const double g = ar_exp(la + f * (lb - la));
+    if (c->shock == 0) {
+      const double g = arExp(la + f * (lb - la));
       for (int o = o0; o < o0 + M; o++) c->gdpNow[o] = g;
     } else {
       for (int o = o0; o < o0 + M; o++) {
-        const double a = la + c->shock[(size_t)k * nM + o];
-        const double b = lb + c->shock[(size_t)(k + 1) * nM + o];
-        c->gdpNow[o] = ar_exp(a + f * (b - a));
+        const double a = la + c->shock[(long)k * nM + o];
+        const double b = lb + c->shock[(long)(k + 1) * nM + o];
+        c->gdpNow[o] = a + f * (b - a);
       }
     }
-    const int ally = P > 0 && t >= in->joins[i];
-    /* Members that share the actor's terms share the results: one member's, copied. */
-    const int last = c->sharedTerms[i] ? o0 + 1 : o0 + M;
+    const int ally = P > 0 && t >= c->joins[i];
+    const int last = c->sharedTerms[i] == 1 ? o0 + 1 : o0 + M;
     for (int o = o0; o < last; o++) {
-      double pledge = -INFINITY;
+      double pledge = -INF;
+      double before = 0;
+      double after = 0;
       if (ally) {
         const double b = c->baseline[o];
         for (int q = o; q < P * nM; q += nM) {
+          const double target = c->pledgeTarget[q];
           const double from = c->pledgeFrom[q];
           const double by = c->pledgeBy[q];
-          const double p1 = c->pledgeTarget[q];
-          const double pv = t <= from ? b : t >= by ? p1 : b + ((p1 - b) * (t - from)) / (by - from);
-          if (pv > pledge) pledge = pv;
+          const double v = t <= from ? b : t >= by ? target : b + ((target - b) * (t - from)) / (by - from);
+          const double rate = by > from ? (target - b) / (by - from) : 0;
+          const double left = t > from && t <= by ? rate : 0;
+          const double right = t >= from && t < by ? rate : 0;
+          if (v > pledge) {
+            pledge = v;
+            before = left;
+            after = right;
+          } else if (v == pledge) {
+            if (left < before) before = left;
+            if (right > after) after = right;
+          }
         }
       }
       c->pledgeNow[o] = pledge;
-      c->warNow[o] = warAt(c, o, t);
+      c->pledgeSlope[o] = before;
+      c->pledgeSlopeAhead[o] = after;
+      c->warNow[o] = warBurden(c->warExtra[o], c->warUntil[o], c->warFade[o], t);
     }
     for (int o = last; o < o0 + M; o++) {
       c->pledgeNow[o] = c->pledgeNow[o0];
+      c->pledgeSlope[o] = c->pledgeSlope[o0];
+      c->pledgeSlopeAhead[o] = c->pledgeSlopeAhead[o0];
       c->warNow[o] = c->warNow[o0];
     }
   }
+  if (c->shock != 0)
+    for (int o = 0; o < nM; o++) c->gdpNow[o] = arExp(c->gdpNow[o]);
   c->termsTime = t;
 }
 
-static inline int periodAt(const Input *in, double t) {
-  int p = 0;
-  while (p + 1 < in->periods && t >= in->periodStarts[p + 1]) p++;
-  return p;
-}
-
-/* One period's rows as the sums read them: per compressed-row entry q, the offset of its column's
-   capability in the state ((n + j)*M) and its weight, shared or per member at q*M + m. */
-struct SumRows {
-  const int *start;
-  int *offset;
-  double *weight;
-};
-
-static SumRows sumRowsOf(const Chunk *c, const int *start, const int *column) {
-  const int n = c->in->n, M = c->M;
-  const int count = start[n];
-  SumRows r = {start, malloc(sizeof(int) * (count + 1)), malloc(sizeof(double) * ((size_t)count * (c->shared ? 1 : M) + 1))};
-  for (int i = 0; i < n; i++) {
-    for (int q = start[i]; q < start[i + 1]; q++) {
-      const int j = column[q];
-      r.offset[q] = (n + j) * M;
-      if (c->shared) r.weight[q] = c->weight[i * n + j];
-      else memcpy(r.weight + (size_t)q * M, c->weight + (size_t)(i * n + j) * M, sizeof(double) * M);
-    }
-  }
-  return r;
-}
-
-/* out[i*M + m] = sum over the row's entries q of w_q K_j(q) (in column order), eight members at a time. */
-static void sumRows(const Chunk *c, const SumRows *r, const double *y, double *out) {
-  const int n = c->in->n, M = c->M;
-  const int *start = r->start, *offset = r->offset;
-  const double *w = r->weight;
-  for (int i = 0; i < n; i++) {
-    const int q0 = start[i], q1 = start[i + 1];
-    const int o = i * M;
-    int m = 0;
-    if (c->shared) {
-      for (; m + 8 <= M; m += 8) {
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-        for (int q = q0; q < q1; q++) {
-          const double wq = w[q];
-          const double *k = y + offset[q] + m;
-          a0 += wq * k[0];
-          a1 += wq * k[1];
-          a2 += wq * k[2];
-          a3 += wq * k[3];
-          a4 += wq * k[4];
-          a5 += wq * k[5];
-          a6 += wq * k[6];
-          a7 += wq * k[7];
-        }
-        out[o + m] = a0;
-        out[o + m + 1] = a1;
-        out[o + m + 2] = a2;
-        out[o + m + 3] = a3;
-        out[o + m + 4] = a4;
-        out[o + m + 5] = a5;
-        out[o + m + 6] = a6;
-        out[o + m + 7] = a7;
-      }
-      for (; m < M; m++) {
-        double a = 0;
-        for (int q = q0; q < q1; q++) a += w[q] * y[offset[q] + m];
-        out[o + m] = a;
-      }
-    } else {
-      for (; m + 8 <= M; m += 8) {
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-        for (int q = q0; q < q1; q++) {
-          const double *wq = w + (size_t)q * M + m;
-          const double *k = y + offset[q] + m;
-          a0 += wq[0] * k[0];
-          a1 += wq[1] * k[1];
-          a2 += wq[2] * k[2];
-          a3 += wq[3] * k[3];
-          a4 += wq[4] * k[4];
-          a5 += wq[5] * k[5];
-          a6 += wq[6] * k[6];
-          a7 += wq[7] * k[7];
-        }
-        out[o + m] = a0;
-        out[o + m + 1] = a1;
-        out[o + m + 2] = a2;
-        out[o + m + 3] = a3;
-        out[o + m + 4] = a4;
-        out[o + m + 5] = a5;
-        out[o + m + 6] = a6;
-        out[o + m + 7] = a7;
-      }
-      for (; m < M; m++) {
-        double a = 0;
-        for (int q = q0; q < q1; q++) a += w[(size_t)q * M + m] * y[offset[q] + m];
-        out[o + m] = a;
-      }
-    }
-  }
-}
-
-/* Θ and Φ of every actor and member for state y in period p, and their logarithms. */
-static void exposures(const Chunk *c, int p, const double *y, double *theta, double *spill) {
-  sumRows(c, &c->hostile[p], y, theta);
-  sumRows(c, &c->friendly[p], y, spill);
-  for (int o = 0; o < c->nM; o++) c->lnTheta[o] = ar_log(theta[o]);
-  for (int o = 0; o < c->nM; o++) c->lnSpill[o] = ar_log(spill[o]);
-}
-
-/* s* and dy/dt of entries from … to − 1, which share the constants of entry `from`: the constants
-   are read where they change, once per actor whose members share them, else at every entry (the
-   TypeScript kernel's order of reads). The time terms must be those of the current time. */
-static inline void deriveRange(const Chunk *c, const double *y, const double *sp, double *out, int from, int to) {
-  const int nM = c->nM;
-  const double b = c->baseline[from];
-  const double e = c->threatElasticity[from];
-  const double h = c->spillElasticity[from];
-  const double lnThreat0 = c->lnThreat0[from];
-  const double lnSpill0 = c->lnSpill0[from];
-  const double kappa = c->kappa[from];
-  const double lo = c->sMin[from];
-  const double hi = c->sMax[from];
-  const double speed = c->speed[from];
-  const double phi = c->phi[from];
-  const double delta = c->depreciation[from];
-  for (int o = from; o < to; o++) {
-    double exponent = 0;
-    if (e != 0) exponent += e * (c->lnTheta[o] - lnThreat0);
-    if (h != 0 && sp[o] > 0) exponent -= h * (c->lnSpill[o] - lnSpill0);
-    const double u = exponent == 0 ? b : b * ar_exp(exponent);
-    const double pledge = c->pledgeNow[o];
-    double target = u + (pledge > u ? kappa * (pledge - u) : 0) + c->warNow[o];
-    if (target < lo) target = lo;
-    if (target > hi) target = hi;
-    const double s = y[o];
-    out[o] = speed * (target - s);
-    out[nM + o] = phi * s * c->gdpNow[o] - delta * y[nM + o];
-  }
-}
-
-static void derive(const Chunk *c, const double *y, const double *sp, double *out) {
-  const int M = c->M;
-  for (int i = 0; i < c->in->n; i++) {
-    const int o0 = i * M;
-    if (c->sharedEntry[i])
-      deriveRange(c, y, sp, out, o0, o0 + M);
-    else
-      for (int o = o0; o < o0 + M; o++) deriveRange(c, y, sp, out, o, o + 1);
-  }
-}
-
-static void derivative(Chunk *c, double t, const double *y, double *out) {
-  exposures(c, periodAt(c->in, t), y, c->theta, c->spill);
-  timeTerms(c, t);
-  derive(c, y, c->spill, out);
-}
-
-/* The sample at (t, y): GDP, spending, threat and spill-in; with dydt the derivative from the same sums. */
-static void observe(Chunk *c, double t, const double *y, double *gdp, double *spending, double *threat,
-                    double *spill, double *dydt) {
-  const int nM = c->nM;
-  exposures(c, periodAt(c->in, t), y, threat, spill);
-  timeTerms(c, t);
+/* derive of derive.ts: s* into target, dy/dt into out. */
+static void derive(const Kernel *c, const double *y, const double *spill, const double *slope, double *target,
+                   double *out) {
+  const int M = c->M, nM = c->nM;
+  const double *e = c->entry;
+  double eps = 0, eta = 0, lnTheta0 = 0, lnSpill0 = 0;
+  int next = 0;
   for (int o = 0; o < nM; o++) {
-    const double g = c->gdpNow[o];
-    gdp[o] = g;
-    spending[o] = y[o] * g;
+    if (o == next) {
+      const double *q = e + (long)o * ENTRY;
+      eps = q[4];
+      eta = q[5];
+      lnTheta0 = q[6];
+      lnSpill0 = q[7];
+      next = c->sharedEntry[o / M] == 1 ? o + M : o + 1;
+    }
+    double exponent = 0;
+    if (eps != 0) exponent += eps * (c->lnTheta[o] - lnTheta0);
+    if (eta != 0 && spill[o] > 0) exponent -= eta * (c->lnSpill[o] - lnSpill0);
+    target[o] = arExp(exponent);
   }
-  if (dydt != NULL) derive(c, y, spill, dydt);
+  double speed = 0, build = 0, depreciation = 0, baseline = 0, compliance = 0, lo = 0, hi = 0, reach = 0;
+  next = 0;
+  for (int o = 0; o < nM; o++) {
+    if (o == next) {
+      const double *q = e + (long)o * ENTRY;
+      speed = q[0];
+      build = q[1];
+      depreciation = q[2];
+      baseline = q[3];
+      compliance = q[8];
+      lo = q[9];
+      hi = q[10];
+      reach = q[11];
+      next = c->sharedEntry[o / M] == 1 ? o + M : o + 1;
+    }
+    const double u = baseline * target[o];
+    const double pledge = c->pledgeNow[o];
+    double goal = u + (pledge > u ? compliance * (pledge - u) : 0) + c->warNow[o];
+    if (goal < lo) goal = lo;
+    if (goal > hi) goal = hi;
+    target[o] = goal;
+    const double s = y[o];
+    double rate = speed * (goal - s);
+    if (s - pledge <= reach) {
+      const double floor = slope[o] + BINDING_FLOOR_RETURN * (pledge - s);
+      if (floor > rate) rate = floor;
+    }
+    out[o] = rate;
+    out[nM + o] = build * s * c->gdpNow[o] - depreciation * y[nM + o];
+  }
 }
 
-typedef struct {
-  double *k1, *k2, *k3, *k4, *trial;
-} Workspace;
+/* evaluate of derive.ts: the model's derivative. */
+static void evaluate(Kernel *c, double t, const double *y, double *out) {
+  exposures(c, periodAt(c, t), y, c->theta, c->spill);
+  timeTerms(c, t);
+  derive(c, y, c->spill, c->pledgeSlope, c->target, out);
+}
 
-static void rk4Step(Chunk *c, double t, double *y, double h, Workspace *ws, int size, int firstStageReady) {
-  double *k1 = ws->k1, *k2 = ws->k2, *k3 = ws->k3, *k4 = ws->k4, *trial = ws->trial;
+/* A sample's snapshot (annual-means.ts's DemandSnapshot). */
+typedef struct {
+  double *gdp, *spending, *threat, *spillIn, *target;
+} Snapshot;
+
+/* observe of derive.ts: the snapshot at (t, y), and with dydt the derivative from the same sums. */
+static void observe(Kernel *c, double t, const double *y, Snapshot *out, double *dydt) {
+  exposures(c, periodAt(c, t), y, out->threat, out->spillIn);
+  timeTerms(c, t);
+  derive(c, y, out->spillIn, c->pledgeSlopeAhead, out->target, dydt != 0 ? dydt : c->scratch);
+  for (int o = 0; o < c->nM; o++) {
+    const double s = y[o];
+    const double g = c->gdpNow[o];
+    out->gdp[o] = g;
+    out->spending[o] = s * g;
+  }
+}
+
+/* rk4Step of rk4.ts, in place. */
+static void rk4Step(Kernel *c, double t, double *y, double h, double *k1, double *k2, double *k3, double *k4,
+                    double *trial, int size, int firstStageReady) {
   const double half = 0.5 * h;
-  if (!firstStageReady) derivative(c, t, y, k1);
+  if (!firstStageReady) evaluate(c, t, y, k1);
   for (int i = 0; i < size; i++) trial[i] = y[i] + half * k1[i];
-  derivative(c, t + half, trial, k2);
+  evaluate(c, t + half, trial, k2);
   for (int i = 0; i < size; i++) trial[i] = y[i] + half * k2[i];
-  derivative(c, t + half, trial, k3);
+  evaluate(c, t + half, trial, k3);
   for (int i = 0; i < size; i++) trial[i] = y[i] + h * k3[i];
-  derivative(c, t + h, trial, k4);
+  evaluate(c, t + h, trial, k4);
   const double sixth = h / 6;
   for (int i = 0; i < size; i++) y[i] = y[i] + sixth * (k1[i] + 2 * (k2[i] + k3[i]) + k4[i]);
 }
 
-/* Integrate one chunk and reduce it to annual means; add each member's checksums to sums[2m..]. */
-static void runChunk(const Input *in, int chunk, double *sums) {
-  const int n = in->n;
-  const int first = chunk * in->chunk;
-  const int M = in->members - first < in->chunk ? in->members - first : in->chunk;
-  const int nM = n * M;
-  const size_t at = (size_t)first * n; /* the chunk's first entry in the per-member arrays */
-  Chunk c = {
-      .in = in,
-      .M = M,
-      .nM = nM,
-      .shared = in->sharedWeight[chunk],
-      .eps = in->eps + at,
-      .eta = in->eta + at,
-      .speed = in->speed + at,
-      .kappa = in->kappa + at,
-      .phi = in->phi + at,
-      .sMin = in->sMin + at,
-      .sMax = in->sMax + at,
-      .warExtra = in->warExtra + at,
-      .warUntil = in->warUntil + at,
-      .warFade = in->warFade + at,
-      .baseline = in->baseline + at,
-      .threatRef = in->threatRef + at,
-      .spillRef = in->spillRef + at,
-      .lnThreat0 = in->lnThreat0 + at,
-      .lnSpill0 = in->lnSpill0 + at,
-      .pledgeTarget = in->pledgeTarget + at * in->P,
-      .pledgeFrom = in->pledgeFrom + at * in->P,
-      .pledgeBy = in->pledgeBy + at * in->P,
-      .weight = in->weight[chunk],
-      .shock = in->shock == NULL ? NULL : in->shock + at * in->gdpYears,
-      .depreciation = malloc(sizeof(double) * nM),
-      .threatElasticity = malloc(sizeof(double) * nM),
-      .spillElasticity = malloc(sizeof(double) * nM),
-      .theta = calloc(nM, sizeof(double)),
-      .lnTheta = calloc(nM, sizeof(double)),
-      .lnSpill = calloc(nM, sizeof(double)),
-      .spill = calloc(nM, sizeof(double)),
-      .gdpNow = calloc(nM, sizeof(double)),
-      .pledgeNow = calloc(nM, sizeof(double)),
-      .warNow = calloc(nM, sizeof(double)),
-      .termsTime = NAN,
-  };
-  for (int i = 0; i < n; i++)
-    for (int m = 0; m < M; m++) c.depreciation[i * M + m] = in->depreciation[first + m];
-  c.sharedTerms = malloc(n);
-  for (int i = 0; i < n; i++) {
-    const int o0 = i * M;
-    int shared = 1;
-    for (int o = o0 + 1; o < o0 + M && shared; o++) {
-      shared = sameBits(c.baseline[o], c.baseline[o0]) && sameBits(c.warExtra[o], c.warExtra[o0]) &&
-               sameBits(c.warUntil[o], c.warUntil[o0]) && sameBits(c.warFade[o], c.warFade[o0]);
-      for (int q = 0; q < in->P && shared; q++)
-        shared = sameBits(c.pledgeTarget[q * nM + o], c.pledgeTarget[q * nM + o0]) &&
-                 sameBits(c.pledgeFrom[q * nM + o], c.pledgeFrom[q * nM + o0]) &&
-                 sameBits(c.pledgeBy[q * nM + o], c.pledgeBy[q * nM + o0]);
-    }
-    c.sharedTerms[i] = (unsigned char)shared;
-  }
+/* addSample of annual-means.ts. */
+static void addSample(double *current, int nM, double w, const Snapshot *snap, const double *state) {
   for (int o = 0; o < nM; o++) {
-    c.threatElasticity[o] = c.eps[o] != 0 && c.threatRef[o] > 0 ? c.eps[o] : 0;
-    c.spillElasticity[o] = c.eta[o] != 0 && c.spillRef[o] > 0 ? c.eta[o] : 0;
+    current[o] = current[o] + w * snap->gdp[o];
+    current[nM + o] = current[nM + o] + w * snap->spending[o];
+    current[2 * nM + o] = current[2 * nM + o] + w * state[nM + o];
+    current[3 * nM + o] = current[3 * nM + o] + w * snap->threat[o];
+    current[4 * nM + o] = current[4 * nM + o] + w * snap->spillIn[o];
   }
-  /* Per actor: all members share the constants of the derivative (read once per actor then). */
-  c.sharedEntry = malloc(n);
-  for (int i = 0; i < n; i++) {
-    const int o0 = i * M;
-    const double *per[] = {c.speed,   c.phi,       c.depreciation, c.baseline, c.threatElasticity, c.spillElasticity,
-                           c.lnThreat0, c.lnSpill0, c.kappa,        c.sMin,     c.sMax};
-    int shared = 1;
-    for (int o = o0 + 1; o < o0 + M && shared; o++)
-      for (size_t k = 0; k < sizeof per / sizeof per[0] && shared; k++) shared = sameBits(per[k][o], per[k][o0]);
-    c.sharedEntry[i] = (unsigned char)shared;
-  }
-  c.hostile = malloc(sizeof(SumRows) * in->periods);
-  c.friendly = malloc(sizeof(SumRows) * in->periods);
-  for (int p = 0; p < in->periods; p++) {
-    c.hostile[p] = sumRowsOf(&c, in->hs[p], in->hc[p]);
-    c.friendly[p] = sumRowsOf(&c, in->fs[p], in->fc[p]);
-  }
+}
+
+#define AT(h) ((void *)(base + (long)header[h]))
+
+/*
+ * integrateAnnual of annual-means.ts with RK4: integrate the image's chunk from its initial state,
+ * filling the annual means and the states at the start of every year. Returns the RK4 steps taken,
+ * or -1 when the image's version or scratch size is not this kernel's.
+ */
+int armsrace_integrate(unsigned char *base) {
+  const double *header = (const double *)base;
+  if (header[H_VERSION] != KERNEL_IMAGE_VERSION) return -1;
+  if (!pow2Ready) initPow2();
+  Kernel c;
+  c.base = base;
+  c.n = (int)header[H_N];
+  c.M = (int)header[H_M];
+  c.nM = c.n * c.M;
+  c.P = (int)header[H_P];
+  c.periods = (int)header[H_PERIODS];
+  c.gdpYears = (int)header[H_GDP_YEARS];
+  c.gdpFirstYear = header[H_GDP_FIRST_YEAR];
+  c.sharedProximity = header[H_SHARED_PROXIMITY] != 0;
+  c.periodStarts = AT(H_PERIOD_STARTS);
+  c.joins = AT(H_JOINS);
+  c.lnGdp = AT(H_LN_GDP);
+  c.shock = header[H_SHOCK] == 0 ? 0 : AT(H_SHOCK);
+  c.pledgeTarget = AT(H_PLEDGE_TARGET);
+  c.pledgeFrom = AT(H_PLEDGE_FROM);
+  c.pledgeBy = AT(H_PLEDGE_BY);
+  c.warExtra = AT(H_WAR_EXTRA);
+  c.warUntil = AT(H_WAR_UNTIL);
+  c.warFade = AT(H_WAR_FADE);
+  c.baseline = AT(H_BASELINE);
+  c.sharedTerms = AT(H_SHARED_TERMS);
+  c.sharedEntry = AT(H_SHARED_ENTRY);
+  c.entry = AT(H_ENTRY);
+  c.rows = AT(H_ROWS);
+  c.termsTime = __builtin_nan("");
+  const int nM = c.nM;
   const int size = 2 * nM;
-  const int perYear = in->samplesPerYear;
-  const int nYears = in->end - in->start;
+  if (header[H_SCRATCH_DOUBLES] < (double)SCRATCH_PER_ENTRY * nM) return -1;
+  double *s = AT(H_SCRATCH);
+  c.lnTheta = s;
+  c.lnSpill = s + nM;
+  c.theta = s + 2 * nM;
+  c.spill = s + 3 * nM;
+  c.gdpNow = s + 4 * nM;
+  c.pledgeNow = s + 5 * nM;
+  c.pledgeSlope = s + 6 * nM;
+  c.pledgeSlopeAhead = s + 7 * nM;
+  c.warNow = s + 8 * nM;
+  c.target = s + 9 * nM;
+  c.scratch = s + 10 * nM;                  /* 2 nM */
+  double *k1 = s + 12 * nM, *k2 = s + 14 * nM, *k3 = s + 16 * nM, *k4 = s + 18 * nM, *trial = s + 20 * nM;
+  double *y = s + 22 * nM;                  /* 2 nM */
+  double *current = s + 24 * nM;            /* 5 nM */
+  Snapshot snap = {s + 29 * nM, s + 30 * nM, s + 31 * nM, s + 32 * nM, s + 33 * nM};
+
+  const double *initial = AT(H_INITIAL);
+  for (int i = 0; i < size; i++) y[i] = initial[i];
+  double *gdp = AT(H_GDP), *spending = AT(H_SPENDING), *capability = AT(H_CAPABILITY);
+  double *threat = AT(H_THREAT), *spillIn = AT(H_SPILL_IN), *yearStates = AT(H_YEAR_STATES);
+  const double start = header[H_START];
+  const int nYears = (int)(header[H_END] - start);
+  const int perYear = (int)header[H_PER_YEAR];
+  const double h = header[H_STEP];
   const int samples = nYears * perYear + 1;
-  double *times = malloc(sizeof(double) * samples);
-  for (int k = 0; k < samples; k++) times[k] = in->start + (double)k / perYear;
-
-  const size_t cells = (size_t)nM * nYears;
-  double *gdp = calloc(cells, 8), *spending = calloc(cells, 8), *capability = calloc(cells, 8);
-  double *threat = calloc(cells, 8), *spillIn = calloc(cells, 8);
-  double *snapGdp = calloc(nM, 8), *snapSpending = calloc(nM, 8), *snapThreat = calloc(nM, 8);
-  double *snapSpill = calloc(nM, 8);
-  double *current = calloc((size_t)5 * nM, 8);
-  Workspace ws = {calloc(size, 8), calloc(size, 8), calloc(size, 8), calloc(size, 8), calloc(size, 8)};
-  double *y = malloc(sizeof(double) * size);
-  memcpy(y, in->initialState + 2 * at, sizeof(double) * size);
-  const double h = in->stepYears;
-
-  /* integrateAnnual: a sample at every sample time, then the RK4 steps to the next one (steps of h
-     from the sample, the last one shortened onto the next sample). */
+  int steps = 0;
   for (int k = 0; k < samples; k++) {
-    const double t = times[k];
+    const double t = start + (double)k / perYear;
     const int last = k == samples - 1;
-    observe(&c, t, y, snapGdp, snapSpending, snapThreat, snapSpill, last ? NULL : ws.k1);
-    /* The year's sums in contiguous memory (current), stored in the annual layout when it ends; a
-       sample on a year boundary gives half a weight to each year. */
+    observe(&c, t, y, &snap, last ? 0 : k1);
+    /* accumulateSample of annual-means.ts. */
     const int year = k / perYear;
     const int boundary = k % perYear == 0;
-    for (int part = 0; part < (boundary ? 2 : 1); part++) {
-      const int yy = boundary ? year - 1 + part : year;
-      if (boundary && part == 1) memset(current, 0, sizeof(double) * 5 * nM);
-      if (yy < 0 || yy >= nYears) continue;
-      const double w = (boundary ? 0.5 : 1) / perYear;
+    if (boundary)
+      for (int i = 0; i < size; i++) yearStates[(long)year * size + i] = y[i];
+    if (boundary && year >= 1) {
+      addSample(current, nM, 0.5 / perYear, &snap, y);
       for (int o = 0; o < nM; o++) {
-        current[o] = current[o] + w * snapGdp[o];
-        current[nM + o] = current[nM + o] + w * snapSpending[o];
-        current[2 * nM + o] = current[2 * nM + o] + w * y[nM + o];
-        current[3 * nM + o] = current[3 * nM + o] + w * snapThreat[o];
-        current[4 * nM + o] = current[4 * nM + o] + w * snapSpill[o];
-      }
-      if (boundary && part == 0) {
-        for (int o = 0; o < nM; o++) {
-          const size_t cell = (size_t)o * nYears + yy;
-          gdp[cell] = current[o];
-          spending[cell] = current[nM + o];
-          capability[cell] = current[2 * nM + o];
-          threat[cell] = current[3 * nM + o];
-          spillIn[cell] = current[4 * nM + o];
-        }
+        const long cell = (long)o * nYears + year - 1;
+        gdp[cell] = current[o];
+        spending[cell] = current[nM + o];
+        capability[cell] = current[2 * nM + o];
+        threat[cell] = current[3 * nM + o];
+        spillIn[cell] = current[4 * nM + o];
       }
     }
+    if (boundary)
+      for (int i = 0; i < 5 * nM; i++) current[i] = 0;
+    if (year < nYears) addSample(current, nM, (boundary ? 0.5 : 1.0) / perYear, &snap, y);
     if (last) break;
-    const double next = times[k + 1];
-    double count = ceil((next - t) / h - 1e-9);
-    if (count < 1) count = 1;
-    for (int s = 0; s < (int)count - 1; s++) rk4Step(&c, t + s * h, y, h, &ws, size, s == 0);
-    const double tLast = t + (count - 1) * h;
-    rk4Step(&c, tLast, y, next - tLast, &ws, size, count == 1);
+    const double next = start + (double)(k + 1) / perYear;
+    /* rk4StepCount of rk4.ts. */
+    double count = __builtin_ceil((next - t) / h - STEP_COUNT_SLACK);
+    if (!(count >= 1)) count = 1;
+    const int steps1 = (int)count;
+    for (int j = 0; j < steps1 - 1; j++) rk4Step(&c, t + j * h, y, h, k1, k2, k3, k4, trial, size, j == 0);
+    const double tLast = t + (steps1 - 1) * h;
+    rk4Step(&c, tLast, y, next - tLast, k1, k2, k3, k4, trial, size, steps1 == 1);
+    steps += steps1;
   }
-
-  /* Checksums per member: sums of the annual mean burdens and spending, actor by actor, year by year. */
-  for (int m = 0; m < M; m++) {
-    double burdenSum = 0, spendingSum = 0;
-    for (int i = 0; i < n; i++) {
-      for (int yy = 0; yy < nYears; yy++) {
-        const size_t cell = (size_t)(i * M + m) * nYears + yy;
-        burdenSum += spending[cell] / gdp[cell];
-        spendingSum += spending[cell];
-      }
-    }
-    sums[2 * (first + m)] = burdenSum;
-    sums[2 * (first + m) + 1] = spendingSum;
-  }
-
-  free(times);
-  free(current);
-  free(c.sharedTerms);
-  free(c.sharedEntry);
-  free(ws.k1);
-  free(ws.k2);
-  free(ws.k3);
-  free(ws.k4);
-  free(ws.trial);
-  free(y);
-  free(gdp);
-  free(spending);
-  free(capability);
-  free(threat);
-  free(spillIn);
-  free(snapGdp);
-  free(snapSpending);
-  free(snapThreat);
-  free(snapSpill);
-  free(c.depreciation);
-  free(c.threatElasticity);
-  free(c.spillElasticity);
-  free(c.theta);
-  free(c.lnTheta);
-  free(c.lnSpill);
-  free(c.spill);
-  free(c.gdpNow);
-  free(c.pledgeNow);
-  free(c.warNow);
-  for (int p = 0; p < in->periods; p++) {
-    free(c.hostile[p].offset);
-    free(c.hostile[p].weight);
-    free(c.friendly[p].offset);
-    free(c.friendly[p].weight);
-  }
-  free(c.hostile);
-  free(c.friendly);
-}
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static double cpuNow(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int compareDoubles(const void *a, const void *b) {
-  const double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-int main(int argc, char **argv) {
-  if (argc < 3) {
-    fprintf(stderr, "usage: %s INPUT OUTPUT [REPEATS]\n", argv[0]);
-    return 2;
-  }
-  const int repeats = argc > 3 ? atoi(argv[3]) : 5;
-  init_pow2();
-  Input in;
-  read_input(argv[1], &in);
-  double *sums = calloc(2 * (size_t)in.members, sizeof(double));
-  double *seconds = malloc(sizeof(double) * (repeats > 0 ? repeats : 1));
-  double *cpu = malloc(sizeof(double) * (repeats > 0 ? repeats : 1));
-  for (int r = 0; r < repeats; r++) {
-    const double t0 = now();
-    const double c0 = cpuNow();
-    for (int chunk = 0; chunk < in.chunks; chunk++) runChunk(&in, chunk, sums);
-    seconds[r] = now() - t0;
-    cpu[r] = cpuNow() - c0;
-  }
-  qsort(seconds, (size_t)repeats, sizeof(double), compareDoubles);
-  qsort(cpu, (size_t)repeats, sizeof(double), compareDoubles);
-  FILE *out = fopen(argv[2], "wb");
-  if (out == NULL || fwrite(sums, sizeof(double), 2 * (size_t)in.members, out) != 2 * (size_t)in.members) {
-    perror(argv[2]);
-    return 2;
-  }
-  fclose(out);
-  printf("seconds %.9f best %.9f cpu %.9f repeats %d members %d years %d\n", seconds[repeats / 2], seconds[0],
-         cpu[repeats / 2], repeats, in.members, in.end - in.start);
-  return 0;
+  return steps;
 }
