@@ -65,7 +65,13 @@ export interface SimulationResult {
   readonly indicators: Indicators;
   /** Stability margin at the start of the years asked for (docs/model.md §4). */
   readonly stability: readonly StabilityReport[];
-  readonly solver: { readonly name: string; readonly steps: number; readonly evaluations: number };
+  readonly solver: {
+    readonly name: string;
+    readonly steps: number;
+    readonly evaluations: number;
+    /** The kernel that integrated the run: `wasm` (WebAssembly) or `typescript`; the same bits. */
+    readonly kernel: 'wasm' | 'typescript';
+  };
 }
 
 /**

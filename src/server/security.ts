@@ -5,11 +5,12 @@ import { clip } from './http-error.js';
  * The content security policy of the dashboard: its scripts, its worker, its styles and its
  * requests come from the server's own origin only; images also from `data:` (the icon) and `blob:`
  * (a chart drawn to a PNG); no plugin, no `<base>`, no form, no framing. Inline styles are allowed
- * for `<style>` elements only, which the chart library adds to each chart it draws.
+ * for `<style>` elements only, which the chart library adds to each chart it draws. Scripts may
+ * compile WebAssembly (`'wasm-unsafe-eval'`, which allows no JavaScript `eval`): the model's kernel.
  */
 export const PAGE_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data: blob:",

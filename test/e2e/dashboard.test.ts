@@ -138,6 +138,23 @@ describe('dashboard in Chromium', () => {
     await waitForCharts();
   }, 60_000);
 
+  it('runs the model in WebAssembly, and its run is the one Node runs, bit for bit', async () => {
+    await page.goto(server.url);
+    await waitForCharts();
+    expect(await page.getByTestId('kernel').textContent()).toBe('; the model runs in WebAssembly');
+    const fromPage = (await page.evaluate(() => (window as unknown as { armsraceRun?: unknown }).armsraceRun)) as
+      | ReturnType<typeof simulate>
+      | undefined;
+    expect(fromPage?.solver.kernel).toBe('wasm');
+    const dataset = loadDataset();
+    const fitted = fittedLevers(dataset.data.fitted);
+    const scenario = validateScenario(toScenario(leverDefaults(fitted), { fitted }));
+    const end = fromPage?.years.at(-1) as number;
+    const node = simulate(scenario, dataset, { stabilityYears: [2035, end] });
+    expect(node.solver.kernel).toBe('wasm');
+    expect(fromPage).toEqual(node);
+  }, 120_000);
+
   it('redraws the charts when a lever moves (keyboard)', async () => {
     const before = await chartsText();
     const lever = page.getByLabel('Pledge target', { exact: true });

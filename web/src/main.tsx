@@ -93,8 +93,8 @@ function problems(scenario: unknown): string {
 }
 
 /**
- * The client's measurements and the ensemble's result on `window`, for the latency benchmark
- * (bench/dashboard.bench.ts) and the browser tests, which compare the ensemble with Node's.
+ * The client's measurements and the latest run's and ensemble's results on `window`, for the
+ * latency benchmark (bench/dashboard.bench.ts) and the browser tests, which compare them with Node's.
  */
 function exposeForTests(client: RunClient): void {
   const w = window as unknown as Record<string, unknown>;
@@ -106,6 +106,7 @@ function exposeForTests(client: RunClient): void {
     if (event.type === 'measured')
       expose(event.what === 'run' ? 'armsraceLatency' : 'armsraceEnsembleLatency', event.latency);
     else if (event.type === 'ensemble') w.armsraceEnsemble = event.result;
+    else if (event.type === 'result') w.armsraceRun = event.result;
   });
 }
 
@@ -394,6 +395,12 @@ function App({ ready, client }: AppProps) {
           <span data-testid="latency">{latency === undefined ? '—' : `${Math.round(latency.total)} ms`}</span> from
           lever move to charts drawn
           {latency === undefined ? '' : ` (simulation ${Math.round(latency.sim)} ms)`}
+          {result === undefined ? null : (
+            <span data-testid="kernel">
+              {'; the model runs in '}
+              {result.solver.kernel === 'wasm' ? 'WebAssembly' : 'JavaScript (this browser refused WebAssembly)'}
+            </span>
+          )}
         </p>
       </header>
       <main class="layout">
