@@ -19,8 +19,17 @@ const FLOAT_SLACK = 1e-9;
  * @example meetsThreshold(1.994, 2) // false (shown as 1.99)
  */
 export function meetsThreshold(burdenPct: number, thresholdPct: number): boolean {
-  // The smallest figure at two decimals that reaches the threshold (2 % → 2.00, 2.345 % → 2.35),
-  // then every burden that rounds to it or above.
+  return burdenPct >= lowestMeeting(thresholdPct);
+}
+
+/**
+ * The lowest burden, % of GDP, that {@link meetsThreshold} counts for `thresholdPct`: the smallest
+ * figure at two decimals that reaches the threshold (2 % → 2.00, 2.345 % → 2.35), less half a step
+ * of the published precision, less a rounding slack. For loops that test many burdens.
+ *
+ * @example lowestMeeting(2) // → 1.994999999
+ */
+export function lowestMeeting(thresholdPct: number): number {
   const shown = Math.ceil(thresholdPct * 100 - FLOAT_SLACK * 100) / 100;
-  return burdenPct >= shown - PUBLISHED_HALF_STEP_PCT - FLOAT_SLACK;
+  return shown - PUBLISHED_HALF_STEP_PCT - FLOAT_SLACK;
 }

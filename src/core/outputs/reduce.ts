@@ -1,6 +1,6 @@
 import type { AnnualMeans } from '../model/annual-means.js';
 import type { ResolvedScenario } from '../model/parameters.js';
-import { meetsThreshold } from '../threshold.js';
+import { lowestMeeting } from '../threshold.js';
 import { BLOCS, inBloc, OUTPUTS, outputIndex } from './catalogue.js';
 
 /** What the reduction reads of a compiled model: its size, its first year and the membership. */
@@ -50,9 +50,25 @@ export function reduceRun(
   const kShort = outputIndex('allies_short_of_3.5');
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   const sums = new Float64Array(BLOCS.length * 3);
+  // Membership depends on the actor and the year alone: per year and actor, a bit per bloc and
+  // whether it is an ally (bit 7), worked out once for all members.
+  const blocBits = new Uint8Array(Y * n);
+  for (let y = 0; y < Y; y++) {
+    for (let i = 0; i < n; i++) {
+      const ally = model.isAlly(i, model.start + y);
+      const actor = actors[i] as ResolvedScenario['actors'][number];
+      let bits = ally ? 128 : 0;
+      for (const [b, def] of BLOCS.entries()) if (inBloc(def.id, actor, ally)) bits |= 1 << b;
+      blocBits[y * n + i] = bits;
+    }
+  }
+  // An ally counts once its burden, rounded to two decimals of a percent, reaches the line: the
+  // same test as meetsThreshold, its bounds computed once.
+  const line2 = lowestMeeting(2);
+  const line35 = lowestMeeting(3.5);
+  const B = BLOCS.length;
   for (let m = 0; m < M; m++) {
     for (let y = 0; y < Y; y++) {
-      const year = model.start + y;
       sums.fill(0);
       let allies = 0;
       let at2 = 0;
@@ -62,20 +78,18 @@ export function reduceRun(
         const spend = annual.spending[c] as number;
         const gdp = annual.gdp[c] as number;
         const capability = annual.capability[c] as number;
-        const ally = model.isAlly(i, year);
-        const actor = actors[i] as ResolvedScenario['actors'][number];
-        for (const [b, def] of BLOCS.entries()) {
-          if (!inBloc(def.id, actor, ally)) continue;
+        const bits = blocBits[y * n + i] as number;
+        for (let b = 0; b < B; b++) {
+          if ((bits & (1 << b)) === 0) continue;
           sums[b * 3] = (sums[b * 3] as number) + spend;
           sums[b * 3 + 1] = (sums[b * 3 + 1] as number) + gdp;
           sums[b * 3 + 2] = (sums[b * 3 + 2] as number) + capability;
         }
-        if (ally) {
+        if (bits >= 128) {
           allies++;
-          // An ally counts once its burden, rounded to two decimals of a percent, reaches the line.
           const burden = 100 * (spend / gdp);
-          if (meetsThreshold(burden, 2)) at2++;
-          if (meetsThreshold(burden, 3.5)) at35++;
+          if (burden >= line2) at2++;
+          if (burden >= line35) at35++;
         }
       }
       for (const [b, k] of bloc.entries()) {
