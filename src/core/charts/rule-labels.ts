@@ -136,27 +136,80 @@ export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
-/** How many stretches of the obstacles the box covers: line segments and band columns. */
-function coverage(box: Box, obstacles: LabelObstacles, scales: ReturnType<typeof panelScales>): number {
-  let n = 0;
+/**
+ * The obstacles in px of the panel, computed once for every box a placement tries: the line
+ * segments whose ends are finite in the chart's units as (ax, ay, bx, by) quadruples (`unbounded`
+ * those whose ends are not finite in px, as a log scale makes of zero), and the band columns as
+ * (x, top, bottom) triples.
+ */
+interface ObstaclesPx {
+  readonly segments: Float64Array;
+  readonly unbounded: Float64Array;
+  readonly columns: Float64Array;
+}
+
+function obstaclesPx(obstacles: LabelObstacles, scales: ReturnType<typeof panelScales>): ObstaclesPx {
+  const segments: number[] = [];
+  const unbounded: number[] = [];
   for (const line of obstacles.lines) {
     for (let k = 1; k < line.length; k++) {
       const a = line[k - 1] as readonly [number, number];
       const b = line[k] as readonly [number, number];
-      if (![a[0], a[1], b[0], b[1]].every(Number.isFinite)) continue;
-      if (segmentMeetsBox(scales.x(a[0]), scales.y(a[1]), scales.x(b[0]), scales.y(b[1]), box)) n++;
+      if (!(Number.isFinite(a[0]) && Number.isFinite(a[1]) && Number.isFinite(b[0]) && Number.isFinite(b[1]))) continue;
+      const ends = [scales.x(a[0]), scales.y(a[1]), scales.x(b[0]), scales.y(b[1])];
+      (ends.every(Number.isFinite) ? segments : unbounded).push(...ends);
     }
   }
+  const columns: number[] = [];
   for (const band of obstacles.bands ?? []) {
     band.x.forEach((x, k) => {
-      const px = scales.x(x);
       const lo = band.low[k] as number;
       const hi = band.high[k] as number;
-      if (!Number.isFinite(lo) || !Number.isFinite(hi) || px < box.x1 - 1 || px > box.x2 + 1) return;
-      const top = Math.min(scales.y(lo), scales.y(hi));
-      const bottom = Math.max(scales.y(lo), scales.y(hi));
-      if (top < box.y2 && bottom > box.y1) n++;
+      if (!Number.isFinite(lo) || !Number.isFinite(hi)) return;
+      columns.push(scales.x(x), Math.min(scales.y(lo), scales.y(hi)), Math.max(scales.y(lo), scales.y(hi)));
     });
+  }
+  return {
+    segments: Float64Array.from(segments),
+    unbounded: Float64Array.from(unbounded),
+    columns: Float64Array.from(columns),
+  };
+}
+
+/**
+ * How many stretches of the obstacles the box covers: line segments and band columns. A segment
+ * more than a pixel clear of the box on one side is passed over without the exact test, which
+ * could not find it meeting the box either (the margin covers any rounding).
+ */
+function coverage(box: Box, obstacles: ObstaclesPx): number {
+  let n = 0;
+  const s = obstacles.segments;
+  const left = box.x1 - 1;
+  const right = box.x2 + 1;
+  const top = box.y1 - 1;
+  const bottom = box.y2 + 1;
+  for (let i = 0; i < s.length; i += 4) {
+    const ax = s[i] as number;
+    const ay = s[i + 1] as number;
+    const bx = s[i + 2] as number;
+    const by = s[i + 3] as number;
+    if (
+      (ax < left && bx < left) ||
+      (ax > right && bx > right) ||
+      (ay < top && by < top) ||
+      (ay > bottom && by > bottom)
+    )
+      continue;
+    if (segmentMeetsBox(ax, ay, bx, by, box)) n++;
+  }
+  const u = obstacles.unbounded;
+  for (let i = 0; i < u.length; i += 4)
+    if (segmentMeetsBox(u[i] as number, u[i + 1] as number, u[i + 2] as number, u[i + 3] as number, box)) n++;
+  const c = obstacles.columns;
+  for (let i = 0; i < c.length; i += 3) {
+    const px = c[i] as number;
+    if (px < box.x1 - 1 || px > box.x2 + 1) continue;
+    if ((c[i + 1] as number) < box.y2 && (c[i + 2] as number) > box.y1) n++;
   }
   return n;
 }
@@ -180,6 +233,7 @@ export function placeRuleLabels(
   frame: PanelFrame,
 ): PlacedRuleLabel[] {
   const scales = panelScales(frame);
+  const px = obstaclesPx(obstacles, scales);
   const left = frame.marginLeft;
   const right = frame.width - frame.marginRight;
   const top = frame.marginTop;
@@ -209,7 +263,7 @@ export function placeRuleLabels(
         if (box.x1 < left || box.x2 > right || box.y1 < top || box.y2 > bottom) continue;
         const others = rulePx.filter((p, j) => j !== i && p > box.y1 && p < box.y2).length;
         const clash = placed.some((p) => boxesOverlap(p.box, box));
-        const covered = coverage(grow(box, RULE_LABEL_CLEARANCE), obstacles, scales);
+        const covered = coverage(grow(box, RULE_LABEL_CLEARANCE), px);
         const score = (clash ? 1e6 : 0) + 1000 * others + covered + rank * 1e-3;
         if (score < bestScore) {
           bestScore = score;
@@ -240,7 +294,7 @@ export function placeRuleLabels(
         textAnchor: 'end',
         dy: -OFFSET,
         box: fallbackBox,
-        covered: coverage(grow(fallbackBox, RULE_LABEL_CLEARANCE), obstacles, scales),
+        covered: coverage(grow(fallbackBox, RULE_LABEL_CLEARANCE), px),
       },
     );
   }
