@@ -30,6 +30,8 @@ export const FLAGS = [
   '-Werror',
   '-Wl,--no-entry',
   '-Wl,--export=armsrace_integrate',
+  '-Wl,--export=armsrace_exp_each',
+  '-Wl,--export=armsrace_log_each',
   '-Wl,--export=__heap_base',
   '-Wl,--strip-all',
 ];

@@ -23,6 +23,7 @@
  */
 
 typedef double v2d __attribute__((vector_size(16), aligned(8)));
+typedef long long v2i __attribute__((vector_size(16), aligned(8)));
 
 #define INF (__builtin_inf())
 
@@ -53,6 +54,7 @@ enum {
   H_BASELINE,
   H_SHARED_TERMS,   /* f64[n]: 1 when all members share an actor's pledges, baseline and war terms */
   H_SHARED_ENTRY,   /* f64[n]: 1 when all members share an actor's constants in the entry table */
+  H_RESPONDS,       /* f64[n]: bit 1 when a member reads ln Θ (a threat elasticity), bit 2 ln Φ */
   H_ENTRY,          /* f64[n * M * ENTRY] */
   H_ROWS,           /* f64[periods * 6]: per period the offsets of hostile start, first, weight, then friendly's */
   H_INITIAL,        /* f64[2 * n * M] */
@@ -67,7 +69,7 @@ enum {
   H_COUNT
 };
 
-#define KERNEL_IMAGE_VERSION 1
+#define KERNEL_IMAGE_VERSION 2
 #define ENTRY 12
 #define SCRATCH_PER_ENTRY 34
 #define BINDING_FLOOR_RETURN 2.0 /* FLOOR_RETURN of kernel.ts */
@@ -548,6 +550,76 @@ static inline double arLog(double x) {
   return logNormal(x * 0x1p54, -54);
 }
 
+/* exp of two numbers in (-704, 704) at once: lane for lane the steps of arExp (the same bits), the
+   arithmetic in both lanes together, the table reads one lane at a time. */
+static inline v2d arExp2(v2d x) {
+  const v2d kd = x * 0x1.71547652b82fep+7 + 0x1.8p52 - 0x1.8p52;
+  const int k0 = (int)kd[0], k1 = (int)kd[1];
+  const v2d r = x - kd * 0x1.62e42fef80000p-8 - kd * 0x1.1cf79abc9e3b4p-43;
+  const int j0 = (k0 & 127) << 1, j1 = (k1 & 127) << 1;
+  const v2d scale = (v2d){EXP_TABLE[j0], EXP_TABLE[j1]} * (v2d){POW2[(k0 >> 7) + 1074], POW2[(k1 >> 7) + 1074]};
+  const v2d r2 = r * r;
+  const v2d tmp = (v2d){EXP_TABLE[j0 + 1], EXP_TABLE[j1 + 1]} + r + r2 * (0.5 + r * 0x1.5555555555555p-3) +
+                  r2 * r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7);
+  return scale + scale * tmp;
+}
+
+/* log of two normal positive numbers at once: lane for lane the steps of logNormal (z = x·2^-k is
+   the significand with a zero exponent, the same bits as the product by a power of two). */
+static inline v2d arLog2(v2d x) {
+  v2i u;
+  __builtin_memcpy(&u, &x, sizeof u);
+  const int k0 = (int)(u[0] >> 52) - 1023, k1 = (int)(u[1] >> 52) - 1023;
+  const v2i bits = (u & 0x000fffffffffffffLL) | 0x3ff0000000000000LL;
+  v2d z;
+  __builtin_memcpy(&z, &bits, sizeof z);
+  const v2d at = (z - 1) * 256;
+  const int i0 = (int)at[0] * 3, i1 = (int)at[1] * 3;
+  const v2d t = z * 513;
+  const v2d zh = t - (t - z);
+  const v2d zl = z - zh;
+  const v2d invc = {LOG_TABLE[i0], LOG_TABLE[i1]};
+  const v2d r = zh * invc - 1 + zl * invc;
+  const v2d k = {(double)k0, (double)k1};
+  const v2d w = k * 0x1.62e42fefa3800p-1 + (v2d){LOG_TABLE[i0 + 1], LOG_TABLE[i1 + 1]};
+  const v2d hi = w + r;
+  const v2d lo = w - hi + r;
+  const v2d r2 = r * r;
+  const v2d p = r2 * (-0.5 + r * 0x1.5555555555555p-2 + r2 * (-0.25 + r * 0x1.999999999999ap-3) +
+                      r2 * r2 * (-0x1.5555555555555p-3 + r * 0x1.2492492492492p-3 + r2 * -0.125));
+  return hi + (lo + (k * 0x1.ef35793c76730p-45 + (v2d){LOG_TABLE[i0 + 2], LOG_TABLE[i1 + 2]}) + p);
+}
+
+/* out[e] = exp(x[e]) for e < count (out may be x), two at a time where both are in (-704, 704). */
+static void expEach(const double *x, double *out, int count) {
+  int e = 0;
+  for (; e + 2 <= count; e += 2) {
+    const double a = x[e], b = x[e + 1];
+    if (a < 704 && a > -704 && b < 704 && b > -704) {
+      *(v2d *)(out + e) = arExp2(*(const v2d *)(x + e));
+    } else {
+      out[e] = arExp(a);
+      out[e + 1] = arExp(b);
+    }
+  }
+  for (; e < count; e++) out[e] = arExp(x[e]);
+}
+
+/* out[e] = log(x[e]) for e < count, two at a time where both are normal and positive. */
+static void logEach(const double *x, double *out, int count) {
+  int e = 0;
+  for (; e + 2 <= count; e += 2) {
+    const double a = x[e], b = x[e + 1];
+    if (a >= 0x1p-1022 && a <= 0x1.fffffffffffffp+1023 && b >= 0x1p-1022 && b <= 0x1.fffffffffffffp+1023) {
+      *(v2d *)(out + e) = arLog2(*(const v2d *)(x + e));
+    } else {
+      out[e] = arLog(a);
+      out[e + 1] = arLog(b);
+    }
+  }
+  for (; e < count; e++) out[e] = arLog(x[e]);
+}
+
 /* One period's rows as sums.ts lays them out: row i covers the entries start[i]..start[i+1] - 1,
    whose capability sits at first[i] + (q - start[i])*M in the state; weights shared or per member. */
 typedef struct {
@@ -562,7 +634,7 @@ typedef struct {
   double gdpFirstYear;
   const double *periodStarts, *joins, *lnGdp, *shock;
   const double *pledgeTarget, *pledgeFrom, *pledgeBy, *warExtra, *warUntil, *warFade, *baseline;
-  const double *sharedTerms, *sharedEntry, *entry;
+  const double *sharedTerms, *sharedEntry, *responds, *entry;
   const unsigned char *base;
   const double *rows;
   double *lnTheta, *lnSpill, *theta, *spill, *gdpNow, *pledgeNow, *pledgeSlope, *pledgeSlopeAhead, *warNow;
@@ -632,13 +704,17 @@ static int periodAt(const Kernel *c, double t) {
   return p;
 }
 
-/* exposures of sums.ts: Θ and Φ for state y in period p, then their logarithms. */
+/* exposures of sums.ts: Θ and Φ for state y in period p, then their logarithms where the
+   derivative reads them. */
 static void exposures(Kernel *c, int p, const double *y, double *theta, double *spill) {
   sumRows(c, rowsOf(c, p, 0), y, theta);
   sumRows(c, rowsOf(c, p, 1), y, spill);
-  const int nM = c->nM;
-  for (int o = 0; o < nM; o++) c->lnTheta[o] = arLog(theta[o]);
-  for (int o = 0; o < nM; o++) c->lnSpill[o] = arLog(spill[o]);
+  const int M = c->M;
+  for (int i = 0; i < c->n; i++) {
+    const int bits = (int)c->responds[i];
+    if (bits & 1) logEach(theta + i * M, c->lnTheta + i * M, M);
+    if (bits & 2) logEach(spill + i * M, c->lnSpill + i * M, M);
+  }
 }
 
 /* warBurden of war.ts. */
@@ -711,8 +787,7 @@ static void timeTerms(Kernel *c, double t) {
       c->warNow[o] = c->warNow[o0];
     }
   }
-  if (c->shock != 0)
-    for (int o = 0; o < nM; o++) c->gdpNow[o] = arExp(c->gdpNow[o]);
+  if (c->shock != 0) expEach(c->gdpNow, c->gdpNow, nM);
   c->termsTime = t;
 }
 
@@ -735,7 +810,14 @@ static void derive(const Kernel *c, const double *y, const double *spill, const 
     double exponent = 0;
     if (eps != 0) exponent += eps * (c->lnTheta[o] - lnTheta0);
     if (eta != 0 && spill[o] > 0) exponent -= eta * (c->lnSpill[o] - lnSpill0);
-    target[o] = arExp(exponent);
+    target[o] = exponent;
+  }
+  /* exp of the actors that respond; exp(0) = 1 exactly for the others. */
+  for (int i = 0; i < c->n; i++) {
+    if (c->responds[i] != 0)
+      expEach(target + i * M, target + i * M, M);
+    else
+      for (int o = i * M; o < (i + 1) * M; o++) target[o] = 1;
   }
   double speed = 0, build = 0, depreciation = 0, baseline = 0, compliance = 0, lo = 0, hi = 0, reach = 0;
   next = 0;
@@ -820,6 +902,17 @@ static void addSample(double *current, int nM, double w, const Snapshot *snap, c
   }
 }
 
+/* exp and log of count doubles at x into out: for the tests that hold them to the TypeScript's bits. */
+void armsrace_exp_each(const double *x, double *out, int count) {
+  if (!pow2Ready) initPow2();
+  expEach(x, out, count);
+}
+
+void armsrace_log_each(const double *x, double *out, int count) {
+  if (!pow2Ready) initPow2();
+  logEach(x, out, count);
+}
+
 #define AT(h) ((void *)(base + (long)header[h]))
 
 /*
@@ -854,6 +947,7 @@ int armsrace_integrate(unsigned char *base) {
   c.baseline = AT(H_BASELINE);
   c.sharedTerms = AT(H_SHARED_TERMS);
   c.sharedEntry = AT(H_SHARED_ENTRY);
+  c.responds = AT(H_RESPONDS);
   c.entry = AT(H_ENTRY);
   c.rows = AT(H_ROWS);
   c.termsTime = __builtin_nan("");

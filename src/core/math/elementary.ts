@@ -487,12 +487,14 @@ export function exp(x: number): number {
  *
  * @param x the exponents
  * @param out receives `exp(x[k])` at `k`
+ * @param from first index (default 0)
+ * @param to index after the last (default `x.length`)
  * @example expEach(Float64Array.of(0, 1), out) // out: [1, 2.718281828459045]
  */
-export function expEach(x: Float64Array, out: Float64Array): void {
+export function expEach(x: Float64Array, out: Float64Array, from = 0, to = x.length): void {
   const pow2 = POW2;
   const table = EXP_TABLE;
-  for (let e = 0; e < x.length; e++) {
+  for (let e = from; e < to; e++) {
     const v = x[e] as number;
     if (!(v < 704 && v > -704)) {
       out[e] = expKernel(v, 0);
@@ -602,12 +604,14 @@ export function log(x: number): number {
  *
  * @param x the arguments
  * @param out receives `log(x[k])` at `k`
+ * @param from first index (default 0)
+ * @param to index after the last (default `x.length`)
  * @example logEach(Float64Array.of(1, Math.E), out) // out: [0, 1]
  */
-export function logEach(x: Float64Array, out: Float64Array): void {
+export function logEach(x: Float64Array, out: Float64Array, from = 0, to = x.length): void {
   const pow2 = POW2;
   const table = LOG_TABLE;
-  for (let e = 0; e < x.length; e++) {
+  for (let e = from; e < to; e++) {
     const v = x[e] as number;
     let k: number;
     if (v >= 1 && v < 2147483648) {

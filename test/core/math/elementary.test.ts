@@ -481,6 +481,15 @@ describe('expEach and logEach', () => {
     expect(differ).toBe(0);
   });
 
+  it('expEach and logEach touch the range they are given and nothing else', () => {
+    const x = Float64Array.of(1, 2, 3, 4, 5);
+    const out = new Float64Array(5).fill(-7);
+    logEach(x, out, 1, 3);
+    expect([...out]).toEqual([-7, log(2), log(3), -7, -7]);
+    expEach(x, out, 3, 5);
+    expect([...out]).toEqual([-7, log(2), log(3), exp(4), exp(5)]);
+  });
+
   it('expEach works in place', () => {
     const x = Float64Array.of(0, 1, -2);
     expEach(x, x);

@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import { drawMember } from '../../../src/core/ensemble/chunk.js';
 import { prepareEnsemble, runEnsemble, runMembers } from '../../../src/core/ensemble/run-ensemble.js';
+import { exp, log } from '../../../src/core/math/elementary.js';
 import { type RandomGenerator, stream } from '../../../src/core/math/random.js';
 import { type AnnualMeans, integrateAnnual } from '../../../src/core/model/annual-means.js';
+import { kernelOf } from '../../../src/core/model/demand/build.js';
 import { buildDemandModel } from '../../../src/core/model/demand/index.js';
-import { ENTRY, FLOOR_RETURN } from '../../../src/core/model/demand/kernel.js';
+import { type DemandKernel, ENTRY, FLOOR_RETURN } from '../../../src/core/model/demand/kernel.js';
 import { decodeBase64, wasmKernelStatus } from '../../../src/core/model/demand/wasm.js';
 import { KERNEL_WASM_BASE64, KERNEL_WASM_SOURCE_SHA256 } from '../../../src/core/model/demand/wasm-binary.generated.js';
 import { IMAGE_HEADER, KERNEL_IMAGE_VERSION, SCRATCH_PER_ENTRY } from '../../../src/core/model/demand/wasm-image.js';
@@ -80,7 +82,67 @@ describe('the WebAssembly kernel is the C source as committed', () => {
   });
 });
 
+describe('the WebAssembly kernel’s exp and log, two lanes at a time, give the bits of the TypeScript’s', () => {
+  const wasm = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(KERNEL_WASM_BASE64)), {}).exports as {
+    memory: WebAssembly.Memory;
+    __heap_base: WebAssembly.Global;
+    armsrace_exp_each: (x: number, out: number, count: number) => void;
+    armsrace_log_each: (x: number, out: number, count: number) => void;
+  };
+  /** Apply the module's function to `x` (in its memory after the heap base) and return the results. */
+  const run = (f: (x: number, out: number, count: number) => void, x: Float64Array) => {
+    const base = Math.ceil((wasm.__heap_base.value as number) / 16) * 16;
+    const need = base + 16 * x.length;
+    if (need > wasm.memory.buffer.byteLength)
+      wasm.memory.grow(Math.ceil((need - wasm.memory.buffer.byteLength) / 65536));
+    new Float64Array(wasm.memory.buffer, base, x.length).set(x);
+    f(base, base + 8 * x.length, x.length);
+    return new Float64Array(wasm.memory.buffer, base + 8 * x.length, x.length).slice();
+  };
+  // Mixed so that pairs of ordinary arguments, pairs with one special argument, and an odd tail occur.
+  const special = [0, -0, 1, -1, 704, -704, 709.78, 709.8, -745.2, 1e-320, 5e-324, 2 ** 31, Number.MIN_VALUE];
+  const extremes = [Number.MAX_VALUE, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN];
+  const mix = (ordinary: (k: number) => number) => {
+    const out = Float64Array.from({ length: 100_001 }, (_, k) => ordinary(k));
+    for (const [k, v] of [...special, ...special.map((s) => -s), ...extremes].entries()) out[37 * k + (k % 2)] = v;
+    return out;
+  };
+  let seed = 7;
+  const u = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+
+  it('exp', () => {
+    const x = mix((k) => (k % 3 === 0 ? -760 + 1520 * u() : -3 + 6 * u()));
+    const out = run(wasm.armsrace_exp_each, x);
+    let differ = 0;
+    for (let k = 0; k < x.length; k++) if (!Object.is(out[k], exp(x[k] as number))) differ++;
+    expect(differ).toBe(0);
+  });
+
+  it('log', () => {
+    const x = mix((k) => (k % 3 === 0 ? 10 ** (-320 + 628 * u()) : 0.5 + 2 ** 32 * u() ** 8));
+    const out = run(wasm.armsrace_log_each, x);
+    let differ = 0;
+    for (let k = 0; k < x.length; k++) if (!Object.is(out[k], log(x[k] as number))) differ++;
+    expect(differ).toBe(0);
+  });
+});
+
 describe('the WebAssembly and TypeScript kernels give the same bits', () => {
+  it('skipping the logarithms and exponentials of actors that do not respond changes no bit', () => {
+    const scenario = resolveScenario(parseScenario('end: 2035'), dataset);
+    const model = buildDemandModel(scenario, dataset, { members: 3 });
+    const kernel = kernelOf(model) as DemandKernel;
+    expect([...kernel.responds].filter((b) => b === 0).length).toBeGreaterThan(10);
+    const skipping = integrateAnnual(model, { stepYears: 0.25, solver: 'rk4', kernel: 'typescript' });
+    kernel.responds.fill(3);
+    const all = integrateAnnual(model, { stepYears: 0.25, solver: 'rk4', kernel: 'typescript' });
+    expect(differences(skipping, all)).toBe(0);
+    expect(differences(skipping, integrateAnnual(model, { stepYears: 0.25, solver: 'rk4', kernel: 'wasm' }))).toBe(0);
+  });
+
   const presets = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
 
   it.each(presets)('preset %s, one run at the scenario’s step, and 5 members at the ensemble’s', (file) => {

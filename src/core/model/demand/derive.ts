@@ -46,7 +46,11 @@ export function derive(
     if (h !== 0 && (spill[o] as number) > 0) exponent -= h * ((lnSpill[o] as number) - lnSpill0);
     target[o] = exponent;
   }
-  expEach(target, target);
+  // exp of the actors that respond; exp(0) = 1 exactly for the others (a loop: fill() costs more).
+  for (let i = 0; i < kernel.n; i++) {
+    if (kernel.responds[i] !== 0) expEach(target, target, i * M, (i + 1) * M);
+    else for (let o = i * M; o < (i + 1) * M; o++) target[o] = 1;
+  }
   let speed = 0;
   let build = 0;
   let depreciation = 0;

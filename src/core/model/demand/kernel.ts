@@ -95,6 +95,13 @@ export class DemandKernel {
   readonly sharedTerms: Uint8Array;
   /** Per actor, 1 when all members share its constants in {@link DemandKernel.entry}. */
   readonly sharedEntry: Uint8Array;
+  /**
+   * Per actor, which logarithms and exponentials its derivative reads: bit 1 when a member has a
+   * threat elasticity (it reads ln Θ), bit 2 when one has a spill-in elasticity (ln Φ). An actor
+   * with neither has a desired burden of `b·exp(0) = b` in every member: its logarithms are never
+   * read and its exponentials are exactly 1, so neither is computed (the results are the same bits).
+   */
+  readonly responds: Uint8Array;
   termsTime = Number.NaN;
 
   constructor(
@@ -155,6 +162,7 @@ export class DemandKernel {
     this.scratch = new Float64Array(2 * nM);
     this.sharedTerms = new Uint8Array(n);
     this.sharedEntry = new Uint8Array(n);
+    this.responds = new Uint8Array(n);
   }
 
   /** Derive the constants of the demand term once the references are known. */
@@ -202,6 +210,12 @@ export class DemandKernel {
       for (let q = q0 + ENTRY; q < q0 + M * ENTRY && shared; q++)
         if (!Object.is(this.entry[q], this.entry[q0 + ((q - q0) % ENTRY)])) shared = false;
       this.sharedEntry[i] = shared ? 1 : 0;
+      let bits = 0;
+      for (let o = i * M; o < (i + 1) * M; o++) {
+        if (this.entry[o * ENTRY + 4] !== 0) bits |= 1;
+        if (this.entry[o * ENTRY + 5] !== 0) bits |= 2;
+      }
+      this.responds[i] = bits;
     }
     this.termsTime = Number.NaN;
   }

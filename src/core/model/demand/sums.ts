@@ -57,9 +57,14 @@ export function exposures(
   const sum = kernel.sharedProximity ? sumShared : sumPerMember;
   sum(kernel.n, kernel.M, hostile, y, theta);
   sum(kernel.n, kernel.M, friendly, y, spill);
-  // The logarithms in a loop of their own: V8 inlines log there, not in the derivative's loop.
-  logEach(theta, kernel.lnTheta);
-  logEach(spill, kernel.lnSpill);
+  // The logarithms in a loop of their own (V8 inlines log there, not in the derivative's loop), of
+  // the actors whose derivative reads them only.
+  const { n, M, responds, lnTheta, lnSpill } = kernel;
+  for (let i = 0; i < n; i++) {
+    const bits = responds[i] as number;
+    if ((bits & 1) !== 0) logEach(theta, lnTheta, i * M, (i + 1) * M);
+    if ((bits & 2) !== 0) logEach(spill, lnSpill, i * M, (i + 1) * M);
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { ENTRY } from './kernel.js';
  */
 
 /** The version both sides check; raise it with any change of the layout. */
-export const KERNEL_IMAGE_VERSION = 1;
+export const KERNEL_IMAGE_VERSION = 2;
 
 /** Scratch doubles per entry (actor × member) that the kernel carves up. */
 export const SCRATCH_PER_ENTRY = 34;
@@ -42,6 +42,7 @@ export const IMAGE_HEADER = [
   'BASELINE',
   'SHARED_TERMS',
   'SHARED_ENTRY',
+  'RESPONDS',
   'ENTRY',
   'ROWS',
   'INITIAL',
@@ -115,6 +116,7 @@ export function layoutImage(kernel: DemandKernel, run: ImageRun): ImageLayout {
   for (const field of ['WAR_EXTRA', 'WAR_UNTIL', 'WAR_FADE', 'BASELINE'] as const) doubles(field, nM);
   doubles('SHARED_TERMS', n);
   doubles('SHARED_ENTRY', n);
+  doubles('RESPONDS', n);
   doubles('ENTRY', nM * ENTRY);
   doubles('ROWS', 6 * periods);
   const rows = new Float64Array(6 * periods);
@@ -166,6 +168,7 @@ export function writeImage(
   field('BASELINE', kernel.baseline);
   field('SHARED_TERMS', kernel.sharedTerms);
   field('SHARED_ENTRY', kernel.sharedEntry);
+  field('RESPONDS', kernel.responds);
   field('ENTRY', kernel.entry);
   field('ROWS', rows);
   for (let p = 0; p < rows.length / 6; p++) {
