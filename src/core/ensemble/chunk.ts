@@ -6,7 +6,7 @@ import { scenarioError } from '../scenario/parse-scenario.js';
 import type { ResolvedScenario } from '../scenario/resolve-scenario.js';
 import { MAX_BURDEN } from '../simulate.js';
 import { eigenvalues } from '../solve/eigenvalues.js';
-import { addToHistogram } from './histogram.js';
+import { addAllToHistogram } from './histogram.js';
 import { computeSeries, seriesDefinitions } from './series.js';
 import { ensembleStepping } from './setup.js';
 import { CHUNK_MEMBERS, type ChunkSummary, type EnsembleSetup } from './types.js';
@@ -54,18 +54,13 @@ export function runChunk(setup: EnsembleSetup, chunk: number, runs: number, coun
   const S = setup.series.length;
   const Y = setup.years.length;
   const sums = new Float64Array(S * Y);
+  const column = new Float64Array(M);
+  const scratch = new Float64Array(M);
   for (let s = 0; s < S; s++) {
     for (let y = 0; y < Y; y++) {
       const c = s * Y + y;
-      const center = setup.centers[c] as number;
-      let sum = 0;
-      for (let m = 0; m < M; m++) {
-        const v = values[(s * M + m) * Y + y] as number;
-        if (Number.isNaN(v)) continue;
-        addToHistogram(counts, c, center, v);
-        sum += v;
-      }
-      sums[c] = sum;
+      for (let m = 0; m < M; m++) column[m] = values[(s * M + m) * Y + y] as number;
+      sums[c] = addAllToHistogram(counts, c, setup.centers[c] as number, column, M, scratch);
     }
   }
   const eventCounts = new Int32Array(setup.events.length);

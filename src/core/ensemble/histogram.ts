@@ -1,4 +1,4 @@
-import { log, pow } from '../math/elementary.js';
+import { log, logEach, pow } from '../math/elementary.js';
 
 /**
  * Log-scale histograms with integer counts: bounded memory for any number of members, and merged
@@ -23,6 +23,41 @@ export function addToHistogram(counts: Int32Array, c: number, center: number, va
   const pos = ((log(value / center) / LOG_SPAN + 1) / 2) * HISTOGRAM_BINS;
   const slot = pos < 0 ? 1 : pos >= HISTOGRAM_BINS ? HISTOGRAM_BINS + 2 : 2 + Math.floor(pos);
   counts[base + slot] = (counts[base + slot] as number) + 1;
+}
+
+/**
+ * Add `values[0 … count − 1]` to cell `c`, skipping `NaN`, as {@link addToHistogram} adds each (the
+ * same counts), with the logarithms taken in one loop; `scratch` is as long as `count` or longer.
+ * Returns the sum of the values added, in order.
+ */
+export function addAllToHistogram(
+  counts: Int32Array,
+  c: number,
+  center: number,
+  values: Float64Array,
+  count: number,
+  scratch: Float64Array,
+): number {
+  const base = c * CELL_SIZE;
+  let sum = 0;
+  for (let m = 0; m < count; m++) {
+    const v = values[m] as number;
+    scratch[m] = v > 0 ? v / center : 1;
+    if (!Number.isNaN(v)) sum += v;
+  }
+  logEach(scratch, scratch, 0, count);
+  for (let m = 0; m < count; m++) {
+    const v = values[m] as number;
+    if (Number.isNaN(v)) continue;
+    if (!(v > 0)) {
+      counts[base] = (counts[base] as number) + 1;
+      continue;
+    }
+    const pos = (((scratch[m] as number) / LOG_SPAN + 1) / 2) * HISTOGRAM_BINS;
+    const slot = pos < 0 ? 1 : pos >= HISTOGRAM_BINS ? HISTOGRAM_BINS + 2 : 2 + Math.floor(pos);
+    counts[base + slot] = (counts[base + slot] as number) + 1;
+  }
+  return sum;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
 import {
+  addAllToHistogram,
   addToHistogram,
   CELL_SIZE,
   HISTOGRAM_BINS,
@@ -49,6 +50,25 @@ describe('histogram quantiles', () => {
     expect(histogramQuantile(counts, 0, 1, 0.25)).toBe(0);
     expect(histogramQuantile(counts, 0, 1, 1)).toBe(100);
     expect(histogramQuantile(new Int32Array(CELL_SIZE), 0, 1, 0.5)).toBeNaN();
+  });
+
+  it('adding a column of values at once gives the counts and the sum of adding them one by one', () => {
+    const rng = stream(5, 0);
+    const special = [0, -0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e-300, 1e300, 3, 2.5 / 100, 2.5 * 100];
+    const values = Float64Array.from({ length: 301 }, (_, k) =>
+      k % 7 === 0 ? (special[(k / 7) % special.length] as number) : Math.exp(3 * rng.normal()),
+    );
+    const one = new Int32Array(2 * CELL_SIZE);
+    let sum = 0;
+    for (const v of values) {
+      if (Number.isNaN(v)) continue;
+      addToHistogram(one, 1, 2.5, v);
+      sum += v;
+    }
+    const all = new Int32Array(2 * CELL_SIZE);
+    expect(addAllToHistogram(all, 1, 2.5, values, values.length, new Float64Array(values.length))).toBe(sum);
+    expect(all).toEqual(one);
+    expect(all.slice(0, CELL_SIZE).every((k) => k === 0)).toBe(true);
   });
 
   it('one pass gives every quantile as a scan per quantile does, at slot boundaries too', () => {
