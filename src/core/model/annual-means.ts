@@ -3,16 +3,16 @@ import { integrateDormandPrince } from '../solve/dormand-prince.js';
 import { createRk4Workspace, rk4Step, rk4StepCount } from '../solve/rk4.js';
 import { kernelOf } from './demand/build.js';
 import type { DemandModel } from './demand/index.js';
-import { integrateWasm, wasmKernelStatus } from './demand/wasm.js';
+import { integrateWasm, WasmMemoryError, wasmKernelStatus } from './demand/wasm.js';
 
 /** Samples per year used for the annual means (trapezoid rule). */
 export const SAMPLES_PER_YEAR = 12;
 
 /**
  * Which kernel integrates a compiled model with RK4: the WebAssembly kernel (`wasm`), the
- * TypeScript one (`typescript`), or the WebAssembly kernel where it loads and the TypeScript one
- * elsewhere (`auto`, the default). Both give the same bits; Dormand–Prince always runs in
- * TypeScript.
+ * TypeScript one (`typescript`), or the WebAssembly kernel where it loads and the model fits in its
+ * memory (2 GiB) and the TypeScript one otherwise (`auto`, the default). Both give the same bits;
+ * Dormand–Prince always runs in TypeScript.
  */
 export type KernelChoice = 'auto' | 'wasm' | 'typescript';
 
@@ -137,8 +137,13 @@ export function integrateAnnual(
         samplesPerYear: perYear,
         initialState: model.initialState,
       };
-      const { steps, ...means } = integrateWasm(kernel, run);
-      return { years: nYears, ...means, solver: { name: 'rk4', steps, evaluations: 4 * steps, kernel: 'wasm' } };
+      try {
+        const { steps, ...means } = integrateWasm(kernel, run);
+        return { years: nYears, ...means, solver: { name: 'rk4', steps, evaluations: 4 * steps, kernel: 'wasm' } };
+      } catch (error) {
+        // A model too large for the module's memory runs in TypeScript, unless WebAssembly was asked for.
+        if (!(error instanceof WasmMemoryError) || choice === 'wasm') throw error;
+      }
     }
   }
   const size = 2 * n * M;

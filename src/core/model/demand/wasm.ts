@@ -81,11 +81,18 @@ export function wasmKernelStatus(): { available: true } | { available: false; re
 
 const PAGE = 65536;
 
+/** The most memory the module may grow to (wasm32 addresses 4 GiB; engines may allow less). */
+const MAX_BYTES = 2 ** 31;
+
+/** A model too large for the WebAssembly kernel's memory; the TypeScript kernel can still run it. */
+export class WasmMemoryError extends RangeError {}
+
 /**
  * Integrate `kernel` over `run` with RK4 in the WebAssembly kernel: the annual means and year
  * states of `integrateAnnual`, bit for bit, and the steps taken.
  *
  * @throws {Error} when the WebAssembly kernel is not available here (see {@link wasmKernelStatus})
+ * @throws {WasmMemoryError} when the model does not fit in the module's memory
  */
 export function integrateWasm(kernel: DemandKernel, run: ImageRun): ReturnType<typeof readImage> & { steps: number } {
   const wasm = load();
@@ -94,7 +101,18 @@ export function integrateWasm(kernel: DemandKernel, run: ImageRun): ReturnType<t
   const base = Math.ceil(wasm.heapBase / 16) * 16;
   const need = base + layout.bytes;
   const have = wasm.memory.buffer.byteLength;
-  if (need > have) wasm.memory.grow(Math.ceil((need - have) / PAGE));
+  const tooLarge = () =>
+    new WasmMemoryError(
+      `members: the model needs ${Math.ceil(need / 2 ** 20)} MiB, more than the WebAssembly kernel's memory takes; run fewer members per model or kernel: typescript`,
+    );
+  if (need > MAX_BYTES) throw tooLarge();
+  if (need > have) {
+    try {
+      wasm.memory.grow(Math.ceil((need - have) / PAGE));
+    } catch {
+      throw tooLarge();
+    }
+  }
   const buffer = wasm.memory.buffer;
   writeImage(buffer, base, layout, kernel, run);
   const steps = wasm.integrate(base);
