@@ -2,11 +2,11 @@ import type { Dataset } from '../../data/dataset.js';
 import { observationAt } from '../../data/dataset.js';
 import { gdpPath } from '../../data/gdp-path.js';
 import { exp, log } from '../../math/elementary.js';
-import { relation } from '../blocs.js';
+import { type BlocStanding, relation } from '../blocs.js';
 import { perpetualInventory } from '../capability.js';
 import type { ResolvedScenario } from '../parameters.js';
 import { greatCircleKm } from '../proximity.js';
-import type { Actor, PreparedDemandModel } from './types.js';
+import type { PreparedDemandModel } from './types.js';
 
 /**
  * Prepare what every compilation of the demand model for this scenario and dataset shares.
@@ -79,12 +79,12 @@ export function prepareDemandModel(scenario: ResolvedScenario, dataset: Dataset)
   const periodStarts = Float64Array.from([start, ...boundaries]);
   const rows = Array.from(periodStarts, (t) => {
     const rel = new Int8Array(n * n);
+    // Each actor's standing at t once (not a copy of the actor per pair).
+    const standing = actors.map((a) => ({ ally: t >= a.joinsNato, russianBloc: a.russianBloc, partner: a.partner }));
     for (let i = 0; i < n; i++) {
-      const ai = actors[i] as Actor;
       for (let j = 0; j < n; j++) {
         if (i === j) continue;
-        const aj = actors[j] as Actor;
-        rel[i * n + j] = relation({ ...ai, ally: t >= ai.joinsNato }, { ...aj, ally: t >= aj.joinsNato });
+        rel[i * n + j] = relation(standing[i] as BlocStanding, standing[j] as BlocStanding);
       }
     }
     const build = (sign: number) => {
