@@ -54,6 +54,11 @@ export interface ChartDefinition {
   readonly spec: (result: SimulationResult, options?: ChartSpecOptions) => ChartSpec;
   /** Build the chart as one standalone `<svg>` element (title, subtitle, panel and caption). */
   readonly build: (result: SimulationResult, options: ChartBuildOptions) => ChartElement;
+  /**
+   * Whether the chart draws the `baseline` option's run (dashed, and named in its subtitle); a
+   * chart that does not is the same with any baseline or none.
+   */
+  readonly drawsBaseline: boolean;
 }
 
 /** Default chart size in px: readable on a 960×540 slide. */

@@ -9,16 +9,20 @@ import { raceIntensity } from './race-intensity.js';
 import { russiaBurden } from './russia-burden.js';
 import { securityRatio } from './security-ratio.js';
 
-const define = (id: string, title: string, spec: (result: SimulationResult, options?: ChartSpecOptions) => ChartSpec) =>
-  defineChart<SimulationResult, ChartSpecOptions>(id, title, spec);
+const define = (
+  id: string,
+  title: string,
+  spec: (result: SimulationResult, options?: ChartSpecOptions) => ChartSpec,
+  drawsBaseline: boolean,
+): ChartDefinition => ({ ...defineChart<SimulationResult, ChartSpecOptions>(id, title, spec), drawsBaseline });
 
 /** Every chart of a simulated run, in reading order. */
 export const CHARTS: readonly ChartDefinition[] = [
-  define('allies-burden', "NATO allies' military burden", alliesBurden),
-  define('russia-burden', "Russia's military burden", russiaBurden),
-  define('bloc-spending', 'Military spending by bloc', blocSpending),
-  define('balance', 'Balance of military capability', balance),
-  define('security-ratio', 'Security ratio', securityRatio),
-  define('race-intensity', 'Arms race intensity', raceIntensity),
-  define('allies-at-thresholds', 'Allies meeting the spending targets', alliesAtThresholds),
+  define('allies-burden', "NATO allies' military burden", alliesBurden, false),
+  define('russia-burden', "Russia's military burden", russiaBurden, true),
+  define('bloc-spending', 'Military spending by bloc', blocSpending, true),
+  define('balance', 'Balance of military capability', balance, false),
+  define('security-ratio', 'Security ratio', securityRatio, false),
+  define('race-intensity', 'Arms race intensity', raceIntensity, false),
+  define('allies-at-thresholds', 'Allies meeting the spending targets', alliesAtThresholds, true),
 ];

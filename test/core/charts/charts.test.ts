@@ -63,6 +63,16 @@ describe('CHARTS', () => {
     });
   }
 
+  it('says which charts draw a baseline: the others are the same with any baseline or none, so a page keeps them', () => {
+    const result = run(GOLDEN_RUN);
+    const baseline = run(`${GOLDEN_RUN.replace('name: golden', 'name: golden baseline')}\npledges: []`);
+    for (const chart of CHARTS) {
+      const plain = svgText(buildChart(chart.id, result));
+      const compared = svgText(buildChart(chart.id, result, { baseline }));
+      expect([chart.id, compared !== plain]).toEqual([chart.id, chart.drawsBaseline]);
+    }
+  });
+
   it('builds at another size', () => {
     const svg = buildChart('balance', run(GOLDEN_RUN), { width: 640, height: 400 });
     expect(svg.getAttribute('viewBox')).toBe('0 0 640 400');
