@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHARTS } from '../../src/core/charts/charts.js';
 import { allianceMapData } from '../../src/core/charts/map/map-data.js';
 import { observationAt } from '../../src/core/data/dataset.js';
 import { loadDataset } from '../../src/core/data/load-dataset.js';
@@ -169,6 +170,28 @@ describe('dashboard in Chromium', () => {
       { timeout: 30_000 },
     );
     expect(await chartsText()).not.toBe(before);
+    // The charts in view are drawn before the latency ends, the others after it, when the page is idle.
+    const timed = (await (
+      await page.waitForFunction(
+        (sel) => {
+          const m = (window as unknown as { armsraceLatency?: { charts?: object; allCharts?: object } })
+            .armsraceLatency;
+          if (m?.charts === undefined || m.allCharts === undefined) return undefined;
+          const inView = [...document.querySelectorAll(sel)]
+            .filter((f) => {
+              const r = f.getBoundingClientRect();
+              return r.bottom > 0 && r.top < window.innerHeight;
+            })
+            .map((f) => f.getAttribute('data-chart'));
+          return { inView, charts: Object.keys(m.charts), all: Object.keys(m.allCharts) };
+        },
+        MAIN,
+        { timeout: 10_000 },
+      )
+    ).jsonValue()) as { inView: string[]; charts: string[]; all: string[] };
+    expect(timed.inView.length).toBeGreaterThan(0);
+    expect(timed.charts).toEqual(timed.inView);
+    expect(timed.all.sort()).toEqual(CHARTS.map((c) => c.id).sort());
     await page.waitForFunction(() => window.location.hash !== '', null, { timeout: 10_000 });
     expect(page.url()).toContain('#');
     await page.waitForFunction(() =>
@@ -622,7 +645,12 @@ describe('dashboard in Chromium', () => {
     expect(await tab.getByTestId('about-sources').textContent()).toContain('sipri-2026');
     expect(await tab.getByTestId('about-validation').textContent()).toMatch(/chosen out of sample/);
 
-    // Pinning the run makes it the baseline.
+    // Pinning the run makes it the baseline: the charts that draw one are redrawn, the others are
+    // not rebuilt (the same elements).
+    await tab.evaluate((sel) => {
+      for (const svg of document.querySelectorAll(`${sel} > div > svg`))
+        (svg as { armsraceBefore?: boolean }).armsraceBefore = true;
+    }, MAIN);
     await tab.getByRole('button', { name: 'Pin this run as the baseline' }).click();
     await tab.waitForFunction(
       () => document.querySelector('[data-testid="baseline-name"]')?.textContent !== 'Status quo, 2 % held',
@@ -630,6 +658,29 @@ describe('dashboard in Chromium', () => {
       { timeout: 10_000 },
     );
     expect(await tab.getByTestId('headline-russia-burden-end').textContent()).toContain('±0.00 %');
+    const redrawn = CHARTS.filter((c) => c.drawsBaseline).map((c) => c.id);
+    expect(redrawn.length).toBeGreaterThan(0);
+    await tab.waitForFunction(
+      ([sel, ids]) =>
+        ids.every(
+          (id) =>
+            (document.querySelector(`${sel}[data-chart="${id}"] > div > svg`) as { armsraceBefore?: boolean } | null)
+              ?.armsraceBefore === undefined,
+        ),
+      [MAIN, redrawn] as const,
+      { timeout: 10_000 },
+    );
+    const kept = await tab.evaluate(
+      (sel) =>
+        Object.fromEntries(
+          [...document.querySelectorAll(sel)].map((f) => [
+            f.getAttribute('data-chart'),
+            (f.querySelector(':scope > div > svg') as { armsraceBefore?: boolean } | null)?.armsraceBefore === true,
+          ]),
+        ),
+      MAIN,
+    );
+    expect(kept).toEqual(Object.fromEntries(CHARTS.map((c) => [c.id, !c.drawsBaseline])));
     await tab.close();
   }, 180_000);
 

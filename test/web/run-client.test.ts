@@ -145,6 +145,17 @@ describe('the simulation client', () => {
     const latency = { total: 75, simulation: 24, drawing: 25, render: 1, afterLeverMove: true };
     expect(c.runDrawn(25, 2051)).toEqual(latency);
     expect(events.at(-1)).toEqual({ type: 'measured', what: 'run', latency });
+    // The charts out of view drawn later, when the page is idle: timed from the same move.
+    clock = 2120;
+    const completion = { total: 115, charts: { a: 3, b: 4 } };
+    expect(c.completed('run', { a: 3, b: 4 })).toEqual(completion);
+    expect(events.at(-1)).toEqual({ type: 'completed', what: 'run', completion });
+    // Not once a newer run is asked for, nor for an ensemble never asked for.
+    c.leverMoved(2200);
+    c.run('move 3');
+    expect(c.completed('run', {})).toBeUndefined();
+    c.cancelEnsemble();
+    expect(c.completed('ensemble', {})).toBeUndefined();
   });
 
   it('answers look-ups by id, in whatever order the worker answers them, while a run is under way', async () => {

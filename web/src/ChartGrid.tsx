@@ -30,10 +30,13 @@ interface Props<R> {
   /** Height of a chart as a share of its width; default 0.6. */
   readonly aspect?: number;
   /**
-   * Called once every chart of `data` is drawn (at the next frame), with when the building started
-   * and the ms it took (performance.now()).
+   * Called at the next frame once every chart of `data` in view is drawn, with when the building
+   * started, the ms it took (performance.now()) and each chart's ms. The charts out of view are
+   * drawn after, when the page is idle or as they come into view (`onComplete`).
    */
-  readonly onDrawn?: (data: R, buildMs: number, buildStart: number) => void;
+  readonly onDrawn?: (data: R, buildMs: number, buildStart: number, charts: Readonly<Record<string, number>>) => void;
+  /** Called once every chart of `data`, in view or not, is drawn, with each chart's ms of building. */
+  readonly onComplete?: (data: R, charts: Readonly<Record<string, number>>) => void;
   /** Called when the pointer picks a datum in a chart's panel (Plot's `input` event). */
   readonly onPoint?: (chartId: string, panel: SVGSVGElement, datum: unknown) => void;
   readonly placeholder?: string;
@@ -57,7 +60,34 @@ export function drawWidth(available: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(min, available)));
 }
 
-/** A column of charts drawn from one result, each in a `<figure data-chart>` with SVG and PNG downloads. */
+/** What a host shows: the chart drawn, of which data, at which width and aspect. */
+interface Drawn<R> {
+  readonly data: R;
+  readonly chart: GridChart<R>;
+  readonly aspect: number;
+  readonly available: number;
+}
+
+/** The charts out of view are drawn in idle time while this much of it remains, ms (a chart takes 2–8 ms). */
+const IDLE_SLICE_MS = 6;
+
+/** Run `task` when the page is idle (at the latest after a second), with the idle time it has left. */
+function whenIdle(task: (timeRemaining: () => number) => void): number {
+  if (typeof requestIdleCallback === 'function')
+    return requestIdleCallback((deadline) => task(() => deadline.timeRemaining()), { timeout: 1000 });
+  return window.setTimeout(() => task(() => 0), 1);
+}
+
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
+
+/**
+ * A column of charts drawn from one result, each in a `<figure data-chart>` with SVG and PNG
+ * downloads. A chart is rebuilt only when its data, its definition or its size changes; the charts
+ * in view are drawn at once, those out of view when the page is idle or as they come into view.
+ */
 export function ChartGrid<R>({
   charts,
   data,
@@ -66,6 +96,7 @@ export function ChartGrid<R>({
   fileOf,
   aspect = 0.6,
   onDrawn,
+  onComplete,
   onPoint,
   placeholder = 'Simulating…',
 }: Props<R>): JSX.Element {
@@ -75,13 +106,90 @@ export function ChartGrid<R>({
   // lay the page out again, and a width that changes redraws the charts at the new size. A hidden
   // host (0 px, as behind the phone's "Levers" tab) keeps the width its charts were drawn at.
   const widths = useRef<number[]>([]);
-  /** The widths the charts were last drawn for. */
-  const drawnFor = useRef<number[]>([]);
+  /** What each host shows: the chart is redrawn only when one of these changes. */
+  const drawn = useRef<(Drawn<R> | undefined)[]>([]);
+  /** Whether each figure is in view, as an IntersectionObserver last reported; unknown at first. */
+  const inView = useRef<(boolean | undefined)[]>([]);
+  /** The charts out of view that still show older data or another size: drawn when idle or once in view. */
+  const pending = useRef(new Set<number>());
+  /** The props the charts drawn later (idle, coming into view, saved) take. */
+  const latest = useRef({ data, charts, aspect, onComplete });
+  latest.current = { data, charts, aspect, onComplete };
+  /** Each chart's ms of building for the data of the latest pass, and whether `onComplete` was called for it. */
+  const pass = useRef<{ times: Record<string, number>; completed: boolean }>({ times: {}, completed: true });
+  const idle = useRef<number | undefined>(undefined);
   const [resized, setResized] = useState(0);
   /** Whether the charts are drawn wider than their figures, which then scroll sideways. */
   const [wide, setWide] = useState(false);
   /** The ids of the charts whose table of numbers is open. */
   const [tables, setTables] = useState<ReadonlySet<string>>(new Set());
+
+  const widthOf = (i: number) => widths.current[i] || hosts.current[i]?.clientWidth || MAX_WIDTH;
+
+  /** Whether chart `i` shows the latest data at its host's width. */
+  const current = (i: number): boolean => {
+    const d = drawn.current[i];
+    const { data: r, charts: list, aspect: a } = latest.current;
+    return d !== undefined && d.data === r && d.chart === list[i] && d.aspect === a && d.available === widthOf(i);
+  };
+
+  /** Draw chart `i` of the latest data into its host. */
+  const draw = (i: number): void => {
+    pending.current.delete(i);
+    const { data: r, charts: list, aspect: a } = latest.current;
+    const chart = list[i];
+    const host = hosts.current[i];
+    if (r === undefined || chart === undefined || host === null || host === undefined) return;
+    const t = performance.now();
+    const available = widthOf(i);
+    const width = drawWidth(available);
+    const narrow = available < NARROW;
+    const build = (height: number) =>
+      chart.build(r, {
+        document: document as unknown as ChartDocument,
+        width,
+        height: Math.round(height),
+        interactive: true,
+      }) as unknown as Node;
+    drawChart(host, () => {
+      if (!narrow) return build(width * a);
+      // On a phone the texts wrap into more lines: a chart whose panel gets no room grows taller.
+      for (const share of [Math.max(a, NARROW_ASPECT), 1, 1.25]) {
+        try {
+          return build(width * share);
+        } catch (error) {
+          if (!(error instanceof RangeError) || share === 1.25) throw error;
+        }
+      }
+      throw new RangeError('no room for the panel');
+    });
+    drawn.current[i] = { data: r, chart, aspect: a, available };
+    pass.current.times[chart.id] = performance.now() - t;
+  };
+
+  /** Tell `onComplete` once every chart shows the latest data. */
+  const completeIfDone = (): void => {
+    const { data: r, onComplete: done } = latest.current;
+    if (r === undefined || pass.current.completed || pending.current.size > 0) return;
+    pass.current.completed = true;
+    done?.(r, pass.current.times);
+  };
+
+  /** Draw the charts out of view while the page is idle, a few at a time, then tell `onComplete`. */
+  const drawWhenIdle = (): void => {
+    if (idle.current !== undefined) return;
+    idle.current = whenIdle((timeRemaining) => {
+      idle.current = undefined;
+      do {
+        const i = pending.current.values().next().value;
+        if (i === undefined) break;
+        if (current(i)) pending.current.delete(i);
+        else draw(i);
+      } while (pending.current.size > 0 && timeRemaining() > IDLE_SLICE_MS);
+      if (pending.current.size > 0) drawWhenIdle();
+      else completeIfDone();
+    });
+  };
 
   useEffect(() => {
     const observer = new ResizeObserver((entries) => {
@@ -91,51 +199,63 @@ export function ChartGrid<R>({
         const width = Math.round(entry.contentRect.width);
         if (i < 0 || width === 0) continue;
         widths.current[i] = width;
-        const drawn = drawnFor.current[i];
-        changed ||= drawn !== undefined && Math.abs(drawn - width) >= 1;
+        const available = drawn.current[i]?.available;
+        changed ||= available !== undefined && Math.abs(available - width) >= 1;
       }
       if (changed) setResized((n) => n + 1);
     });
-    for (const host of hosts.current) if (host !== null) observer.observe(host);
-    return () => observer.disconnect();
+    // A chart that comes into view while it waits is drawn at once.
+    const visibility = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const i = hosts.current.findIndex((h) => h !== null && h.parentElement === entry.target);
+        if (i < 0) continue;
+        inView.current[i] = entry.isIntersecting;
+        if (entry.isIntersecting && pending.current.has(i)) {
+          if (current(i)) pending.current.delete(i);
+          else draw(i);
+        }
+      }
+      completeIfDone();
+    });
+    for (const host of hosts.current) {
+      if (host === null) continue;
+      observer.observe(host);
+      if (host.parentElement !== null) visibility.observe(host.parentElement);
+    }
+    return () => {
+      observer.disconnect();
+      visibility.disconnect();
+    };
   }, [charts]);
+
+  useEffect(
+    () => () => {
+      if (idle.current !== undefined) cancelIdle(idle.current);
+    },
+    [],
+  );
 
   useLayoutEffect(() => {
     if (data === undefined) return;
     const t0 = performance.now();
-    const known = charts.map((_, i) => widths.current[i] || hosts.current[i]?.clientWidth || MAX_WIDTH);
+    pass.current = { times: {}, completed: false };
     let wider = false;
-    for (const [i, chart] of charts.entries()) {
-      const host = hosts.current[i];
-      if (host === null || host === undefined) continue;
-      const available = known[i] as number;
-      drawnFor.current[i] = available;
-      const width = drawWidth(available);
-      const narrow = available < NARROW;
-      wider ||= narrow && width > available + 1;
-      const build = (height: number) =>
-        chart.build(data, {
-          document: document as unknown as ChartDocument,
-          width,
-          height: Math.round(height),
-          interactive: true,
-        }) as unknown as Node;
-      drawChart(host, () => {
-        if (!narrow) return build(width * aspect);
-        // On a phone the texts wrap into more lines: a chart whose panel gets no room grows taller.
-        for (const share of [Math.max(aspect, NARROW_ASPECT), 1, 1.25]) {
-          try {
-            return build(width * share);
-          } catch (error) {
-            if (!(error instanceof RangeError) || share === 1.25) throw error;
-          }
-        }
-        throw new RangeError('no room for the panel');
-      });
+    for (const i of charts.keys()) {
+      const available = widthOf(i);
+      wider ||= available < NARROW && drawWidth(available) > available + 1;
+      if (current(i)) pending.current.delete(i);
+      // A chart known to be out of view waits; one whose view is not known yet is drawn.
+      else if (inView.current[i] === false) pending.current.add(i);
+      else draw(i);
     }
     setWide(wider);
     const buildMs = performance.now() - t0;
-    const frame = requestAnimationFrame(() => onDrawn?.(data, buildMs, t0));
+    const inViewTimes = { ...pass.current.times };
+    const frame = requestAnimationFrame(() => {
+      onDrawn?.(data, buildMs, t0, inViewTimes);
+      if (pending.current.size > 0) drawWhenIdle();
+      else completeIfDone();
+    });
     return () => cancelAnimationFrame(frame);
     // `resized` redraws at a new width.
   }, [data, charts, aspect, onDrawn, resized]);
@@ -150,6 +270,8 @@ export function ChartGrid<R>({
   const svgOf = (i: number) => hosts.current[i]?.querySelector(':scope > svg') as SVGSVGElement | null;
 
   const save = async (i: number, format: 'svg' | 'png') => {
+    // A chart out of view may still wait to be drawn: the file is of the run shown above it.
+    if (!current(i)) draw(i);
     const svg = svgOf(i);
     const chart = charts[i];
     if (svg === null || chart === undefined) return;

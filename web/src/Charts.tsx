@@ -1,9 +1,8 @@
 import type { JSX } from 'preact';
-import { useCallback, useMemo } from 'preact/hooks';
-import type { ChartBuildOptions } from '../../src/core/charts/chart-spec.js';
+import { useCallback, useMemo, useRef } from 'preact/hooks';
 import { CHARTS } from '../../src/core/charts/charts.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
-import { ChartGrid } from './ChartGrid.js';
+import { ChartGrid, type GridChart } from './ChartGrid.js';
 import { specTable } from './chart-table.js';
 
 interface Props {
@@ -12,11 +11,23 @@ interface Props {
   readonly baseline?: SimulationResult | undefined;
   /** Start of the exported files' names. */
   readonly stem: string;
-  /** Called once every chart of `result` is drawn (after the next frame), with the ms spent building them. */
-  readonly onDrawn: (result: SimulationResult, buildMs: number, buildStart: number) => void;
+  /**
+   * Called once every chart of `result` in view is drawn (after the next frame), with the ms spent
+   * building them, in all and by chart.
+   */
+  readonly onDrawn: (
+    result: SimulationResult,
+    buildMs: number,
+    buildStart: number,
+    charts: Readonly<Record<string, number>>,
+  ) => void;
+  /** Called once every chart of `result` is drawn, those out of view too, with each one's ms of building. */
+  readonly onComplete?: (result: SimulationResult, charts: Readonly<Record<string, number>>) => void;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+type Entry = GridChart<SimulationResult>;
 
 interface PlotPanel extends SVGSVGElement {
   scale?: (name: 'x' | 'y') => { apply: (value: number) => number } | undefined;
@@ -56,16 +67,25 @@ function highlightAlly(panel: PlotPanel, result: SimulationResult, datum: unknow
 }
 
 /** Every chart of the registry for the latest result; hovering an ally's line highlights it. */
-export function Charts({ result, baseline, stem, onDrawn }: Props): JSX.Element {
+export function Charts({ result, baseline, stem, onDrawn, onComplete }: Props): JSX.Element {
+  // A chart that draws no baseline keeps its entry when the baseline changes: the grid does not
+  // rebuild it.
+  const entries = useRef(new Map<string, { readonly baseline: SimulationResult | undefined; readonly entry: Entry }>());
   const charts = useMemo(
     () =>
-      CHARTS.map((c) => ({
-        id: c.id,
-        title: c.title,
-        build: (r: SimulationResult, o: ChartBuildOptions) => c.build(r, { ...o, baseline }),
-        // The run's numbers as the tooltips give them: the baseline is a run of its own.
-        table: (r: SimulationResult) => specTable(c.spec(r, { interactive: true })),
-      })),
+      CHARTS.map((c) => {
+        const kept = entries.current.get(c.id);
+        if (kept !== undefined && (!c.drawsBaseline || kept.baseline === baseline)) return kept.entry;
+        const entry: Entry = {
+          id: c.id,
+          title: c.title,
+          build: (r, o) => c.build(r, { ...o, baseline }),
+          // The run's numbers as the tooltips give them: the baseline is a run of its own.
+          table: (r) => specTable(c.spec(r, { interactive: true })),
+        };
+        entries.current.set(c.id, { baseline, entry });
+        return entry;
+      }),
     [baseline],
   );
   const onPoint = useCallback(
@@ -74,5 +94,15 @@ export function Charts({ result, baseline, stem, onDrawn }: Props): JSX.Element 
     },
     [result],
   );
-  return <ChartGrid charts={charts} data={result} label="Charts" stem={stem} onDrawn={onDrawn} onPoint={onPoint} />;
+  return (
+    <ChartGrid
+      charts={charts}
+      data={result}
+      label="Charts"
+      stem={stem}
+      onDrawn={onDrawn}
+      onComplete={onComplete}
+      onPoint={onPoint}
+    />
+  );
 }

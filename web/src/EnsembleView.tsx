@@ -9,7 +9,14 @@ interface Props {
   readonly progress: { readonly done: number; readonly total: number } | undefined;
   readonly error: string;
   readonly stem: string;
-  readonly onDrawn: (result: EnsembleResult, buildMs: number) => void;
+  readonly onDrawn: (
+    result: EnsembleResult,
+    buildMs: number,
+    buildStart: number,
+    charts: Readonly<Record<string, number>>,
+  ) => void;
+  /** Called once every fan chart is drawn, those out of view too, with each one's ms of building. */
+  readonly onComplete?: (result: EnsembleResult, charts: Readonly<Record<string, number>>) => void;
 }
 
 /** The ensemble's charts, each with its numbers as a table: the medians and bands, the probabilities. */
@@ -19,7 +26,7 @@ const CHARTS = ENSEMBLE_CHARTS.map((c) => ({
 }));
 
 /** The fan charts and event probabilities of the page's ensemble, with its progress. */
-export function EnsembleView({ result, progress, error, stem, onDrawn }: Props): JSX.Element {
+export function EnsembleView({ result, progress, error, stem, onDrawn, onComplete }: Props): JSX.Element {
   const running = progress !== undefined && progress.done < progress.total;
   return (
     <section class="ensemble" aria-label="Ensemble" data-testid="ensemble">
@@ -47,6 +54,7 @@ export function EnsembleView({ result, progress, error, stem, onDrawn }: Props):
         label="Ensemble charts"
         stem={stem}
         onDrawn={onDrawn}
+        onComplete={onComplete}
         placeholder="Running the ensemble…"
       />
     </section>

@@ -98,14 +98,26 @@ function problems(scenario: unknown): string {
  */
 function exposeForTests(client: RunClient): void {
   const w = window as unknown as Record<string, unknown>;
-  const expose = (key: string, { total, simulation, drawing, render }: Latency) => {
+  const expose = (key: string, { total, simulation, drawing, render, charts }: Latency) => {
     const count = ((w[key] as { count?: number } | undefined)?.count ?? 0) + 1;
-    w[key] = { total, simulation, drawing, ...(render === undefined ? {} : { render }), count };
+    w[key] = {
+      total,
+      simulation,
+      drawing,
+      ...(render === undefined ? {} : { render }),
+      ...(charts === undefined ? {} : { charts }),
+      count,
+    };
   };
+  const keyOf = (what: 'run' | 'ensemble') => (what === 'run' ? 'armsraceLatency' : 'armsraceEnsembleLatency');
   client.subscribe((event) => {
-    if (event.type === 'measured')
-      expose(event.what === 'run' ? 'armsraceLatency' : 'armsraceEnsembleLatency', event.latency);
-    else if (event.type === 'ensemble') w.armsraceEnsemble = event.result;
+    if (event.type === 'measured') expose(keyOf(event.what), event.latency);
+    else if (event.type === 'completed') {
+      // The latest measurement's charts out of view drawn too: when, and what each chart took.
+      const m = w[keyOf(event.what)] as Record<string, unknown> | undefined;
+      if (m !== undefined && m.complete === undefined)
+        w[keyOf(event.what)] = { ...m, complete: event.completion.total, allCharts: event.completion.charts };
+    } else if (event.type === 'ensemble') w.armsraceEnsemble = event.result;
     else if (event.type === 'result') w.armsraceRun = event.result;
   });
 }
@@ -234,15 +246,27 @@ function App({ ready, client }: AppProps) {
   }, [drawnOnce]);
 
   const onDrawn = useCallback(
-    (_: SimulationResult, buildMs: number, buildStart: number) => {
-      const measured = client.runDrawn(buildMs, buildStart);
+    (_: SimulationResult, buildMs: number, buildStart: number, charts: Readonly<Record<string, number>>) => {
+      const measured = client.runDrawn(buildMs, buildStart, charts);
       // The first charts follow the page's opening, not a lever's move: no readout until one moves.
       if (measured?.afterLeverMove) setLatency({ total: measured.total, sim: measured.simulation });
     },
     [client],
   );
 
-  const onEnsembleDrawn = useCallback((_: EnsembleResult, buildMs: number) => client.ensembleDrawn(buildMs), [client]);
+  const onEnsembleDrawn = useCallback(
+    (_: EnsembleResult, buildMs: number, _start: number, charts: Readonly<Record<string, number>>) =>
+      client.ensembleDrawn(buildMs, charts),
+    [client],
+  );
+  const onComplete = useCallback(
+    (_: SimulationResult, charts: Readonly<Record<string, number>>) => client.completed('run', charts),
+    [client],
+  );
+  const onEnsembleComplete = useCallback(
+    (_: EnsembleResult, charts: Readonly<Record<string, number>>) => client.completed('ensemble', charts),
+    [client],
+  );
 
   const change = useCallback(
     (patch: Partial<LeverValues>) => {
@@ -445,6 +469,7 @@ function App({ ready, client }: AppProps) {
               error={ensembleError}
               stem={stem}
               onDrawn={onEnsembleDrawn}
+              onComplete={onEnsembleComplete}
             />
           ) : null}
           <Headline headline={brief} />
@@ -460,7 +485,7 @@ function App({ ready, client }: AppProps) {
             )}
           </p>
           <RunNotices result={result} validation={ready.validation} />
-          <Charts result={result} baseline={baseline} stem={stem} onDrawn={onDrawn} />
+          <Charts result={result} baseline={baseline} stem={stem} onDrawn={onDrawn} onComplete={onComplete} />
           <RankedAllies result={result} stem={stem} />
           <AllianceMap result={result} stem={stem} />
           {dataViews}

@@ -33,6 +33,15 @@ export interface Latency {
   readonly render?: number;
   /** Whether a lever has moved since the page opened: the first charts follow the opening, not a move. */
   readonly afterLeverMove: boolean;
+  /** The ms of building each chart drawn before the latency ends (those in view), by id. */
+  readonly charts?: Readonly<Record<string, number>>;
+}
+
+/** From a lever move to every chart drawn, those out of view included, ms. */
+export interface Completion {
+  readonly total: number;
+  /** The ms of building each chart redrawn for the move, by id. */
+  readonly charts: Readonly<Record<string, number>>;
 }
 
 export type RunClientEvent =
@@ -43,8 +52,10 @@ export type RunClientEvent =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
   | { readonly type: 'ensemble'; readonly result: EnsembleResult; readonly elapsedMs: number }
   | { readonly type: 'ensemble-error'; readonly message: string }
-  /** A lever move's charts drawn, timed. */
-  | { readonly type: 'measured'; readonly what: 'run' | 'ensemble'; readonly latency: Latency };
+  /** A lever move's charts in view drawn, timed. */
+  | { readonly type: 'measured'; readonly what: 'run' | 'ensemble'; readonly latency: Latency }
+  /** A lever move's charts all drawn, those out of view too, timed. */
+  | { readonly type: 'completed'; readonly what: 'run' | 'ensemble'; readonly completion: Completion };
 
 export interface RunClientOptions {
   /** The worker of the deterministic runs and the look-ups; it also runs half of an ensemble's chunks. */
@@ -178,7 +189,7 @@ export class RunClient {
    * The charts of the newest run are drawn: how long since its lever move, taking `drawingMs` to
    * build from `buildStart` (the client's clock). Undefined when the newest run is not answered.
    */
-  runDrawn(drawingMs: number, buildStart: number): Latency | undefined {
+  runDrawn(drawingMs: number, buildStart: number, charts?: Readonly<Record<string, number>>): Latency | undefined {
     const t = this.#timing;
     if (t === undefined || t.id !== this.#newest) return undefined;
     const latency: Latency = {
@@ -187,22 +198,43 @@ export class RunClient {
       drawing: drawingMs,
       render: buildStart - t.answeredAt,
       afterLeverMove: this.#leverMoved,
+      ...(charts === undefined ? {} : { charts }),
     };
     this.#emit({ type: 'measured', what: 'run', latency });
     return latency;
   }
 
   /** The fan charts of the newest ensemble are drawn, taking `drawingMs` to build. Undefined after a cancel. */
-  ensembleDrawn(drawingMs: number): Latency | undefined {
+  ensembleDrawn(drawingMs: number, charts?: Readonly<Record<string, number>>): Latency | undefined {
     if (this.#ensembleStart.id !== this.#ensembleId) return undefined;
     const latency: Latency = {
       total: this.#now() - this.#ensembleStart.at,
       simulation: this.#ensembleMs,
       drawing: drawingMs,
       afterLeverMove: this.#leverMoved,
+      ...(charts === undefined ? {} : { charts }),
     };
     this.#emit({ type: 'measured', what: 'ensemble', latency });
     return latency;
+  }
+
+  /**
+   * Every chart of the newest run (`what: 'run'`) or ensemble is drawn, those out of view too,
+   * after `charts` ms of building each. Undefined when a newer one is on its way.
+   */
+  completed(what: 'run' | 'ensemble', charts: Readonly<Record<string, number>>): Completion | undefined {
+    let since: number;
+    if (what === 'run') {
+      const t = this.#timing;
+      if (t === undefined || t.id !== this.#newest) return undefined;
+      since = t.movedAt;
+    } else {
+      if (this.#ensembleStart.id !== this.#ensembleId) return undefined;
+      since = this.#ensembleStart.at;
+    }
+    const completion: Completion = { total: this.#now() - since, charts };
+    this.#emit({ type: 'completed', what, completion });
+    return completion;
   }
 
   /** Stop listening to the workers; look-ups still waiting fail. */
