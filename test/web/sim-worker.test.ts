@@ -78,6 +78,12 @@ describe("the page's two simulation workers", () => {
     const progress = summary.posted.flatMap((m) => (m.type === 'progress' ? [m.done] : []));
     expect(progress.at(-1)).toBe(200);
     expect(partner.posted.every((m) => m.type === 'ready')).toBe(true);
+    // The next ensemble counts into the same histograms, zeroed: the summary's own and the partner's,
+    // handed back to it. The result is the same again.
+    summary.post({ kind: 'ensemble', id: 2, scenario, split: true });
+    partner.post({ kind: 'chunks', id: 2, scenario });
+    const again = await summary.next(done(2));
+    expect(again.type === 'ensemble' ? again.result : again).toEqual(reference);
   }, 60_000);
 
   it("keeps the partner's chunks that arrive before the request to summarise them", async () => {
