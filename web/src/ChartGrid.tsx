@@ -71,6 +71,29 @@ interface Drawn<R> {
 /** The charts out of view are drawn in idle time while this much of it remains, ms (a chart takes 2–8 ms). */
 const IDLE_SLICE_MS = 6;
 
+/** Holds on the drawing of charts out of view (`holdIdleDrawing`), and the drawings waiting for their release. */
+let holds = 0;
+const held = new Set<() => void>();
+
+/**
+ * Hold the drawing of charts out of view until the returned function is called, e.g. while the
+ * workers run an ensemble the page waits for: on two cores the page's idle drawing slows them.
+ * Charts coming into view, or saved, are still drawn at once.
+ */
+export function holdIdleDrawing(): () => void {
+  holds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds--;
+    if (holds > 0) return;
+    const waiting = [...held];
+    held.clear();
+    for (const resume of waiting) resume();
+  };
+}
+
 /** Run `task` when the page is idle (at the latest after a second), with the idle time it has left. */
 function whenIdle(task: (timeRemaining: () => number) => void): number {
   if (typeof requestIdleCallback === 'function')
@@ -178,6 +201,10 @@ export function ChartGrid<R>({
   /** Draw the charts out of view while the page is idle, a few at a time, then tell `onComplete`. */
   const drawWhenIdle = (): void => {
     if (idle.current !== undefined) return;
+    if (holds > 0) {
+      held.add(drawWhenIdle);
+      return;
+    }
     idle.current = whenIdle((timeRemaining) => {
       idle.current = undefined;
       do {

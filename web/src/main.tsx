@@ -14,6 +14,7 @@ import type { ScenarioInput } from '../../src/core/scenario/schema.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
 import { About } from './About.js';
 import { AllianceMap } from './AllianceMap.js';
+import { holdIdleDrawing } from './ChartGrid.js';
 import { Charts } from './Charts.js';
 import { Claims } from './Claims.js';
 import { CopyLink } from './CopyLink.js';
@@ -218,16 +219,30 @@ function App({ ready, client }: AppProps) {
     else client.invalidate();
   }, [scenario, invalid, client]);
 
-  // The ensemble runs over both workers; a newer request stops the one under way.
+  // The ensemble runs over both workers; a newer request stops the one under way. While it runs,
+  // the charts out of view wait: drawing them would take a core from the workers.
+  const ensembleHold = useRef<(() => void) | undefined>(undefined);
   useLayoutEffect(() => {
     setProgress(undefined);
     if (invalid !== '' || !levers.ensembleOn) {
+      ensembleHold.current?.();
+      ensembleHold.current = undefined;
       setEnsemble(undefined);
       client.cancelEnsemble();
       return;
     }
+    ensembleHold.current ??= holdIdleDrawing();
     client.ensemble(scenario);
   }, [scenario, invalid, levers.ensembleOn, client]);
+  useLayoutEffect(
+    () =>
+      client.subscribe((event) => {
+        if (event.type !== 'ensemble' && event.type !== 'ensemble-error') return;
+        ensembleHold.current?.();
+        ensembleHold.current = undefined;
+      }),
+    [client],
+  );
 
   // The evidence for the press claims takes a second or two: a worker of its own computes it once,
   // after the first charts are up, and ends.
