@@ -213,8 +213,12 @@ function App({ ready, client }: AppProps) {
   }, [defaults, client]);
 
   // Run the scenario at once (a layout effect: a plain effect would wait for the next frame); a
-  // newer run makes older answers stale.
+  // newer run makes older answers stale. A lever's move has posted its run already, before the page
+  // renders it (`change`).
   useLayoutEffect(() => {
+    const early = postedEarly.current;
+    postedEarly.current = undefined;
+    if (early !== undefined && early.levers === levers && early.name === name && presetInput === undefined) return;
     if (invalid === '') client.run(scenario);
     else client.invalidate();
   }, [scenario, invalid, client]);
@@ -283,13 +287,29 @@ function App({ ready, client }: AppProps) {
     [client],
   );
 
+  // The levers and the name as last set, for a lever's move to post its run before the page renders.
+  const latestLevers = useRef({ levers, name });
+  latestLevers.current = { levers, name };
+  /** The levers (and name) whose run a move has posted, for the run's effect to leave alone. */
+  const postedEarly = useRef<{ readonly levers: LeverValues; readonly name: string } | undefined>(undefined);
+
   const change = useCallback(
     (patch: Partial<LeverValues>) => {
       client.leverMoved();
+      const { levers: current, name: named } = latestLevers.current;
+      const next = { ...current, ...patch };
+      latestLevers.current = { levers: next, name: named };
+      // The worker starts on the run while the page renders the move: the scenario the render
+      // would make, when it validates (the render then reports it if not).
+      const moved = toScenario(next, { name: named, fitted: ready.fitted });
+      if (problems(moved) === '') {
+        client.run(moved);
+        postedEarly.current = { levers: next, name: named };
+      } else postedEarly.current = undefined;
       setPreset(undefined);
-      setLevers((v) => ({ ...v, ...patch }));
+      setLevers(next);
     },
-    [client],
+    [client, ready],
   );
 
   const resetAll = useCallback(() => {
