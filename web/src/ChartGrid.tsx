@@ -138,8 +138,11 @@ export function ChartGrid<R>({
   /** The props the charts drawn later (idle, coming into view, saved) take. */
   const latest = useRef({ data, charts, aspect, onComplete });
   latest.current = { data, charts, aspect, onComplete };
-  /** Each chart's ms of building for the data of the latest pass, and whether `onComplete` was called for it. */
-  const pass = useRef<{ times: Record<string, number>; completed: boolean }>({ times: {}, completed: true });
+  /**
+   * Each chart's ms of building for the data of the latest pass, whether `onDrawn` was called for it
+   * (`onComplete` comes after it) and whether `onComplete` was.
+   */
+  const pass = useRef({ times: {} as Record<string, number>, drawn: true, completed: true });
   const idle = useRef<number | undefined>(undefined);
   const [resized, setResized] = useState(0);
   /** Whether the charts are drawn wider than their figures, which then scroll sideways. */
@@ -193,7 +196,7 @@ export function ChartGrid<R>({
   /** Tell `onComplete` once every chart shows the latest data. */
   const completeIfDone = (): void => {
     const { data: r, onComplete: done } = latest.current;
-    if (r === undefined || pass.current.completed || pending.current.size > 0) return;
+    if (r === undefined || !pass.current.drawn || pass.current.completed || pending.current.size > 0) return;
     pass.current.completed = true;
     done?.(r, pass.current.times);
   };
@@ -265,7 +268,7 @@ export function ChartGrid<R>({
   useLayoutEffect(() => {
     if (data === undefined) return;
     const t0 = performance.now();
-    pass.current = { times: {}, completed: false };
+    pass.current = { times: {}, drawn: false, completed: false };
     let wider = false;
     for (const i of charts.keys()) {
       const available = widthOf(i);
@@ -280,6 +283,7 @@ export function ChartGrid<R>({
     const inViewTimes = { ...pass.current.times };
     const frame = requestAnimationFrame(() => {
       onDrawn?.(data, buildMs, t0, inViewTimes);
+      pass.current.drawn = true;
       if (pending.current.size > 0) drawWhenIdle();
       else completeIfDone();
     });
