@@ -1,5 +1,6 @@
 /**
- * Time one default run of the demand model to 2050 and 1,000 sequential runs.
+ * Time one default run of the demand model to 2050 and 1,000 sequential runs, and its integration
+ * with the WebAssembly and the TypeScript kernel.
  * Run: npm run bench (prints figures; nothing is asserted).
  */
 import { loadDataset } from '../dist/core/data/load-dataset.js';
@@ -25,9 +26,13 @@ const total = ms(t0);
 // The parts of one run: resolve the scenario, compile the model, integrate and reduce.
 const scenario = resolveScenario(input, dataset);
 const model = buildDemandModel(scenario, dataset);
-t0 = performance.now();
-for (let i = 0; i < 200; i++) runDemand(scenario, model);
-const integrate = ms(t0) / 200;
+const integrate = { wasm: 0, typescript: 0 };
+for (const kernel of ['typescript', 'wasm', 'typescript', 'wasm'] as const) {
+  for (let i = 0; i < 20; i++) runDemand(scenario, model, { kernel }); // warm-up
+  t0 = performance.now();
+  for (let i = 0; i < 200; i++) runDemand(scenario, model, { kernel });
+  integrate[kernel] = ms(t0) / 200; // the second pass of each, kernels taking turns
+}
 t0 = performance.now();
 for (let i = 0; i < 200; i++) buildDemandModel(resolveScenario(input, dataset), dataset);
 const setup = ms(t0) / 200;
@@ -38,8 +43,9 @@ console.log(
 );
 console.log(`first run (cold):             ${first.toFixed(1)} ms`);
 console.log(`${runs} sequential runs:         ${(total / 1000).toFixed(2)} s  (${(total / runs).toFixed(2)} ms a run)`);
+console.log(`  of which setup (resolve+compile): ${setup.toFixed(2)} ms`);
 console.log(
-  `  of which setup (resolve+compile): ${setup.toFixed(2)} ms; integration and annual means: ${integrate.toFixed(2)} ms`,
+  `  integration, annual means and reduction (runDemand): WebAssembly ${integrate.wasm.toFixed(2)} ms, TypeScript ${integrate.typescript.toFixed(2)} ms (ratio ${(integrate.typescript / integrate.wasm).toFixed(2)})`,
 );
 console.log(
   `throughput: ${((runs * scenario.actors.length * years) / (total / 1000) / 1e6).toFixed(2)} million actor-years a second`,
