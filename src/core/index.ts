@@ -53,6 +53,8 @@ export {
 export { UNCERTAIN_PATHS } from './ensemble/uncertain.js';
 export { ArmsraceError, DataFileError, InputError } from './errors.js';
 export * from './fit/index.js';
+export type { KernelChoice } from './model/annual-means.js';
+export { wasmKernelStatus } from './model/demand/wasm.js';
 export * from './model/index.js';
 export {
   type BlocShares,
@@ -72,7 +74,13 @@ export { type NamedScenario, PRESET_SCENARIOS } from './scenario/presets.js';
 export { type ResolvedScenario, resolveScenario } from './scenario/resolve-scenario.js';
 export { runSpan } from './scenario/run-span.js';
 export type { ScenarioInput } from './scenario/schema.js';
-export { type SimulateOptions, type SimulationResult, simulate } from './simulate.js';
+export {
+  type SimulateOptions,
+  type SimulationResult,
+  type StagedRun,
+  simulate,
+  simulateStaged,
+} from './simulate.js';
 export { type RichardsonRun, simulateRichardson } from './simulate-richardson.js';
 export { meetsThreshold, PUBLISHED_HALF_STEP_PCT } from './threshold.js';
 export { parseShare } from './units.js';

@@ -98,15 +98,48 @@ export const ROUNDING_TOLERANCE = PUBLISHED_HALF_STEP_PCT / 100;
  * @example simulate(parseScenario('end: 2030'), loadDataset()).years // [2025, …, 2029]
  */
 export function simulate(input: ScenarioInput, dataset: Dataset, options: SimulateOptions = {}): SimulationResult {
+  refuseRichardson(input);
+  const scenario = resolveScenario(input, dataset);
+  const model = buildDemandModel(scenario, dataset);
+  return runDemand(scenario, model, options);
+}
+
+/** @throws {ScenarioError} for `model: richardson`, which {@link simulate} does not run. */
+function refuseRichardson(input: ScenarioInput): void {
   if (input.model === 'richardson')
     throw scenarioError(
       'scenario.model',
       'richardson',
       '"richardson" is not the demand model that simulate runs; run it with runScenario or simulateRichardson, or remove model: richardson',
     );
+}
+
+/** A run whose stability margins are computed only when asked for: see {@link simulateStaged}. */
+export interface StagedRun {
+  /** The run without its stability margins (`stability` is empty). */
+  readonly result: SimulationResult;
+  /**
+   * The margins of `stabilityYears`: with them the result is what {@link simulate} returns.
+   *
+   * @throws {ScenarioError} as {@link simulate} does when a margin is not a finite number.
+   */
+  stability(): readonly StabilityReport[];
+}
+
+/**
+ * {@link simulate} in two stages: the run first, then its stability margins (a Jacobian and its
+ * eigenvalues a year, often more time than the run itself), for a caller that shows the run
+ * without waiting for them. `{ ...result, stability: stability() }` equals `simulate(input,
+ * dataset, options)`.
+ *
+ * @throws {ScenarioError} as {@link simulate}.
+ * @example simulateStaged(parseScenario(''), loadDataset(), { stabilityYears: [2035] }).stability()[0]?.margin
+ */
+export function simulateStaged(input: ScenarioInput, dataset: Dataset, options: SimulateOptions = {}): StagedRun {
+  refuseRichardson(input);
   const scenario = resolveScenario(input, dataset);
   const model = buildDemandModel(scenario, dataset);
-  return runDemand(scenario, model, options);
+  return runDemandStaged(scenario, model, options);
 }
 
 /** Options of {@link simulate}. */
@@ -126,6 +159,16 @@ export function runDemand(
   model: DemandModel,
   options: SimulateOptions = {},
 ): SimulationResult {
+  const staged = runDemandStaged(scenario, model, options);
+  return { ...staged.result, stability: staged.stability() };
+}
+
+/** {@link runDemand} in the two stages of {@link simulateStaged}. */
+export function runDemandStaged(
+  scenario: ResolvedScenario,
+  model: DemandModel,
+  options: SimulateOptions = {},
+): StagedRun {
   const { start, end } = scenario;
   const nYears = end - start;
   const n = model.n;
@@ -179,14 +222,18 @@ export function runDemand(
     alliesAt35: output('allies_at_3.5'),
     allies: output('allies'),
   };
-  const stability = (options.stabilityYears ?? [])
-    .filter((y) => y >= start && y <= end)
-    .map((y) => {
-      const k = y - start;
-      return stabilityMargin(model, y, annual.yearStates.slice(k * 2 * n, (k + 1) * 2 * n), {
-        russianBloc: scenario.actors.map((a) => a.russianBloc),
+  const stability = () => {
+    const reports = (options.stabilityYears ?? [])
+      .filter((y) => y >= start && y <= end)
+      .map((y) => {
+        const k = y - start;
+        return stabilityMargin(model, y, annual.yearStates.slice(k * 2 * n, (k + 1) * 2 * n), {
+          russianBloc: scenario.actors.map((a) => a.russianBloc),
+        });
       });
-    });
+    checkFiniteResult({ ...result, stability: reports });
+    return reports;
+  };
   const result: SimulationResult = {
     model: 'demand',
     scenario,
@@ -194,11 +241,11 @@ export function runDemand(
     actors,
     blocs: [nato, europe, rus],
     indicators,
-    stability,
+    stability: [],
     solver,
   };
   checkFiniteResult(result);
-  return result;
+  return { result, stability };
 }
 
 /**

@@ -143,6 +143,10 @@ describe('dashboard in Chromium', () => {
     await page.goto(server.url);
     await waitForCharts();
     expect(await page.getByTestId('kernel').textContent()).toBe('; the model runs in WebAssembly');
+    // The run's stability margins follow it from the worker.
+    await page.waitForFunction(
+      () => ((window as unknown as { armsraceRun?: { stability: unknown[] } }).armsraceRun?.stability.length ?? 0) > 0,
+    );
     const fromPage = (await page.evaluate(() => (window as unknown as { armsraceRun?: unknown }).armsraceRun)) as
       | ReturnType<typeof simulate>
       | undefined;

@@ -101,6 +101,28 @@ describe('the simulation client', () => {
     expect(events.map((e) => e.type)).toEqual(['result']);
   });
 
+  it('passes on the newest run’s stability margins after its result, and their failure as the run’s error', async () => {
+    const { c, sim, events } = client();
+    const first = c.run('a');
+    await sim.answer({ type: 'result', id: first, result: resultOf('a'), elapsedMs: 1 });
+    const margins = [{ year: 2035, margin: -0.1 }] as unknown as SimulationResult['stability'];
+    await sim.answer({ type: 'stability', id: first, stability: margins });
+    expect(events.map((e) => e.type)).toEqual(['result', 'stability']);
+    expect(events[1]).toEqual({ type: 'stability', id: first, stability: margins });
+    // A newer run is asked for: the older run's margins, arriving late, are ignored.
+    const second = c.run('b');
+    await sim.answer({ type: 'stability', id: first, stability: margins });
+    expect(events.map((e) => e.type)).toEqual(['result', 'stability']);
+    await sim.answer({ type: 'result', id: second, result: resultOf('b'), elapsedMs: 1 });
+    await sim.answer({ type: 'error', id: second, message: 'the stability margin in 2035 is not a finite number' });
+    expect(events.map((e) => e.type)).toEqual(['result', 'stability', 'result', 'run-error']);
+    expect(events[3]).toEqual({
+      type: 'run-error',
+      id: second,
+      message: 'the stability margin in 2035 is not a finite number',
+    });
+  });
+
   it('ignores the answer to a run the levers have since made stale', async () => {
     const { c, sim, events } = client();
     const id = c.run('valid');

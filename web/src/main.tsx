@@ -120,6 +120,7 @@ function exposeForTests(client: RunClient): void {
         w[keyOf(event.what)] = { ...m, complete: event.completion.total, allCharts: event.completion.charts };
     } else if (event.type === 'ensemble') w.armsraceEnsemble = event.result;
     else if (event.type === 'result') w.armsraceRun = event.result;
+    else if (event.type === 'stability') w.armsraceRun = { ...(w.armsraceRun as object), stability: event.stability };
   });
 }
 
@@ -142,6 +143,8 @@ function App({ ready, client }: AppProps) {
   /** A run the user pinned as the baseline; the status quo otherwise. */
   const [pinned, setPinned] = useState<SimulationResult | undefined>(undefined);
   const [result, setResult] = useState<SimulationResult | undefined>(undefined);
+  /** The run's stability margins, which arrive after it. */
+  const [stability, setStability] = useState<SimulationResult['stability']>([]);
   const [ensemble, setEnsemble] = useState<EnsembleResult | undefined>(undefined);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
   const [ensembleError, setEnsembleError] = useState('');
@@ -176,7 +179,9 @@ function App({ ready, client }: AppProps) {
         if (event.type === 'result') {
           setRunError('');
           setResult(event.result);
-        } else if (event.type === 'run-error') setRunError(event.message);
+          setStability([]);
+        } else if (event.type === 'stability') setStability(event.stability);
+        else if (event.type === 'run-error') setRunError(event.message);
         else if (event.type === 'progress') setProgress({ done: event.done, total: event.total });
         else if (event.type === 'ensemble') {
           setProgress({ done: event.result.runs, total: event.result.runs });
@@ -519,7 +524,7 @@ function App({ ready, client }: AppProps) {
               </button>
             )}
           </p>
-          <RunNotices result={result} validation={ready.validation} />
+          <RunNotices result={result} stability={stability} validation={ready.validation} />
           <Charts result={result} baseline={baseline} stem={stem} onDrawn={onDrawn} onComplete={onComplete} />
           <RankedAllies result={result} stem={stem} />
           <AllianceMap result={result} stem={stem} />
@@ -557,16 +562,18 @@ function boot(): void {
 
 boot();
 
-/** How the default responses validate, and a notice when a burden of the run reaches its bound. */
+/** How the default responses validate, a notice when the run is unstable (its margins come after it), and one when a burden reaches its bound. */
 function RunNotices({
   result,
+  stability,
   validation,
 }: {
   readonly result: SimulationResult | undefined;
+  readonly stability: SimulationResult['stability'];
   readonly validation: string | undefined;
 }): JSX.Element {
   const bounds = result === undefined ? [] : boundsReached(result);
-  const unstable = (result?.stability ?? []).filter((s) => s.margin > 0);
+  const unstable = stability.filter((s) => s.margin > 0);
   return (
     <>
       {unstable.length === 0 ? null : (

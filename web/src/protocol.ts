@@ -71,7 +71,9 @@ export type WorkerRequest =
 /** Messages a worker posts back. */
 export type WorkerResponse =
   | WorkerReady
+  /** A run, without its stability margins (they follow as `stability`, unless a newer run came first). */
   | { readonly type: 'result'; readonly id: number; readonly result: SimulationResult; readonly elapsedMs: number }
+  | { readonly type: 'stability'; readonly id: number; readonly stability: SimulationResult['stability'] }
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly type: 'ensemble'; readonly id: number; readonly result: EnsembleResult; readonly elapsedMs: number }
   | { readonly type: 'pledge'; readonly id: number; readonly report: PledgeReport }

@@ -47,6 +47,8 @@ export interface Completion {
 export type RunClientEvent =
   /** The answer to the newest run. */
   | { readonly type: 'result'; readonly result: SimulationResult; readonly timing: RunTiming }
+  /** The newest run's stability margins, after its result. */
+  | { readonly type: 'stability'; readonly id: number; readonly stability: SimulationResult['stability'] }
   | { readonly type: 'run-error'; readonly id: number; readonly message: string }
   /** The ensemble's members done so far, once it has run for `progressAfterMs`. */
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
@@ -274,6 +276,13 @@ export class RunClient {
     // The run's worker failing at its share of an ensemble, when it cannot tell the other worker.
     if (m.type === 'error' && m.about === 'ensemble') {
       if (m.id === this.#ensembleId) this.#emit({ type: 'ensemble-error', message: m.message });
+      return;
+    }
+    // The stability margins of a run already answered, or their failure: the newest run's only.
+    if (m.type === 'stability' || (m.type === 'error' && m.id !== this.#inFlight?.id)) {
+      if (m.id !== this.#newest || m.id !== this.#timing?.id) return;
+      if (m.type === 'stability') this.#emit({ type: 'stability', id: m.id, stability: m.stability });
+      else this.#emit({ type: 'run-error', id: m.id, message: m.message });
       return;
     }
     if ((m.type !== 'result' && m.type !== 'error') || m.id !== this.#inFlight?.id) return;

@@ -17,7 +17,7 @@ import { validateScenario } from '../../src/core/scenario/parse-scenario.js';
 import { PRESET_SCENARIOS } from '../../src/core/scenario/presets.js';
 import { runSpan } from '../../src/core/scenario/run-span.js';
 import type { ScenarioInput } from '../../src/core/scenario/schema.js';
-import { simulate } from '../../src/core/simulate.js';
+import { simulate, simulateStaged } from '../../src/core/simulate.js';
 import { alliesWithBurdens } from './ally-burdens.js';
 import { END, fittedLevers, START } from './levers.js';
 import type { ChunkMessage, EditionInfo, WorkerRequest, WorkerResponse } from './protocol.js';
@@ -79,6 +79,8 @@ interface EnsembleJob {
 let job: EnsembleJob | undefined;
 /** The newest ensemble asked for, summarised here or helped with: older ones stop at their next chunk. */
 let latest = 0;
+/** The newest deterministic run asked for: an older run's stability margins are not computed. */
+let newestRun = 0;
 
 /** The channel to the other simulation worker, once the page has sent it. */
 let partnerPort: MessagePort | undefined;
@@ -216,13 +218,29 @@ scope.addEventListener('message', (event) => {
   try {
     if (request.kind === 'run') {
       const started = performance.now();
+      newestRun = request.id;
       const input = validateScenario(request.scenario);
-      // The stability margin where a reader looks: the Hague due year and the last year.
+      // The stability margin where a reader looks: the Hague due year and the last year. The run
+      // goes out first, its margins (about as long again) after, unless a newer run came meanwhile.
       const { start, end } = runSpan(input);
-      const result = simulate(input, dataset, {
+      const staged = simulateStaged(input, dataset, {
         stabilityYears: [...new Set([2035, end - 1])].filter((y) => y >= start),
       });
-      scope.postMessage({ type: 'result', id: request.id, result, elapsedMs: performance.now() - started });
+      scope.postMessage({
+        type: 'result',
+        id: request.id,
+        result: staged.result,
+        elapsedMs: performance.now() - started,
+      });
+      const id = request.id;
+      yieldToMessages().then(() => {
+        if (newestRun !== id) return;
+        try {
+          scope.postMessage({ type: 'stability', id, stability: staged.stability() } satisfies WorkerResponse);
+        } catch (error) {
+          scope.postMessage({ type: 'error', id, message: message(error) } satisfies WorkerResponse);
+        }
+      });
     } else if (request.kind === 'ensemble') {
       latest = request.id;
       job = undefined;

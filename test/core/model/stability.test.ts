@@ -12,7 +12,7 @@ import {
 } from '../../../src/core/model/stability.js';
 import { parseScenario } from '../../../src/core/scenario/parse-scenario.js';
 import { resolveScenario } from '../../../src/core/scenario/resolve-scenario.js';
-import { simulate } from '../../../src/core/simulate.js';
+import { simulate, simulateStaged } from '../../../src/core/simulate.js';
 
 /**
  * A hand-made two-bloc system with the demand model's layout `[s_1, s_2, s_3, K_1, K_2, K_3]`
@@ -236,5 +236,25 @@ describe('stabilityMargin on the demand model', () => {
     const r = at2025('response: { default: { elasticity: 0, spill_in: 0 } }');
     expect(r.margin).toBeCloseTo(-0.1, 6);
     expect(r.mode).toBe('stable');
+  });
+});
+
+describe('simulateStaged', () => {
+  const dataset = loadDataset();
+
+  it('gives the run first, without margins, then the margins: together what simulate gives', () => {
+    for (const text of ['', 'response: { RUS: { elasticity: 3 }, default: { elasticity: 1.5 } }']) {
+      const input = parseScenario(text);
+      const staged = simulateStaged(input, dataset, { stabilityYears: [2030, 2049] });
+      expect(staged.result.stability).toEqual([]);
+      const stability = staged.stability();
+      expect(stability.map((s) => s.year)).toEqual([2030, 2049]);
+      expect({ ...staged.result, stability }).toEqual(simulate(input, dataset, { stabilityYears: [2030, 2049] }));
+    }
+  });
+
+  it('refuses Richardson as simulate does', () => {
+    const input = { ...parseScenario('end: 2030'), model: 'richardson' as const };
+    expect(() => simulateStaged(input, dataset)).toThrow(/"richardson" is not the demand model that simulate runs/);
   });
 });
