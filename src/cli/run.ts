@@ -116,7 +116,7 @@ function summarizeDemand(r: SimulationResult, base?: SimulationResult, fitted?: 
   const out = (id: string) => (y: number) => outputSeries(r, id)[at(y)] ?? undefined;
   const rows = summaryYears(r.years);
   const lines = [
-    `${r.scenario.name} — ${r.scenario.start}–${r.scenario.end - 1}, alliance-demand model, ${r.solver.name} (${r.solver.steps} steps)`,
+    `${r.scenario.name} — ${r.scenario.start}–${r.scenario.end - 1}, alliance-demand model, ${r.solver.name} (${r.solver.steps} steps, ${r.solver.kernel === 'wasm' ? 'WebAssembly' : 'TypeScript'})`,
     `${r.scenario.burdenNote}. Burdens in % of GDP; spending in USD bn at constant 2015 prices.`,
     '',
     formatTable(

@@ -19,7 +19,7 @@ describe('armsrace run (child process)', () => {
   it('prints the summary of a preset', async () => {
     const r = await runCli(['run', 'hague-met']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Hague pledge met — 2025–2049, alliance-demand model, rk4 (300 steps)');
+    expect(r.stdout).toContain('Hague pledge met — 2025–2049, alliance-demand model, rk4 (300 steps, WebAssembly)');
     // The row of 2035 holds the run's own numbers: Russia's and NATO's burden, the allies' counts.
     const run = preset('hague-met');
     const k = run.years.indexOf(2035);
