@@ -5,6 +5,7 @@ import { roundSignificant } from '../core/csv-precision.js';
 import type { Dataset } from '../core/data/dataset.js';
 import type { FittedDefaults } from '../core/data/fitted.js';
 import { InputError } from '../core/errors.js';
+import type { KernelChoice } from '../core/model/annual-means.js';
 import { stabilityText } from '../core/model/stability.js';
 import { outputSeries } from '../core/outputs/series.js';
 import { resultRecords } from '../core/result-records.js';
@@ -21,6 +22,7 @@ interface RunFlags {
   format: 'csv' | 'json';
   chart?: 'svg' | 'png';
   compare?: string;
+  kernel: KernelChoice;
 }
 
 /** `armsrace run`: run a scenario and write its results and charts. */
@@ -34,19 +36,28 @@ export function runCommand(globals: () => GlobalOptions): Command {
     .addOption(new Option('--format <format>', 'results file format').choices(['csv', 'json']).default('csv'))
     .addOption(new Option('--chart <format>', 'also render the charts').choices(['svg', 'png']))
     .option('--compare <baseline>', 'a baseline scenario (file or preset): differences and extra cost against it')
+    .addOption(
+      new Option('--kernel <kernel>', 'the kernel that integrates the model (the same numbers either way)')
+        .choices(['auto', 'wasm', 'typescript'])
+        .default('auto'),
+    )
     .addHelpText(
       'after',
       `
 Examples:
   armsrace run hague-met                                  summary of a preset
   armsrace run my-scenario.yaml --out results --chart png
-  armsrace run russia-proportional --compare status-quo   what the Hague pledge and Russia's answer add`,
+  armsrace run russia-proportional --compare status-quo   what the Hague pledge and Russia's answer add
+  armsrace run hague-met --kernel typescript              the same run without WebAssembly
+
+--kernel auto runs the model in WebAssembly where it loads, else in TypeScript; both give the
+same bits (docs/architecture.md).`,
     )
     .action(async (scenarioArg: string, flags: RunFlags) => {
       requireOut(flags.chart, flags.out);
       const dataset = await datasetFor(globals());
-      const main = load(scenarioArg, dataset);
-      const baseline = flags.compare === undefined ? undefined : load(flags.compare, dataset);
+      const main = load(scenarioArg, dataset, flags.kernel);
+      const baseline = flags.compare === undefined ? undefined : load(flags.compare, dataset, flags.kernel);
       if (baseline !== undefined && baseline.model !== main.model) {
         throw new ScenarioError([
           {
@@ -89,10 +100,13 @@ Examples:
     });
 }
 
-function load(fileOrPreset: string, dataset: Dataset): ScenarioResult {
+function load(fileOrPreset: string, dataset: Dataset, kernel: KernelChoice): ScenarioResult {
   const { input, path } = readScenario(fileOrPreset);
   try {
-    return runScenario(input, dataset, { stabilityYears: [input.start ?? 2025, 2035, (input.end ?? 2050) - 1] });
+    return runScenario(input, dataset, {
+      stabilityYears: [input.start ?? 2025, 2035, (input.end ?? 2050) - 1],
+      kernel,
+    });
   } catch (error) {
     if (error instanceof ScenarioError) throw withFile(error, path);
     throw error;

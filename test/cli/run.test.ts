@@ -16,6 +16,25 @@ const grouped = (x: number) => Math.round(x).toLocaleString('en-US');
 const tmp = () => mkdtempSync(join(tmpdir(), 'armsrace-run-'));
 
 describe('armsrace run (child process)', () => {
+  it('gives the same results with --kernel typescript as in WebAssembly, and says which ran', async () => {
+    const wasm = tmp();
+    const ts = tmp();
+    const a = await runCli(['run', 'ceasefire-2026', '--out', wasm, '--format', 'json']);
+    const b = await runCli(['run', 'ceasefire-2026', '--out', ts, '--format', 'json', '--kernel', 'typescript']);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(a.stdout).toContain('(300 steps, WebAssembly)');
+    expect(b.stdout).toContain('(300 steps, TypeScript)');
+    // The same summary, but for the kernel's name and the folder written to.
+    expect(b.stdout.replace('TypeScript)', 'WebAssembly)').replace(ts, wasm)).toBe(a.stdout);
+    const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    const [fromWasm, fromTs] = [read(wasm), read(ts)];
+    expect(fromTs.solver.kernel).toBe('typescript');
+    expect({ ...fromTs, solver: { ...fromTs.solver, kernel: 'wasm' } }).toEqual(fromWasm);
+    const bad = await runCli(['run', 'ceasefire-2026', '--kernel', 'c']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'c' is invalid. Allowed choices are auto, wasm, typescript");
+  });
+
   it('prints the summary of a preset', async () => {
     const r = await runCli(['run', 'hague-met']);
     expect(r.code).toBe(0);
