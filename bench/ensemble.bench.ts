@@ -19,9 +19,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../dist/core/data/load-dataset.js';
-import { drawMember } from '../dist/core/ensemble/chunk.js';
+import { buildMembers, drawMembers } from '../dist/core/ensemble/chunk.js';
 import { CHUNK_MEMBERS, ensembleStepping, prepareEnsemble, runEnsemble } from '../dist/core/ensemble/run-ensemble.js';
-import { type RandomGenerator, stream } from '../dist/core/math/random.js';
 import { type AnnualMeans, integrateAnnual, type KernelChoice } from '../dist/core/model/annual-means.js';
 import { kernelOf } from '../dist/core/model/demand/build.js';
 import { buildDemandModel, type DemandModel, type MemberParameters } from '../dist/core/model/demand/index.js';
@@ -99,37 +98,12 @@ for (const kernel of ['typescript', 'wasm'] as const) {
 
 // 3. The raw kernel: the ensemble's member models, compiled once, then integrated and reduced to
 //    annual means (integrateAnnual) only. Members draw their GDP shocks as the ensemble does.
-function buildChunk(first: number, count: number): DemandModel {
-  const streams = Array.from({ length: count }, (_, m) => stream(setup.seed, first + m));
-  const shape = { n, gdpFirstYear: scenario.start - 1, gdpYears: years + 3, members: count };
-  return runMembersModel(count, (parameters, shock) => {
-    for (let m = 0; m < count; m++) drawMember(setup, shape, streams[m] as RandomGenerator, shock, m, parameters);
-  });
-}
-
-/** A chunk's compiled model, members configured as `runMembers` configures them. */
-function runMembersModel(
-  M: number,
-  configure: (parameters: MemberParameters, shock: Float64Array | undefined) => void,
-): DemandModel {
-  let shock: Float64Array | undefined;
-  return buildDemandModel(scenario, dataset, {
-    members: M,
-    prepared: setup.prepared,
-    gdpShock: (shape) => {
-      shock = setup.gdpShockSd.some((v) => v > 0)
-        ? new Float64Array(shape.n * shape.members * shape.gdpYears)
-        : undefined;
-      return shock;
-    },
-    configure: (parameters) => configure(parameters, shock),
-  });
-}
-
 let t0 = performance.now();
 const chunks: DemandModel[] = [];
-for (let first = 0; first < members; first += CHUNK_MEMBERS)
-  chunks.push(buildChunk(first, Math.min(CHUNK_MEMBERS, members - first)));
+for (let first = 0; first < members; first += CHUNK_MEMBERS) {
+  const M = Math.min(CHUNK_MEMBERS, members - first);
+  chunks.push(buildMembers(setup, M, drawMembers(setup, first, M)));
+}
 const compileSeconds = seconds(t0);
 console.log(
   `${label(`  compile the ${chunks.length} chunk models (setup)`)}${compileSeconds.toFixed(3)} s  (${((compileSeconds / ensembleSeconds.wasm) * 100).toFixed(0)} % of runEnsemble)`,

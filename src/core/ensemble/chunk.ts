@@ -34,6 +34,23 @@ export function drawMember(
 }
 
 /**
+ * The `configure` of members `first` to `first + M − 1` of an ensemble: each member's parameters
+ * and GDP shocks drawn from its own stream `(seed, member)`, whatever chunk it falls in.
+ */
+export function drawMembers(
+  setup: EnsembleSetup,
+  first: number,
+  M: number,
+): (parameters: MemberParameters, shock: Float64Array | undefined) => void {
+  const streams = Array.from({ length: M }, (_, m) => stream(setup.seed, first + m));
+  const { actors, start, end } = setup.scenario;
+  const shape = { n: actors.length, gdpFirstYear: start - 1, gdpYears: end - start + 3, members: M };
+  return (parameters, shock) => {
+    for (let m = 0; m < M; m++) drawMember(setup, shape, streams[m] as RandomGenerator, shock, m, parameters);
+  };
+}
+
+/**
  * Run chunk `chunk` of an ensemble (members `chunk·32` to `chunk·32 + count − 1`) and summarise it.
  * Each member's draws come from `stream(seed, member)` alone.
  */
@@ -41,16 +58,7 @@ export function runChunk(setup: EnsembleSetup, chunk: number, runs: number, coun
   const first = chunk * CHUNK_MEMBERS;
   const M = Math.min(CHUNK_MEMBERS, runs - first);
   if (!(M > 0)) throw new RangeError(`chunk: ${chunk} is past the last member ${runs - 1}`);
-  const streams = Array.from({ length: M }, (_, m) => stream(setup.seed, first + m));
-  const { model, annual, values } = runMembers(setup, M, (parameters, shock) => {
-    const shape = {
-      n: setup.scenario.actors.length,
-      gdpFirstYear: setup.scenario.start - 1,
-      gdpYears: setup.scenario.end - setup.scenario.start + 3,
-      members: M,
-    };
-    for (let m = 0; m < M; m++) drawMember(setup, shape, streams[m] as RandomGenerator, shock, m, parameters);
-  });
+  const { model, annual, values } = runMembers(setup, M, drawMembers(setup, first, M));
   const S = setup.series.length;
   const Y = setup.years.length;
   const sums = new Float64Array(S * Y);
@@ -85,17 +93,14 @@ export function runChunk(setup: EnsembleSetup, chunk: number, runs: number, coun
   return { chunk, members: M, sums, eventCounts };
 }
 
-/**
- * Run M members whose parameters `configure` sets (and whose GDP shocks it may fill), and compute
- * every tracked series for each: `values[(s·M + m)·Y + y]`.
- */
-export function runMembers(
+/** Compile the model of M members whose parameters `configure` sets (and whose GDP shocks it may fill). */
+export function buildMembers(
   setup: EnsembleSetup,
   M: number,
   configure: (parameters: MemberParameters, shock: Float64Array | undefined) => void,
-): { model: DemandModel; annual: AnnualMeans; values: Float64Array } {
+): DemandModel {
   let shock: Float64Array | undefined;
-  const model = buildDemandModel(setup.scenario, setup.dataset, {
+  return buildDemandModel(setup.scenario, setup.dataset, {
     members: M,
     prepared: setup.prepared,
     gdpShock: (shape) => {
@@ -106,6 +111,18 @@ export function runMembers(
     },
     configure: (parameters) => configure(parameters, shock),
   });
+}
+
+/**
+ * Run M members whose parameters `configure` sets (and whose GDP shocks it may fill), and compute
+ * every tracked series for each: `values[(s·M + m)·Y + y]`.
+ */
+export function runMembers(
+  setup: EnsembleSetup,
+  M: number,
+  configure: (parameters: MemberParameters, shock: Float64Array | undefined) => void,
+): { model: DemandModel; annual: AnnualMeans; values: Float64Array } {
+  const model = buildMembers(setup, M, configure);
   const annual = integrateAnnual(model, { ...ensembleStepping(setup.input), kernel: setup.kernel });
   const values = new Float64Array(setup.series.length * M * setup.years.length);
   computeSeries(model, setup.scenario, annual, seriesDefinitions(setup.scenario), values);

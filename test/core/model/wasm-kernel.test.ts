@@ -4,10 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/data/load-dataset.js';
-import { drawMember } from '../../../src/core/ensemble/chunk.js';
+import { drawMembers } from '../../../src/core/ensemble/chunk.js';
 import { prepareEnsemble, runEnsemble, runMembers } from '../../../src/core/ensemble/run-ensemble.js';
 import { exp, log } from '../../../src/core/math/elementary.js';
-import { type RandomGenerator, stream } from '../../../src/core/math/random.js';
 import { type AnnualMeans, integrateAnnual } from '../../../src/core/model/annual-means.js';
 import { kernelOf } from '../../../src/core/model/demand/build.js';
 import { buildDemandModel } from '../../../src/core/model/demand/index.js';
@@ -197,13 +196,7 @@ ensemble:
     // (decay and floors drawn), per-member pledges and war terms, and GDP shocks.
     const members = (kernel: 'typescript' | 'wasm') => {
       const setup = prepareEnsemble(input, dataset, { seed: 11, kernel });
-      const M = 19;
-      const streams = Array.from({ length: M }, (_, m) => stream(setup.seed, m));
-      const { actors, start, end } = setup.scenario;
-      const shape = { n: actors.length, gdpFirstYear: start - 1, gdpYears: end - start + 3, members: M };
-      return runMembers(setup, M, (parameters, shock) => {
-        for (let m = 0; m < M; m++) drawMember(setup, shape, streams[m] as RandomGenerator, shock, m, parameters);
-      });
+      return runMembers(setup, 19, drawMembers(setup, 0, 19));
     };
     const a = members('typescript');
     const b = members('wasm');
