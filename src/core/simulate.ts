@@ -231,7 +231,7 @@ export function runDemandStaged(
           russianBloc: scenario.actors.map((a) => a.russianBloc),
         });
       });
-    checkFiniteResult({ ...result, stability: reports });
+    checkFiniteStability(scenario, reports);
     return reports;
   };
   const result: SimulationResult = {
@@ -353,19 +353,26 @@ function checkFiniteResult(r: SimulationResult): void {
   }
   const indicator = Object.entries(r.indicators).find(([, v]) => bad(v as readonly (number | null)[]) >= 0);
   const bloc = r.blocs.find((b) => [b.gdp, b.spending, b.burden, b.capability].some((v) => bad(v) >= 0));
-  const stability = r.stability.find(
+  if (indicator !== undefined) throw notFinite(r.scenario, indicator[0]);
+  if (bloc !== undefined) throw notFinite(r.scenario, `the ${bloc.name} bloc`);
+  checkFiniteStability(r.scenario, r.stability);
+}
+
+/** @throws {ScenarioError} when a stability report holds a number that is not finite. */
+function checkFiniteStability(scenario: ResolvedScenario, reports: readonly StabilityReport[]): void {
+  const stability = reports.find(
     (s) =>
       ![s.margin, s.imaginary, ...Object.values(s.shares), ...Object.values(s.direction)].every((v) =>
         Number.isFinite(v),
       ),
   );
-  if (indicator !== undefined || bloc !== undefined || stability !== undefined) {
-    const name =
-      indicator?.[0] ?? (bloc !== undefined ? `the ${bloc.name} bloc` : `the stability margin in ${stability?.year}`);
-    throw scenarioError(
-      'scenario.actors',
-      r.scenario.actors.map((a) => a.iso3),
-      `${name} is not a finite number for these actors; a run needs allies or partners facing the Russian bloc (the default actors do)`,
-    );
-  }
+  if (stability !== undefined) throw notFinite(scenario, `the stability margin in ${stability.year}`);
+}
+
+function notFinite(scenario: ResolvedScenario, name: string): ScenarioError {
+  return scenarioError(
+    'scenario.actors',
+    scenario.actors.map((a) => a.iso3),
+    `${name} is not a finite number for these actors; a run needs allies or partners facing the Russian bloc (the default actors do)`,
+  );
 }
