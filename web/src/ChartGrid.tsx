@@ -18,6 +18,13 @@ export interface GridChart<R> {
   readonly table?: (result: R) => DataTable | undefined;
 }
 
+/** Each chart's ms of building, by chart id. */
+export type ChartTimes = Readonly<Record<string, number>>;
+/** What a grid reports once its charts in view are drawn: see {@link ChartGrid}'s `onDrawn`. */
+export type OnDrawn<R> = (data: R, buildMs: number, buildStart: number, charts: ChartTimes) => void;
+/** What a grid reports once all its charts are drawn: see {@link ChartGrid}'s `onComplete`. */
+export type OnComplete<R> = (data: R, charts: ChartTimes) => void;
+
 interface Props<R> {
   readonly charts: readonly GridChart<R>[];
   readonly data: R | undefined;
@@ -34,9 +41,9 @@ interface Props<R> {
    * started, the ms it took (performance.now()) and each chart's ms. The charts out of view are
    * drawn after, when the page is idle or as they come into view (`onComplete`).
    */
-  readonly onDrawn?: (data: R, buildMs: number, buildStart: number, charts: Readonly<Record<string, number>>) => void;
+  readonly onDrawn?: OnDrawn<R>;
   /** Called once every chart of `data`, in view or not, is drawn, with each chart's ms of building. */
-  readonly onComplete?: (data: R, charts: Readonly<Record<string, number>>) => void;
+  readonly onComplete?: OnComplete<R>;
   /** Called when the pointer picks a datum in a chart's panel (Plot's `input` event). */
   readonly onPoint?: (chartId: string, panel: SVGSVGElement, datum: unknown) => void;
   readonly placeholder?: string;

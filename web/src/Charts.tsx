@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useCallback, useMemo, useRef } from 'preact/hooks';
 import { CHARTS } from '../../src/core/charts/charts.js';
 import type { SimulationResult } from '../../src/core/simulate.js';
-import { ChartGrid, type GridChart } from './ChartGrid.js';
+import { ChartGrid, type GridChart, type OnComplete, type OnDrawn } from './ChartGrid.js';
 import { specTable } from './chart-table.js';
 
 interface Props {
@@ -15,14 +15,9 @@ interface Props {
    * Called once every chart of `result` in view is drawn (after the next frame), with the ms spent
    * building them, in all and by chart.
    */
-  readonly onDrawn: (
-    result: SimulationResult,
-    buildMs: number,
-    buildStart: number,
-    charts: Readonly<Record<string, number>>,
-  ) => void;
+  readonly onDrawn: OnDrawn<SimulationResult>;
   /** Called once every chart of `result` is drawn, those out of view too, with each one's ms of building. */
-  readonly onComplete?: (result: SimulationResult, charts: Readonly<Record<string, number>>) => void;
+  readonly onComplete?: OnComplete<SimulationResult>;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { ENSEMBLE_CHARTS } from '../../src/core/charts/fan/index.js';
 import type { EnsembleResult } from '../../src/core/ensemble/run-ensemble.js';
-import { ChartGrid } from './ChartGrid.js';
+import { ChartGrid, type OnComplete, type OnDrawn } from './ChartGrid.js';
 import { specTable } from './chart-table.js';
 
 interface Props {
@@ -9,14 +9,9 @@ interface Props {
   readonly progress: { readonly done: number; readonly total: number } | undefined;
   readonly error: string;
   readonly stem: string;
-  readonly onDrawn: (
-    result: EnsembleResult,
-    buildMs: number,
-    buildStart: number,
-    charts: Readonly<Record<string, number>>,
-  ) => void;
+  readonly onDrawn: OnDrawn<EnsembleResult>;
   /** Called once every fan chart is drawn, those out of view too, with each one's ms of building. */
-  readonly onComplete?: (result: EnsembleResult, charts: Readonly<Record<string, number>>) => void;
+  readonly onComplete?: OnComplete<EnsembleResult>;
 }
 
 /** The ensemble's charts, each with its numbers as a table: the medians and bands, the probabilities. */
